@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+import { LiveUpdates } from "@/components/studio/live-updates";
+import { StudioHeader } from "@/components/studio/studio-header";
+import { workspaceAccessOrNotFound } from "@/components/studio/workspace-access";
+
+export default async function StudioLayout(props: {
+  children: ReactNode;
+  params: Promise<{ slug: string }>;
+}) {
+  const { slug } = await props.params;
+  const { user, workspace } = await workspaceAccessOrNotFound(slug);
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <StudioHeader workspace={workspace} email={user.email} />
+      {/* One event stream per open workspace, shared by the gallery and the detail view. */}
+      <LiveUpdates slug={workspace.slug}>{props.children}</LiveUpdates>
+    </div>
+  );
+}

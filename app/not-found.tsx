@@ -1,0 +1,19 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LogoMark } from "@/components/brand/logo";
+import { buttonClasses } from "@/components/ui/button";
+
+export default async function NotFound() {
+  const t = await getTranslations("notFound");
+  return (
+    <main className="flex min-h-dvh flex-col items-center justify-center px-6 text-center">
+      <LogoMark className="size-10" />
+      <p className="mt-6 font-mono text-xs tracking-widest text-zinc-400">404</p>
+      <h1 className="mt-2 text-xl font-semibold tracking-tight text-zinc-900">{t("title")}</h1>
+      <p className="mt-2 max-w-sm text-sm text-zinc-500">{t("body")}</p>
+      <Link href="/" className={buttonClasses({ variant: "secondary", className: "mt-6" })}>
+        {t("home")}
+      </Link>
+    </main>
+  );
+}

@@ -1,0 +1,125 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { type FormEvent, useState } from "react";
+import { AuthCard } from "@/components/auth/auth-card";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
+import { TextField } from "@/components/ui/text-field";
+import { signUpAction } from "@/lib/actions/auth/sign-up";
+
+type FieldProblem = "invalid_email" | "password_too_short" | "password_too_long";
+interface FieldErrors {
+  email?: FieldProblem;
+  password?: FieldProblem;
+}
+
+const FIELD_PROBLEMS = new Set<string>(["invalid_email", "password_too_short", "password_too_long"]);
+
+function asProblem(value: string | undefined): FieldProblem | undefined {
+  return value && FIELD_PROBLEMS.has(value) ? (value as FieldProblem) : undefined;
+}
+
+// The server's rules (lib/auth/schemas.ts), checked here first only to answer sooner.
+function checkLocally(email: string, password: string): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = "invalid_email";
+  if (password.length < 8) errors.password = "password_too_short";
+  else if (password.length > 200) errors.password = "password_too_long";
+  return errors;
+}
+
+export function SignUpForm() {
+  const t = useTranslations("auth");
+  const router = useRouter();
+  const [fields, setFields] = useState<FieldErrors>({});
+  const [error, setError] = useState<"conflict" | "generic" | "network" | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    const local = checkLocally(email, password);
+    setFields(local);
+    setError(null);
+    if (local.email || local.password) return;
+
+    setPending(true);
+    try {
+      const result = await signUpAction({ email, password });
+      if (!result.ok) {
+        if (result.error.code === "invalid_input") {
+          setFields({
+            email: asProblem(result.error.fields?.email),
+            password: asProblem(result.error.fields?.password),
+          });
+        } else {
+          setError(result.error.code === "conflict" ? "conflict" : "generic");
+        }
+        setPending(false);
+        return;
+      }
+      const signedIn = await signIn("credentials", { email, password, redirect: false });
+      router.replace(signedIn?.ok ? `/w/${encodeURIComponent(result.data.slug)}` : "/sign-in");
+      router.refresh();
+    } catch {
+      setError("network");
+      setPending(false);
+    }
+  }
+
+  return (
+    <AuthCard
+      title={t("signUp.title")}
+      subtitle={t("signUp.subtitle")}
+      footer={{ text: t("signUp.haveAccount"), linkLabel: t("signIn.link"), href: "/sign-in" }}
+    >
+      <form onSubmit={onSubmit} noValidate className="space-y-4">
+        <TextField
+          id="email"
+          name="email"
+          type="email"
+          label={t("email")}
+          autoComplete="email"
+          inputMode="email"
+          autoFocus
+          required
+          error={fields.email && t(`fieldErrors.${fields.email}`)}
+        />
+        <TextField
+          id="password"
+          name="password"
+          type="password"
+          label={t("password")}
+          autoComplete="new-password"
+          required
+          error={fields.password && t(`fieldErrors.${fields.password}`)}
+        />
+        {!fields.password && <p className="-mt-2 text-xs text-zinc-500">{t("passwordHint")}</p>}
+        {error && (
+          <Alert>
+            {error === "conflict" ? (
+              <>
+                {t("errors.emailTaken")}{" "}
+                <Link href="/sign-in" className="font-medium underline underline-offset-2">
+                  {t("signIn.link")}
+                </Link>
+              </>
+            ) : (
+              t(`errors.${error}`)
+            )}
+          </Alert>
+        )}
+        <Button type="submit" size="lg" className="w-full" disabled={pending}>
+          {pending && <Spinner />}
+          {t("signUp.submit")}
+        </Button>
+      </form>
+    </AuthCard>
+  );
+}

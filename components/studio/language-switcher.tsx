@@ -1,0 +1,54 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useTransition } from "react";
+import { cn } from "@/components/ui/cn";
+import { setLocaleAction } from "@/lib/actions/locale/set-locale";
+import { LOCALE_LABELS, LOCALES, type Locale } from "@/lib/i18n/locales";
+
+/** English / 中文: stores the choice in the NEXT_LOCALE cookie, then re-renders the page. */
+export function LanguageSwitcher({ className }: { className?: string }) {
+  const t = useTranslations("common");
+  const current = useLocale();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+
+  function choose(locale: Locale) {
+    if (locale === current) return;
+    startTransition(async () => {
+      const result = await setLocaleAction(locale);
+      if (result.ok) router.refresh();
+    });
+  }
+
+  return (
+    <fieldset
+      aria-label={t("language")}
+      className={cn(
+        "inline-flex h-8 items-center rounded-lg bg-zinc-100 p-0.5 ring-1 ring-inset ring-zinc-200/70",
+        pending && "opacity-60",
+        className,
+      )}
+    >
+      {LOCALES.map((locale) => (
+        <button
+          key={locale}
+          type="button"
+          lang={locale}
+          aria-pressed={locale === current}
+          disabled={pending}
+          onClick={() => choose(locale)}
+          className={cn(
+            "h-7 rounded-md px-2.5 text-xs font-medium transition-colors",
+            "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-500",
+            locale === current
+              ? "bg-white text-zinc-900 shadow-xs ring-1 ring-zinc-200"
+              : "text-zinc-500 hover:text-zinc-800",
+          )}
+        >
+          {LOCALE_LABELS[locale]}
+        </button>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,19 @@
+import { cn } from "@/components/ui/cn";
+import { AlertIcon } from "@/components/ui/icons";
+import type { ReactNode } from "react";
+
+/** A message that needs attention; announced by screen readers when it appears. */
+export function Alert(props: { children: ReactNode; className?: string }) {
+  return (
+    <div
+      role="alert"
+      className={cn(
+        "flex gap-2.5 rounded-lg bg-red-50 px-3 py-2.5 text-[13px] leading-5 text-red-800 ring-1 ring-inset ring-red-200",
+        props.className,
+      )}
+    >
+      <AlertIcon className="mt-0.5 size-4 shrink-0 text-red-500" />
+      <div className="min-w-0">{props.children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+"use server";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { workspaceAction } from "@/lib/actions/safe-action";
+import type { GenerationDto } from "@/lib/generations/dto";
+import { retryGeneration } from "@/lib/generations/retry-generation";
+import { generationRefInput } from "@/lib/generations/schemas";
+
+const action = workspaceAction(
+  "retryGeneration",
+  { schema: generationRefInput, role: "member" },
+  (input, { user, workspace }) =>
+    retryGeneration({ workspace, userId: user.id, generationId: input.generationId }),
+);
+
+/** Retry: resubmits a generation that never reached kie.ai, or starts a new one from a failed one. */
+export async function retryGenerationAction(input: unknown): Promise<ActionResult<GenerationDto>> {
+  return action(input);
+}

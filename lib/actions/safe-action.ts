@@ -1,0 +1,70 @@
+import "server-only";
+import type { z } from "zod";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { currentUser, type SessionUser } from "@/lib/auth/session";
+import { AppError, isAppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { getMembership, type WorkspaceAccess } from "@/lib/workspaces/get-membership";
+import type { Role } from "@/lib/workspaces/roles";
+
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+async function run<T>(name: string, body: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await body() };
+  } catch (e) {
+    if (isAppError(e)) {
+      return { ok: false, error: { code: e.code, message: e.message, fields: e.fields } };
+    }
+    logger.error({ action: name, err: e }, "server action failed");
+    return { ok: false, error: { code: "internal", message: "Something went wrong. Try again." } };
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError("invalid_input", "Check the highlighted fields", fieldErrors(parsed.error));
+  }
+  return parsed.data;
+}
+
+/** An action anyone may call (sign-up). Validates its input with `schema`. */
+export function publicAction<S extends z.ZodType, T>(
+  name: string,
+  schema: S,
+  handler: (input: z.infer<S>) => Promise<T>,
+) {
+  return (raw: unknown): Promise<ActionResult<T>> =>
+    run(name, () => handler(parse(schema, raw)));
+}
+
+/**
+ * An action on a workspace: signed in, a member of `input.workspaceSlug` with at least `role`,
+ * input valid — checked here so no action can forget one of them.
+ */
+export function workspaceAction<S extends z.ZodType<{ workspaceSlug: string }>, T>(
+  name: string,
+  options: { schema: S; role: Role },
+  handler: (input: z.infer<S>, ctx: { user: SessionUser } & WorkspaceAccess) => Promise<T>,
+) {
+  return (raw: unknown): Promise<ActionResult<T>> =>
+    run(name, async () => {
+        const user = await currentUser();
+        if (!user) throw new AppError("unauthorized", "Sign in to continue");
+        const input = parse(options.schema, raw);
+        const access = await getMembership({
+          userId: user.id,
+          slug: input.workspaceSlug,
+          atLeast: options.role,
+        });
+        return handler(input, { user, ...access });
+      });
+}

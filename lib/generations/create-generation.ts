@@ -1,0 +1,72 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { newCallbackToken } from "@/lib/generations/callback-token";
+import type { GenerationDto } from "@/lib/generations/dto";
+import { getGeneration } from "@/lib/generations/get-generation";
+import { publishChange } from "@/lib/generations/publish";
+import { startSubmission } from "@/lib/generations/start-submission";
+import { checkPrompt, HAILUO_PRO_MODEL } from "@/lib/kie/prompt";
+
+/**
+ * Generate: the row is written before kie.ai is called, so nothing the person typed is lost
+ * whatever happens next; the same idempotency key always yields the same generation.
+ */
+export async function createGeneration(args: {
+  workspace: { id: string; slug: string };
+  authorId: string;
+  prompt: string;
+  promptOptimizer: boolean;
+  idempotencyKey: string;
+}): Promise<GenerationDto> {
+  const check = checkPrompt(args.prompt);
+  if (!check.ok) {
+    throw new AppError("invalid_input", "The prompt cannot be used", { prompt: check.problem });
+  }
+  const ref = { workspaceId: args.workspace.id, workspaceSlug: args.workspace.slug };
+
+  let id: string;
+  try {
+    id = await db.$transaction(async (tx) => {
+      const g = await tx.generation.create({
+        data: {
+          workspaceId: args.workspace.id,
+          authorId: args.authorId,
+          prompt: args.prompt,
+          promptOptimizer: args.promptOptimizer,
+          model: HAILUO_PRO_MODEL,
+          state: "submitting",
+          idempotencyKey: args.idempotencyKey,
+          // Replaced by each submission attempt's own token.
+          callbackTokenHash: newCallbackToken().hash,
+        },
+        select: { id: true },
+      });
+      return g.id;
+    });
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+      const existing = await db.generation.findUnique({
+        where: {
+          workspaceId_idempotencyKey: {
+            workspaceId: args.workspace.id,
+            idempotencyKey: args.idempotencyKey,
+          },
+        },
+        select: { id: true },
+      });
+      if (existing) return getGeneration({ ...ref, id: existing.id });
+    }
+    throw e;
+  }
+  publishChange({ id, workspaceId: args.workspace.id, state: "submitting" });
+  await startSubmission(id);
+  return getGeneration({ ...ref, id });
+}
+
+/** A new idempotency key for generations the server starts itself (Retry of a failed one). */
+export function serverIdempotencyKey(): string {
+  return `server-${randomUUID()}`;
+}

@@ -1,0 +1,19 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { GenerationDto } from "@/lib/generations/dto";
+import { generationDtoSelect, toGenerationDto } from "@/lib/generations/to-dto";
+import { AppError } from "@/lib/errors";
+
+/** One generation of a workspace; another workspace's id is simply not found. */
+export async function getGeneration(args: {
+  workspaceId: string;
+  workspaceSlug: string;
+  id: string;
+}): Promise<GenerationDto> {
+  const row = await db.generation.findFirst({
+    where: { id: args.id, workspaceId: args.workspaceId },
+    select: generationDtoSelect,
+  });
+  if (!row) throw new AppError("not_found", "Generation not found");
+  return toGenerationDto(row, args.workspaceSlug);
+}

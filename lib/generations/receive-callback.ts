@@ -1,0 +1,84 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { hashCallbackToken } from "@/lib/generations/callback-token";
+import { nextPollDelayMs } from "@/lib/generations/poll-schedule";
+import { publishChange } from "@/lib/generations/publish";
+import { isFinal } from "@/lib/generations/state-machine";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { kickWorker } from "@/lib/jobs/worker";
+import { parseCallbackBody, verifyCallbackSignature } from "@/lib/kie/callback";
+import { webhookHmacKeyFor } from "@/lib/kie-account/kie-client-for";
+
+export type CallbackResult =
+  | { ok: true; duplicate: boolean }
+  | { ok: false; status: 400 | 401 | 404 | 409; error: string };
+
+/**
+ * Takes kie.ai's "task finished" callback as a signal: checks the per-submission token (and the
+ * signature when signing is on), records it, and queues a sync that reads the truth from
+ * recordInfo. Cheap, so kie.ai gets its 2xx within milliseconds.
+ */
+export async function receiveCallback(args: {
+  token: string | null;
+  rawBody: string;
+  timestamp: string | null;
+  signature: string | null;
+}): Promise<CallbackResult> {
+  if (!args.token) return { ok: false, status: 401, error: "missing_token" };
+  const parsed = parseCallbackBody(args.rawBody);
+  if (!parsed.ok) return { ok: false, status: 400, error: parsed.error };
+  const { taskId, creditsConsumed, state } = parsed.callback;
+  if (!taskId) return { ok: false, status: 400, error: "missing_task_id" };
+
+  const g = await db.generation.findUnique({
+    where: { callbackTokenHash: hashCallbackToken(args.token) },
+    select: { id: true, workspaceId: true, state: true, providerTaskId: true },
+  });
+  if (!g) return { ok: false, status: 404, error: "unknown_task" };
+
+  const hmacKey = webhookHmacKeyFor(g.workspaceId);
+  if (hmacKey) {
+    const check = verifyCallbackSignature({
+      taskId,
+      timestamp: args.timestamp,
+      signature: args.signature,
+      key: hmacKey,
+    });
+    if (check !== "ok") return { ok: false, status: 401, error: `signature_${check}` };
+  }
+  if (g.providerTaskId && g.providerTaskId !== taskId) {
+    return { ok: false, status: 409, error: "task_mismatch" };
+  }
+
+  await db.providerEvent.create({
+    data: { generationId: g.id, taskId, source: "callback", state, payload: args.rawBody },
+  });
+  if (isFinal(g.state)) return { ok: true, duplicate: true };
+
+  if (!g.providerTaskId) {
+    // A submission whose createTask answer never arrived: the token proves this task is ours.
+    const claimed = await db.generation.updateMany({
+      where: { id: g.id, providerTaskId: null, state: { in: ["submitting", "error"] } },
+      data: { providerTaskId: taskId, state: "waiting", submitStatus: null, failCode: null, failMsg: null },
+    });
+    if (claimed.count === 1) {
+      await enqueueJob({
+        kind: "sync",
+        dedupeKey: `poll:${g.id}`,
+        payload: { generationId: g.id, reason: "poll" },
+        runAt: new Date(Date.now() + nextPollDelayMs(60_000, env().RECONCILE_SCALE)),
+        maxAttempts: 50,
+      });
+      publishChange({ id: g.id, workspaceId: g.workspaceId, state: "waiting" });
+    }
+  }
+  await enqueueJob({
+    kind: "sync",
+    dedupeKey: `callback:${g.id}`,
+    payload: { generationId: g.id, reason: "callback", creditsConsumed },
+    maxAttempts: 6,
+  });
+  kickWorker();
+  return { ok: true, duplicate: false };
+}

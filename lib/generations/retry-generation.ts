@@ -1,0 +1,48 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { createGeneration, serverIdempotencyKey } from "@/lib/generations/create-generation";
+import type { GenerationDto } from "@/lib/generations/dto";
+import { getGeneration } from "@/lib/generations/get-generation";
+import { publishChange } from "@/lib/generations/publish";
+import { startSubmission } from "@/lib/generations/start-submission";
+
+/**
+ * Retry. A generation that never reached kie.ai (or whose outcome is unknown) is submitted
+ * again in place; a generation kie.ai failed stays as it was, and a new one starts from its
+ * prompt and optimizer setting.
+ */
+export async function retryGeneration(args: {
+  workspace: { id: string; slug: string };
+  userId: string;
+  generationId: string;
+}): Promise<GenerationDto> {
+  const g = await db.generation.findFirst({
+    where: { id: args.generationId, workspaceId: args.workspace.id },
+    select: { id: true, state: true, prompt: true, promptOptimizer: true },
+  });
+  if (!g) throw new AppError("not_found", "Generation not found");
+
+  if (g.state === "fail") {
+    return createGeneration({
+      workspace: args.workspace,
+      authorId: args.userId,
+      prompt: g.prompt,
+      promptOptimizer: g.promptOptimizer,
+      idempotencyKey: serverIdempotencyKey(),
+    });
+  }
+  if (g.state !== "error") {
+    throw new AppError("conflict", "Only a failed generation can be retried");
+  }
+  // Conditional, so two Retry clicks resubmit once.
+  const reset = await db.generation.updateMany({
+    where: { id: g.id, state: "error" },
+    data: { state: "submitting", submitStatus: null, failCode: null, failMsg: null },
+  });
+  if (reset.count === 1) {
+    publishChange({ id: g.id, workspaceId: args.workspace.id, state: "submitting" });
+    await startSubmission(g.id);
+  }
+  return getGeneration({ workspaceId: args.workspace.id, workspaceSlug: args.workspace.slug, id: g.id });
+}

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { checkPrompt } from "@/lib/kie/prompt";
+
+// The server's own copy of the editor's rules: the form is never trusted.
+export const promptSchema = z.string().superRefine((value, ctx) => {
+  const check = checkPrompt(value);
+  if (!check.ok) ctx.addIssue({ code: "custom", message: check.problem });
+});
+
+export const createGenerationInput = z.object({
+  workspaceSlug: z.string().min(1).max(100),
+  prompt: promptSchema,
+  promptOptimizer: z.boolean(),
+  // One key per press of Generate: a double click or a replayed request maps to one kie.ai task.
+  idempotencyKey: z.string().min(8).max(100),
+});
+
+export const generationRefInput = z.object({
+  workspaceSlug: z.string().min(1).max(100),
+  generationId: z.string().min(1).max(100),
+});

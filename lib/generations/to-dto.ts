@@ -1,0 +1,84 @@
+import type { GenerationDto } from "@/lib/generations/dto";
+import { isGenerationState } from "@/lib/generations/state-machine";
+
+export const generationDtoSelect = {
+  id: true,
+  prompt: true,
+  promptOptimizer: true,
+  state: true,
+  submitStatus: true,
+  failCode: true,
+  failMsg: true,
+  credits: true,
+  createdAt: true,
+  finishedAt: true,
+  providerCostMs: true,
+  finalSource: true,
+  mediaState: true,
+  mediaError: true,
+  mediaKey: true,
+  posterKey: true,
+  durationMs: true,
+  width: true,
+  height: true,
+  bytes: true,
+  author: { select: { id: true, email: true } },
+} as const;
+
+interface Row {
+  id: string;
+  prompt: string;
+  promptOptimizer: boolean;
+  state: string;
+  submitStatus: string | null;
+  failCode: string | null;
+  failMsg: string | null;
+  credits: number | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+  providerCostMs: number | null;
+  finalSource: string | null;
+  mediaState: string | null;
+  mediaError: string | null;
+  mediaKey: string | null;
+  posterKey: string | null;
+  durationMs: number | null;
+  width: number | null;
+  height: number | null;
+  bytes: number | null;
+  author: { id: string; email: string };
+}
+
+function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | null {
+  return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
+}
+
+export function toGenerationDto(row: Row, workspaceSlug: string): GenerationDto {
+  const base = `/api/w/${encodeURIComponent(workspaceSlug)}/generations/${row.id}`;
+  return {
+    id: row.id,
+    prompt: row.prompt,
+    promptOptimizer: row.promptOptimizer,
+    state: isGenerationState(row.state) ? row.state : "error",
+    submitStatus: oneOf(row.submitStatus, ["queued", "unknown"] as const),
+    failCode: row.failCode,
+    failMsg: row.failMsg,
+    credits: row.credits,
+    author: row.author,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    providerCostMs: row.providerCostMs,
+    finalSource: oneOf(row.finalSource, ["callback", "poll"] as const),
+    media: {
+      state: oneOf(row.mediaState, ["pending", "stored", "failed"] as const),
+      error: row.mediaError,
+      videoUrl: row.mediaKey ? `${base}/video` : null,
+      posterUrl: row.posterKey ? `${base}/poster` : null,
+      downloadUrl: row.mediaKey ? `${base}/video?download=1` : null,
+      durationMs: row.durationMs,
+      width: row.width,
+      height: row.height,
+      bytes: row.bytes,
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { Readable } from "node:stream";
+import parseRange from "range-parser";
+import type { MediaStorage } from "@/lib/storage/media-storage";
+
+/**
+ * Answers a GET for a stored object with HTTP Range support (a video element seeks with it):
+ * 206 with Content-Range for a satisfiable single range, 416 for an unsatisfiable one, else 200.
+ */
+export async function serveMedia(args: {
+  req: Request;
+  storage: MediaStorage;
+  key: string;
+  download?: { filename: string };
+}): Promise<Response> {
+  const object = await args.storage.stat(args.key);
+  if (!object) return Response.json({ error: "not_found" }, { status: 404 });
+  const headers = new Headers({
+    "Content-Type": object.contentType,
+    "Accept-Ranges": "bytes",
+    // Private: only members may see it; immutable: a stored video never changes under its key.
+    "Cache-Control": "private, max-age=31536000, immutable",
+    "X-Content-Type-Options": "nosniff",
+  });
+  if (args.download) {
+    headers.set(
+      "Content-Disposition",
+      `attachment; filename="${args.download.filename}"; filename*=UTF-8''${encodeURIComponent(args.download.filename)}`,
+    );
+  }
+
+  const rangeHeader = args.req.headers.get("range");
+  const ranges = rangeHeader ? parseRange(object.size, rangeHeader, { combine: true }) : null;
+  if (ranges === -1) {
+    headers.set("Content-Range", `bytes */${object.size}`);
+    return new Response(null, { status: 416, headers });
+  }
+  const range = Array.isArray(ranges) && ranges.type === "bytes" && ranges.length === 1 ? ranges[0] : undefined;
+  const head = args.req.method === "HEAD";
+  if (range) {
+    headers.set("Content-Range", `bytes ${range.start}-${range.end}/${object.size}`);
+    headers.set("Content-Length", String(range.end - range.start + 1));
+    const body = head ? null : toWeb(await args.storage.read(args.key, range));
+    return new Response(body, { status: 206, headers });
+  }
+  headers.set("Content-Length", String(object.size));
+  const body = head ? null : toWeb(await args.storage.read(args.key));
+  return new Response(body, { status: 200, headers });
+}
+
+function toWeb(stream: Readable): ReadableStream<Uint8Array> {
+  return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
+}

@@ -1,0 +1,117 @@
+import "server-only";
+import { env } from "@/lib/env";
+import {
+  claimNextJob,
+  completeJob,
+  failJob,
+  type JobKind,
+  type JobRow,
+  rescheduleJob,
+} from "@/lib/jobs/queue";
+import { logger } from "@/lib/logger";
+
+/** What a handler asks for next: nothing (done) or another run at a given time. */
+export type JobOutcome = { rescheduleAt: Date } | undefined;
+export interface JobContext {
+  attempt: number;
+  /** True on the try after which the job is given up: the handler records a final failure. */
+  lastAttempt: boolean;
+}
+export type JobHandler = (payload: Record<string, unknown>, ctx: JobContext) => Promise<JobOutcome>;
+
+const CONCURRENCY = 4;
+
+interface WorkerState {
+  running: boolean;
+  active: number;
+  wake: (() => void) | null;
+  handlers: Partial<Record<JobKind, JobHandler>>;
+}
+
+// Shared through globalThis so a route handler's kick reaches the worker started at boot.
+const KEY = Symbol.for("hailuo-studio.worker");
+const holder = globalThis as unknown as { [KEY]?: WorkerState };
+
+function state(): WorkerState {
+  holder[KEY] ??= { running: false, active: 0, wake: null, handlers: {} };
+  return holder[KEY];
+}
+
+export function registerJobHandlers(handlers: Partial<Record<JobKind, JobHandler>>): void {
+  Object.assign(state().handlers, handlers);
+}
+
+/** Wakes the worker now instead of at its next poll, e.g. right after a callback. */
+export function kickWorker(): void {
+  state().wake?.();
+}
+
+export async function runJob(
+  job: JobRow,
+  handler: JobHandler | undefined = state().handlers[job.kind as JobKind],
+): Promise<void> {
+  if (!handler) {
+    await failJob(job, `no handler for job kind ${job.kind}`);
+    return;
+  }
+  try {
+    const outcome = await handler(JSON.parse(job.payload) as Record<string, unknown>, {
+      attempt: job.attempts,
+      lastAttempt: job.attempts >= job.maxAttempts,
+    });
+    if (outcome?.rescheduleAt) await rescheduleJob(job.id, outcome.rescheduleAt);
+    else await completeJob(job.id);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const result = await failJob(job, message);
+    logger.warn({ job: job.id, kind: job.kind, attempts: job.attempts, result, err: message }, "job failed");
+  }
+}
+
+async function loop(): Promise<void> {
+  const s = state();
+  while (s.running) {
+    let job: JobRow | null = null;
+    if (s.active < CONCURRENCY) {
+      try {
+        job = await claimNextJob();
+      } catch (e) {
+        // The database may be briefly unavailable; the loop must outlive that.
+        logger.error({ err: e }, "job claim failed");
+      }
+    }
+    if (job) {
+      s.active++;
+      void runJob(job).finally(() => {
+        s.active--;
+        kickWorker();
+      });
+      continue;
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, env().JOB_POLL_MS);
+      function done() {
+        clearTimeout(timer);
+        s.wake = null;
+        resolve();
+      }
+      s.wake = done;
+    });
+  }
+}
+
+/** Starts the in-process worker once; jobs live in the database, so a restart resumes them. */
+export function startWorker(): void {
+  const s = state();
+  if (s.running) return;
+  s.running = true;
+  void loop();
+  logger.info({ concurrency: CONCURRENCY }, "job worker started");
+}
+
+export async function stopWorker(): Promise<void> {
+  const s = state();
+  s.running = false;
+  kickWorker();
+  while (s.active > 0) await new Promise((r) => setTimeout(r, 50));
+}

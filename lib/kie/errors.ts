@@ -1,0 +1,141 @@
+export type KieErrorKind =
+  | "auth" // 401 (and 403): key missing, invalid or refused
+  | "credits" // 402
+  | "not_found" // 404
+  | "validation" // 422 / 400 (message = kie's msg)
+  | "rate_limited" // 429 (HTTP 429 or body code 429)
+  | "quota" // 433 sub-key usage cap
+  | "maintenance" // 455
+  | "server" // 500 and other 5xx
+  | "generation_failed" // 501
+  | "feature_disabled" // 505
+  | "ambiguous" // request sent but no response arrived: may or may not have happened
+  | "network" // could not connect at all: the request certainly was not processed
+  | "bad_response"; // unparseable / unexpected body
+
+export interface KieError {
+  kind: KieErrorKind;
+  code: number | null;
+  httpStatus: number | null;
+  message: string;
+  /** Whether sending the same call again later is safe and may help. */
+  retryable: boolean;
+  /** Set when kie.ai (or a proxy) asked us to wait, via a Retry-After header. */
+  retryAfterMs?: number;
+}
+
+export type KieResult<T> = { ok: true; data: T } | { ok: false; error: KieError };
+
+const FIXED_MESSAGES: Record<KieErrorKind, string> = {
+  auth: "The workspace's kie.ai API key was rejected",
+  credits: "Not enough kie.ai credits",
+  not_found: "kie.ai could not find the task or endpoint",
+  validation: "kie.ai rejected the request as invalid",
+  rate_limited: "kie.ai is rate limiting requests",
+  quota: "The kie.ai key's usage cap has been reached",
+  maintenance: "kie.ai is under maintenance",
+  server: "kie.ai had a server error",
+  generation_failed: "kie.ai could not generate the video",
+  feature_disabled: "This kie.ai feature is disabled",
+  ambiguous: "kie.ai did not answer; the request may or may not have been processed",
+  network: "Could not connect to kie.ai",
+  bad_response: "kie.ai sent a response the studio could not read",
+};
+
+// Kinds where kie's own words tell the user something our fixed sentence cannot.
+const DETAIL_KINDS = new Set<KieErrorKind>([
+  "not_found",
+  "server",
+  "generation_failed",
+  "feature_disabled",
+]);
+
+export function kindForCode(code: number): KieErrorKind {
+  switch (code) {
+    case 400:
+    case 422:
+      return "validation";
+    case 401:
+    case 403:
+      return "auth";
+    case 402:
+      return "credits";
+    case 404:
+      return "not_found";
+    case 429:
+      return "rate_limited";
+    case 433:
+      return "quota";
+    case 455:
+      return "maintenance";
+    case 501:
+      return "generation_failed";
+    case 505:
+      return "feature_disabled";
+  }
+  if (code >= 500 && code <= 599) return "server";
+  if (code >= 400 && code <= 499) return "validation";
+  return "bad_response";
+}
+
+const MAX_DETAIL = 300;
+
+// kie's msg is shown to users: keep it short, printable and free of the secret key.
+export function cleanDetail(detail: string | null | undefined, secret: string): string | null {
+  if (typeof detail !== "string") return null;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+  let text = detail.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+  if (secret.length > 0) text = text.split(secret).join("[redacted]");
+  if (text.length > MAX_DETAIL) text = `${text.slice(0, MAX_DETAIL)}…`;
+  return text === "" ? null : text;
+}
+
+export function messageFor(kind: KieErrorKind, detail: string | null): string {
+  const fixed = FIXED_MESSAGES[kind];
+  if (detail === null) return fixed;
+  if (kind === "validation") return detail;
+  if (DETAIL_KINDS.has(kind) && detail.toLowerCase() !== "success") return `${fixed}: ${detail}`;
+  return fixed;
+}
+
+export function makeKieError(args: {
+  kind: KieErrorKind;
+  code?: number | null;
+  httpStatus?: number | null;
+  message?: string;
+  retryable?: boolean;
+  retryAfterMs?: number;
+}): KieError {
+  const error: KieError = {
+    kind: args.kind,
+    code: args.code ?? null,
+    httpStatus: args.httpStatus ?? null,
+    message: args.message ?? FIXED_MESSAGES[args.kind],
+    retryable: args.retryable ?? false,
+  };
+  if (args.retryAfterMs !== undefined) error.retryAfterMs = args.retryAfterMs;
+  return error;
+}
+
+/**
+ * recordInfo answers 422 "recordInfo is null" for a moment right after createTask: callers
+ * should ask again a few times before concluding the task does not exist.
+ */
+export function isRecordNotReady(err: KieError): boolean {
+  return err.kind === "validation" && err.code === 422 && /recordinfo is null/i.test(err.message);
+}
+
+/**
+ * True when a createTask may have created a task (and spent credits) even though it failed:
+ * no answer arrived, or something answered with a success status we could not read.
+ * Such submissions must be reconciled, never blindly resent.
+ */
+export function mayHaveBeenProcessed(err: KieError): boolean {
+  if (err.kind === "ambiguous") return true;
+  return (
+    err.kind === "bad_response" &&
+    err.httpStatus !== null &&
+    err.httpStatus >= 200 &&
+    err.httpStatus < 300
+  );
+}

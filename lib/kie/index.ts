@@ -1,0 +1,33 @@
+export {
+  MAX_CALLBACK_BYTES,
+  type ParseCallbackResult,
+  type ParsedCallback,
+  parseCallbackBody,
+  type SignatureCheck,
+  signCallback,
+  verifyCallbackSignature,
+} from "./callback";
+export {
+  type CreateTaskInput,
+  createKieClient,
+  type KieClient,
+  type KieClientOptions,
+  type KieTaskRecord,
+  type KieTaskState,
+} from "./client";
+export {
+  isRecordNotReady,
+  type KieError,
+  type KieErrorKind,
+  type KieResult,
+  mayHaveBeenProcessed,
+} from "./errors";
+export {
+  checkPrompt,
+  countPromptChars,
+  HAILUO_PRO_MODEL,
+  PROMPT_MAX,
+  type PromptCheck,
+  type PromptProblem,
+} from "./prompt";
+export { KIE_TASK_STATES } from "./schemas";

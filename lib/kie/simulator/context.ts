@@ -1,0 +1,77 @@
+import type { ServerResponse } from "node:http";
+import type { SimulatorSettings } from "./config";
+import type { RateLimiter } from "./rate-limiter";
+import type { Renderer } from "./render-video";
+import type { TaskStore } from "./task-store";
+
+// The state every handler shares; built once by startSimulator.
+
+export interface SimulatorStats {
+  requests: number;
+  createTaskCalls: number;
+  tasksCreated: number;
+  /** createTask calls answered with an error code (including HTTP 429/500). */
+  createTaskErrors: number;
+  rateLimited: number;
+  /** createTask calls that created their task and never answered. */
+  createTaskHeld: number;
+  recordInfoCalls: number;
+  /** Callback POSTs attempted, retries and duplicates included. */
+  callbacksSent: number;
+  callbacksDelivered: number;
+  callbacksFailed: number;
+  /** Callbacks deliberately never sent (drop mode). */
+  callbacksDropped: number;
+  filesServed: number;
+  downloadUrlCalls: number;
+  videosRendered: number;
+  fallbackVideos: number;
+}
+
+export interface SimulatorStatsSnapshot extends SimulatorStats {
+  credits: number;
+  tasks: number;
+  /** createTask responses currently held open. */
+  heldRequests: number;
+}
+
+export function emptyStats(): SimulatorStats {
+  return {
+    requests: 0,
+    createTaskCalls: 0,
+    tasksCreated: 0,
+    createTaskErrors: 0,
+    rateLimited: 0,
+    createTaskHeld: 0,
+    recordInfoCalls: 0,
+    callbacksSent: 0,
+    callbacksDelivered: 0,
+    callbacksFailed: 0,
+    callbacksDropped: 0,
+    filesServed: 0,
+    downloadUrlCalls: 0,
+    videosRendered: 0,
+    fallbackVideos: 0,
+  };
+}
+
+export interface SimulatorContext {
+  settings: SimulatorSettings;
+  stats: SimulatorStats;
+  taskSequence: number;
+  readonly store: TaskStore;
+  readonly renderer: Renderer;
+  readonly log: (line: string) => void;
+  /** Aborted by close(): stops timers, callbacks and renders. */
+  readonly closing: AbortSignal;
+  readonly createLimiter: RateLimiter;
+  readonly recordLimiter: RateLimiter;
+  /** How many times a marker-driven transient failure has been answered, per key and prompt. */
+  readonly transientCounts: Map<string, number>;
+  /** createTask responses deliberately left unanswered. */
+  readonly heldResponses: Set<ServerResponse>;
+  readonly timers: Set<NodeJS.Timeout>;
+  readonly fallbackVideoPath: string;
+  /** Base URL put into file links (scheme, host and port, no trailing slash). */
+  baseUrl(): string;
+}

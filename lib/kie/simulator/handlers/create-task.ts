@@ -1,0 +1,130 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { authenticate, unauthorizedMsg } from "../authenticate";
+import type { SimulatorContext } from "../context";
+import { readJson, sendBodyError, sendJson } from "../http-io";
+import { type PromptMarkers, parseMarkers } from "../markers";
+import { newTaskId } from "../task-id";
+import { runTask } from "../task-lifecycle";
+import type { TaskRecord } from "../task-store";
+import { creditsPerGeneration } from "../task-timeline";
+import { type CreateTaskInput, validateCreateTask } from "../validate-create-task";
+
+const failureMessages: Record<number, string> = {
+  401: unauthorizedMsg,
+  402: "Credits insufficient. Please top up your account",
+  422: "prompt rejected by content policy",
+  429: "Rate limited: too many requests, please try again later",
+  433: "Usage limit of this API key has been reached",
+  455: "Service is under maintenance, please try again later",
+  500: "Internal server error",
+  505: "This feature is currently disabled",
+};
+
+/** kie's mix: rate limiting and server errors use real HTTP statuses, the rest HTTP 200. */
+function sendFailure(res: ServerResponse, status: number, msg?: string): void {
+  const text = msg ?? failureMessages[status] ?? "Request failed";
+  if (status === 429 || status === 500) sendJson(res, status, { code: status, msg: text });
+  else sendBodyError(res, status, text, status === 455 ? "message" : "msg");
+}
+
+/** True while a "[sim:429x3]"-style marker still owes failures for this key and prompt. */
+function owesTransientFailure(
+  ctx: SimulatorContext,
+  apiKey: string,
+  prompt: string,
+  transient: NonNullable<PromptMarkers["transient"]>,
+): boolean {
+  const key = `${transient.status}\n${apiKey}\n${prompt}`;
+  const served = ctx.transientCounts.get(key) ?? 0;
+  if (served < transient.times) {
+    ctx.transientCounts.set(key, served + 1);
+    return true;
+  }
+  ctx.transientCounts.delete(key);
+  return false;
+}
+
+function newTask(
+  ctx: SimulatorContext,
+  params: { input: CreateTaskInput; markers: PromptMarkers; body: unknown },
+): TaskRecord {
+  let taskId: string;
+  do taskId = newTaskId(ctx.settings.taskIdStyle, ctx.taskSequence++);
+  while (ctx.store.get(taskId));
+  const { settings } = ctx;
+  return {
+    taskId,
+    model: params.input.model,
+    param: JSON.stringify(params.body),
+    prompt: params.input.prompt,
+    callBackUrl: params.input.callBackUrl,
+    createTime: Date.now(),
+    stepMs: settings.stepMs * (params.markers.slow || settings.slowTasks ? 10 : 1),
+    outcome: params.markers.fail || settings.failTasks ? "fail" : "success",
+    markers: params.markers,
+    video: null,
+    completeTime: null,
+    resultExpires: null,
+  };
+}
+
+/** Leaves the response open until the client gives up: the classic ambiguous submission. */
+function hold(ctx: SimulatorContext, res: ServerResponse): void {
+  ctx.stats.createTaskHeld++;
+  ctx.heldResponses.add(res);
+  res.on("close", () => ctx.heldResponses.delete(res));
+}
+
+// POST /api/v1/jobs/createTask — start a generation
+export async function handleCreateTask(
+  ctx: SimulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  ctx.stats.createTaskCalls++;
+  const fail = (status: number, msg?: string) => {
+    ctx.stats.createTaskErrors++;
+    sendFailure(res, status, msg);
+  };
+  const apiKey = authenticate(req, ctx.settings);
+  if (!apiKey) return fail(401);
+  if (!ctx.createLimiter.allow(apiKey, ctx.settings.createTaskRateLimit)) {
+    ctx.stats.rateLimited++;
+    return fail(429);
+  }
+  const body = await readJson(req);
+  if (!body.ok) {
+    ctx.stats.createTaskErrors++;
+    if (body.status === 413) res.setHeader("connection", "close");
+    return body.status === 413
+      ? sendJson(res, 413, { code: 413, msg: body.msg })
+      : sendBodyError(res, body.status, body.msg);
+  }
+  const configured = ctx.settings.createTaskFailures;
+  if (configured && configured.count > 0) {
+    ctx.settings.createTaskFailures = { ...configured, count: configured.count - 1 };
+    return fail(configured.status);
+  }
+  const valid = validateCreateTask(body.value);
+  if (!valid.ok) return fail(422, valid.msg);
+  const markers = parseMarkers(valid.value.prompt);
+  if (markers.reject) return fail(markers.reject);
+  if (
+    markers.transient &&
+    owesTransientFailure(ctx, apiKey, valid.value.prompt, markers.transient)
+  ) {
+    return fail(markers.transient.status);
+  }
+  if (ctx.store.credits < creditsPerGeneration) return fail(402);
+
+  const task = newTask(ctx, { input: valid.value, markers, body: body.value });
+  ctx.store.add(task);
+  ctx.stats.tasksCreated++;
+  runTask(ctx, task);
+  if (markers.timeout) return hold(ctx, res);
+  if (ctx.settings.createTaskHangs > 0) {
+    ctx.settings.createTaskHangs--;
+    return hold(ctx, res);
+  }
+  sendJson(res, 200, { code: 200, msg: "success", data: { taskId: task.taskId } });
+}

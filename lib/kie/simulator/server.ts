@@ -1,0 +1,272 @@
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  applyConfigPatch,
+  type CallbackMode,
+  defaultFaultConfig,
+  defaultRuntimeSettings,
+  type FaultConfig,
+  type SimulatorConfigPatch,
+  type SimulatorSettings,
+} from "./config";
+import { emptyStats, type SimulatorContext, type SimulatorStatsSnapshot } from "./context";
+import { handleCredit, handleDownloadUrl } from "./handlers/common";
+import {
+  type ControlActions,
+  handleConfig,
+  handleReset,
+  handleStats,
+  handleTasks,
+} from "./handlers/control";
+import { handleCreateTask } from "./handlers/create-task";
+import { handleRecordInfo } from "./handlers/record-info";
+import { handleFile } from "./handlers/serve-file";
+import { bodyCodes, sendJson } from "./http-io";
+import { createRateLimiter } from "./rate-limiter";
+import { createRenderer, findFfmpeg } from "./render-video";
+import { runTask } from "./task-lifecycle";
+import { isSafeTaskId, openTaskStore } from "./task-store";
+
+export type { CallbackMode, FaultConfig, SimulatorConfigPatch, SimulatorSettings } from "./config";
+export type { SimulatorStatsSnapshot } from "./context";
+
+// A local stand-in for api.kie.ai, quirks included, so the studio runs and is tested with no
+// key and no internet. Plain node:http keeps it startable from a test, a script or the CLI.
+
+export interface SimulatorOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  /** Rendered videos and task state are kept here, so a restart keeps its tasks. */
+  dataDir: string;
+  /** Time per state step waiting → queuing → generating → end. */
+  stepMs?: number;
+  /** When set, callbacks carry X-Webhook-Timestamp and X-Webhook-Signature. */
+  hmacKey?: string;
+  callbackMode?: CallbackMode;
+  /** Delay of "late" callbacks. */
+  callbackDelayMs?: number;
+  /** Result URLs expire this long after the task ends. */
+  urlTtlMs?: number;
+  initialCredits?: number;
+  /** Only these Bearer keys are accepted; unset accepts any non-empty key. */
+  apiKeys?: string[];
+  /** Undefined looks on PATH; null forces the bundled fallback video. */
+  ffmpegPath?: string | null;
+  /** Base of the file URLs handed out, when clients reach the simulator by another name. */
+  publicUrl?: string;
+  /** Start values for the fault configuration (also what /__sim/reset returns to). */
+  faults?: Partial<FaultConfig>;
+  log?: (line: string) => void;
+}
+
+export interface Simulator {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  /** Validated like `POST /__sim/config`; throws a ZodError on an invalid patch. */
+  configure(patch: SimulatorConfigPatch): void;
+  /** Faults, counters and credits back to their start values; tasks are kept. */
+  reset(): void;
+  stats(): SimulatorStatsSnapshot;
+  settings(): SimulatorSettings;
+}
+
+function fallbackVideoPath(): string {
+  const candidates = [
+    fileURLToPath(new URL("./assets/fallback.mp4", import.meta.url)),
+    join(process.cwd(), "lib/kie/simulator/assets/fallback.mp4"),
+  ];
+  return candidates.find((path) => existsSync(path)) ?? (candidates[0] as string);
+}
+
+function initialSettings(opts: SimulatorOptions): SimulatorSettings {
+  const defaults = { ...defaultFaultConfig, ...defaultRuntimeSettings };
+  return applyConfigPatch(defaults, {
+    ...opts.faults,
+    stepMs: opts.stepMs,
+    hmacKey: opts.hmacKey || undefined,
+    callbackMode: opts.callbackMode,
+    callbackDelayMs: opts.callbackDelayMs,
+    urlTtlMs: opts.urlTtlMs,
+    apiKeys: opts.apiKeys,
+  }).settings;
+}
+
+const filePath = /^\/files\/([^/]+)\.mp4$/;
+
+async function route(
+  ctx: SimulatorContext,
+  actions: ControlActions,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
+  const method = req.method ?? "GET";
+  const path = url.pathname;
+  const file = filePath.exec(path)?.[1];
+  if (file !== undefined && isSafeTaskId(file) && (method === "GET" || method === "HEAD")) {
+    return handleFile({ ctx, req, res, taskId: file, query: url.searchParams });
+  }
+  switch (`${method} ${path}`) {
+    case "POST /api/v1/jobs/createTask":
+      return handleCreateTask(ctx, req, res);
+    case "GET /api/v1/jobs/recordInfo":
+      return handleRecordInfo(ctx, req, res, url.searchParams);
+    case "GET /api/v1/chat/credit":
+      return handleCredit(ctx, req, res);
+    case "POST /api/v1/common/download-url":
+      return handleDownloadUrl(ctx, req, res);
+    case "GET /__sim/config":
+    case "POST /__sim/config":
+      return handleConfig({ ctx, actions, req, res });
+    case "GET /__sim/stats":
+      return handleStats(actions, res);
+    case "POST /__sim/reset":
+      return handleReset(actions, res);
+    case "GET /__sim/tasks":
+      return handleTasks(ctx, res);
+    case "GET /":
+      return sendJson(res, 200, { code: 200, msg: "kie.ai simulator" });
+    default:
+      sendJson(res, 404, { code: 404, msg: `No route for ${method} ${path}` });
+  }
+}
+
+function logRequest(
+  ctx: SimulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+) {
+  const started = Date.now();
+  res.on("close", () => {
+    const ms = Date.now() - started;
+    if (!res.writableFinished) {
+      const outcome = ctx.heldResponses.has(res) ? "held, closed by client" : "aborted";
+      ctx.log(`${req.method} ${path} ${outcome} ${ms}ms`);
+      return;
+    }
+    const code = bodyCodes.get(res);
+    const body = typeof code === "number" && code !== res.statusCode ? ` (code ${code})` : "";
+    ctx.log(`${req.method} ${path} ${res.statusCode}${body} ${ms}ms`);
+  });
+}
+
+export async function startSimulator(opts: SimulatorOptions): Promise<Simulator> {
+  await mkdir(opts.dataDir, { recursive: true });
+  const log = opts.log ?? ((line: string) => console.log(`[kie-sim] ${line}`));
+  const initialCredits = opts.initialCredits ?? 10_000;
+  const startSettings = initialSettings(opts);
+  const store = await openTaskStore({
+    dataDir: opts.dataDir,
+    initialCredits,
+    onWriteError: (error) => log(`could not save state: ${String(error)}`),
+  });
+  const closing = new AbortController();
+  let baseUrl = opts.publicUrl?.replace(/\/+$/, "") ?? "";
+  const ctx: SimulatorContext = {
+    settings: structuredClone(startSettings),
+    stats: emptyStats(),
+    taskSequence: 0,
+    store,
+    renderer: createRenderer({
+      ffmpegPath: opts.ffmpegPath === undefined ? findFfmpeg() : opts.ffmpegPath,
+      videosDir: store.videosDir,
+      log,
+    }),
+    log,
+    closing: closing.signal,
+    createLimiter: createRateLimiter(),
+    recordLimiter: createRateLimiter(),
+    transientCounts: new Map(),
+    heldResponses: new Set(),
+    timers: new Set(),
+    fallbackVideoPath: fallbackVideoPath(),
+    baseUrl: () => baseUrl,
+  };
+
+  const actions: ControlActions = {
+    configure(patch) {
+      const { settings, credits } = applyConfigPatch(ctx.settings, patch);
+      ctx.settings = settings;
+      if (credits !== undefined) {
+        store.credits = credits;
+        store.saveCredits();
+      }
+    },
+    reset() {
+      ctx.settings = structuredClone(startSettings);
+      ctx.stats = emptyStats();
+      ctx.createLimiter.clear();
+      ctx.recordLimiter.clear();
+      ctx.transientCounts.clear();
+      store.credits = initialCredits;
+      store.saveCredits();
+    },
+    stats: () => ({
+      ...ctx.stats,
+      credits: store.credits,
+      tasks: store.all().length,
+      heldRequests: ctx.heldResponses.size,
+    }),
+  };
+
+  const server = createServer((req, res) => {
+    ctx.stats.requests++;
+    const url = new URL(req.url ?? "/", "http://simulator.invalid");
+    logRequest(ctx, req, res, url.pathname);
+    route(ctx, actions, req, res, url).catch((error: unknown) => {
+      if (res.headersSent) res.destroy();
+      else sendJson(res, 500, { code: 500, msg: "Internal simulator error" });
+      // A client that hangs up mid-download is routine, not worth a line.
+      const code = error instanceof Error && "code" in error ? error.code : undefined;
+      if (code !== "ERR_STREAM_PREMATURE_CLOSE") {
+        log(`error in ${req.method} ${url.pathname}: ${String(error)}`);
+      }
+    });
+  });
+  server.on("clientError", (_error, socket) => socket.destroy());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port, address, family } = server.address() as AddressInfo;
+  const reachable = address === "0.0.0.0" || address === "::" ? "127.0.0.1" : address;
+  const url = `http://${family === "IPv6" && reachable === address ? `[${address}]` : reachable}:${port}`;
+  baseUrl ||= url;
+
+  for (const task of store.all()) runTask(ctx, task);
+
+  let closed: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    configure: actions.configure,
+    reset: actions.reset,
+    stats: actions.stats,
+    settings: () => structuredClone(ctx.settings),
+    close() {
+      closed ??= (async () => {
+        closing.abort();
+        for (const timer of ctx.timers) clearTimeout(timer);
+        ctx.timers.clear();
+        ctx.renderer.close();
+        for (const res of ctx.heldResponses) res.destroy();
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await stopped;
+        await store.flush();
+      })();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import { createHash } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { CallbackMode } from "./config";
+import type { SimulatorContext } from "./context";
+import { buildCallbackBody, deliverCallback } from "./deliver-callback";
+import { signFileUrl } from "./signing";
+import type { TaskRecord } from "./task-store";
+import { creditsPerGeneration, isReadyToEnd, stepsEndAt, viewTask } from "./task-timeline";
+
+// Drives a task from creation to its end: the render in the background, the moment it ends
+// (credits, result URL), and the callback. Finishing is idempotent and may be triggered by a
+// timer, a finished render, or a recordInfo read that finds the task due.
+
+export function resultUrl(ctx: SimulatorContext, task: TaskRecord): string | null {
+  if (task.outcome !== "success" || task.resultExpires === null) return null;
+  return signFileUrl({
+    baseUrl: ctx.baseUrl(),
+    taskId: task.taskId,
+    expires: task.resultExpires,
+    secret: ctx.store.urlSecret,
+  });
+}
+
+function later(ctx: SimulatorContext, ms: number, run: () => void): void {
+  const timer = setTimeout(() => {
+    ctx.timers.delete(timer);
+    run();
+  }, ms);
+  ctx.timers.add(timer);
+}
+
+function callbackModeFor(ctx: SimulatorContext, task: TaskRecord): CallbackMode {
+  if (task.markers.callbackMode) return task.markers.callbackMode;
+  return ctx.settings.dropCallbacks ? "drop" : ctx.settings.callbackMode;
+}
+
+async function sendCallbacks(ctx: SimulatorContext, task: TaskRecord): Promise<void> {
+  const url = task.callBackUrl;
+  if (url === null) return;
+  const mode = callbackModeFor(ctx, task);
+  if (mode === "drop") {
+    ctx.stats.callbacksDropped++;
+    ctx.log(`callback for ${task.taskId} dropped on purpose`);
+    return;
+  }
+  const body = JSON.stringify(buildCallbackBody(viewTask(task, resultUrl(ctx, task), Date.now())));
+  const deliver = () =>
+    deliverCallback({
+      url,
+      taskId: task.taskId,
+      body,
+      hmacKey: ctx.settings.hmacKey,
+      retries: ctx.settings.callbackRetries,
+      retryDelayMs: ctx.settings.callbackRetryDelayMs,
+      signal: ctx.closing,
+      onAttempt: (delivered) => {
+        ctx.stats.callbacksSent++;
+        if (delivered) ctx.stats.callbacksDelivered++;
+        else ctx.stats.callbacksFailed++;
+        ctx.log(`callback ${task.taskId} -> ${delivered ? "delivered" : "failed"}`);
+      },
+    });
+  const pause = (ms: number) => sleep(ms, true, { signal: ctx.closing }).catch(() => false);
+  if (mode === "late" && !(await pause(ctx.settings.callbackDelayMs))) return;
+  const digest = createHash("sha256").update(task.taskId).digest();
+  const times = mode === "duplicate" ? 2 + ((digest[1] ?? 0) % 4) : 1;
+  for (let i = 0; i < times; i++) {
+    if (i > 0 && !(await pause(150))) return;
+    await deliver();
+  }
+}
+
+export function finishIfDue(ctx: SimulatorContext, task: TaskRecord, now = Date.now()): void {
+  if (task.completeTime !== null || ctx.closing.aborted || !isReadyToEnd(task, now)) return;
+  const completeTime = Math.max(stepsEndAt(task), task.video?.readyAt ?? 0);
+  task.completeTime = completeTime;
+  if (task.outcome === "success") {
+    task.resultExpires = completeTime + ctx.settings.urlTtlMs;
+    ctx.store.credits -= creditsPerGeneration;
+    ctx.store.saveCredits();
+  }
+  ctx.store.save(task);
+  void sendCallbacks(ctx, task);
+}
+
+/** Starts (or, after a restart, resumes) a task that has not ended yet. */
+export function runTask(ctx: SimulatorContext, task: TaskRecord): void {
+  if (task.completeTime !== null) return;
+  if (task.outcome === "success" && task.video === null) {
+    void ctx.renderer.render(task.prompt).then((video) => {
+      if (video === null || ctx.closing.aborted) return;
+      task.video = video;
+      if (video.source === "ffmpeg") ctx.stats.videosRendered++;
+      else ctx.stats.fallbackVideos++;
+      ctx.store.save(task);
+      finishIfDue(ctx, task);
+    });
+  }
+  later(ctx, Math.max(0, stepsEndAt(task) - Date.now()), () => finishIfDue(ctx, task));
+}

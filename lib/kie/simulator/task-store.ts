@@ -1,0 +1,135 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { PromptMarkers } from "./markers";
+
+// Tasks, the credit balance and the URL-signing secret live as small JSON files in dataDir,
+// so a restarted simulator still knows its tasks and still honours the URLs it handed out.
+
+export interface VideoRef {
+  source: "ffmpeg" | "fallback";
+  /** File name inside the videos folder; null for the bundled fallback. */
+  file: string | null;
+  readyAt: number;
+}
+
+export interface TaskRecord {
+  taskId: string;
+  model: string;
+  /** The createTask body as received, re-serialised: kie returns it as a JSON string. */
+  param: string;
+  prompt: string;
+  callBackUrl: string | null;
+  createTime: number;
+  /** Time per state step for this task (markers and settings applied at creation). */
+  stepMs: number;
+  outcome: "success" | "fail";
+  markers: PromptMarkers;
+  video: VideoRef | null;
+  /** Set once the task has ended and its credits and callback were dealt with. */
+  completeTime: number | null;
+  resultExpires: number | null;
+}
+
+export interface TaskStore {
+  readonly videosDir: string;
+  readonly urlSecret: string;
+  credits: number;
+  get(taskId: string): TaskRecord | undefined;
+  all(): TaskRecord[];
+  add(task: TaskRecord): void;
+  /** Persists a task (writes are serialised per file). */
+  save(task: TaskRecord): void;
+  saveCredits(): void;
+  /** Resolves when every pending write has landed. */
+  flush(): Promise<void>;
+}
+
+const taskIdPattern = /^[A-Za-z0-9_-]{1,100}$/;
+
+export function isSafeTaskId(taskId: string): boolean {
+  return taskIdPattern.test(taskId);
+}
+
+async function writeAtomically(path: string, content: string): Promise<void> {
+  const tmp = `${path}.${randomBytes(4).toString("hex")}.tmp`;
+  await writeFile(tmp, content);
+  await rename(tmp, path);
+}
+
+async function readJson(path: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+async function loadTasks(tasksDir: string): Promise<Map<string, TaskRecord>> {
+  const tasks = new Map<string, TaskRecord>();
+  for (const name of await readdir(tasksDir)) {
+    if (!name.endsWith(".json")) continue;
+    const task = (await readJson(join(tasksDir, name))) as TaskRecord | undefined;
+    if (task && typeof task.taskId === "string" && isSafeTaskId(task.taskId)) {
+      tasks.set(task.taskId, task);
+    }
+  }
+  return tasks;
+}
+
+async function loadSecret(path: string): Promise<string> {
+  const stored = await readFile(path, "utf8").catch(() => "");
+  if (/^[0-9a-f]{64}$/.test(stored.trim())) return stored.trim();
+  const secret = randomBytes(32).toString("hex");
+  await writeAtomically(path, secret);
+  return secret;
+}
+
+export async function openTaskStore(params: {
+  dataDir: string;
+  initialCredits: number;
+  onWriteError: (error: unknown) => void;
+}): Promise<TaskStore> {
+  const tasksDir = join(params.dataDir, "tasks");
+  const videosDir = join(params.dataDir, "videos");
+  await mkdir(tasksDir, { recursive: true });
+  await mkdir(videosDir, { recursive: true });
+  const tasks = await loadTasks(tasksDir);
+  const urlSecret = await loadSecret(join(params.dataDir, "url-secret"));
+  const accountPath = join(params.dataDir, "account.json");
+  const account = (await readJson(accountPath)) as { credits?: unknown } | undefined;
+  const writes = new Map<string, Promise<void>>();
+
+  const enqueueWrite = (path: string, content: () => string) => {
+    const previous = writes.get(path) ?? Promise.resolve();
+    const next = previous
+      .then(() => writeAtomically(path, content()))
+      .catch(params.onWriteError)
+      .finally(() => {
+        if (writes.get(path) === next) writes.delete(path);
+      });
+    writes.set(path, next);
+  };
+
+  const store: TaskStore = {
+    videosDir,
+    urlSecret,
+    credits: typeof account?.credits === "number" ? account.credits : params.initialCredits,
+    get: (taskId) => tasks.get(taskId),
+    all: () => [...tasks.values()],
+    add(task) {
+      tasks.set(task.taskId, task);
+      store.save(task);
+    },
+    save(task) {
+      enqueueWrite(join(tasksDir, `${task.taskId}.json`), () => JSON.stringify(task, null, 2));
+    },
+    saveCredits() {
+      enqueueWrite(accountPath, () => JSON.stringify({ credits: store.credits }));
+    },
+    async flush() {
+      while (writes.size > 0) await Promise.all(writes.values());
+    },
+  };
+  return store;
+}

@@ -1,0 +1,26 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import { createGenerationAction } from "@/lib/actions/generations/create-generation";
+import { useActionMutation } from "@/lib/queries/use-action-mutation";
+import { generationKeys, upsertGeneration } from "@/lib/queries/use-generations";
+
+export interface CreateGenerationInput {
+  prompt: string;
+  promptOptimizer: boolean;
+  /** One per press of Generate; the same on every retry of that press. */
+  idempotencyKey: string;
+}
+
+/** Generate: the new generation goes to the top of the gallery as soon as the server answers. */
+export function useCreateGeneration(slug: string) {
+  const qc = useQueryClient();
+  return useActionMutation(
+    (input: CreateGenerationInput) => createGenerationAction({ workspaceSlug: slug, ...input }),
+    {
+      onSuccess: (dto) => {
+        upsertGeneration(qc, slug, dto);
+        void qc.invalidateQueries({ queryKey: generationKeys.list(slug) });
+      },
+    },
+  );
+}

@@ -1,0 +1,109 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import type { GenerationDto } from "@/lib/generations/dto";
+import { isGenerationState } from "@/lib/generations/state-machine";
+import {
+  fetchJson,
+  generationKeys,
+  generationsUrl,
+  patchGenerationState,
+  upsertGeneration,
+} from "@/lib/queries/use-generations";
+
+// Events often come in bursts (queuing → generating → success); one fetch per id per burst.
+const BATCH_MS = 250;
+const RECONNECT_MS = { first: 2_000, max: 60_000 };
+
+function parseEvent(data: string): { id: string; state: GenerationDto["state"] } | null {
+  try {
+    const value: unknown = JSON.parse(data);
+    if (typeof value !== "object" || value === null) return null;
+    const { id, state } = value as Record<string, unknown>;
+    if (typeof id !== "string" || typeof state !== "string" || !isGenerationState(state)) return null;
+    return { id, state };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Follows the workspace's event stream and keeps the query cache current: each `generation`
+ * event moves the badge at once, then the full record is fetched. Returns whether the stream
+ * is open, so polling can slow down while it is.
+ */
+export function useGenerationEvents(slug: string): { connected: boolean } {
+  const qc = useQueryClient();
+  const [connected, setConnected] = useState(false);
+
+  useEffect(() => {
+    let source: EventSource | null = null;
+    let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+    let batchTimer: ReturnType<typeof setTimeout> | undefined;
+    let delay = RECONNECT_MS.first;
+    let openedBefore = false;
+    let stopped = false;
+    const pending = new Set<string>();
+
+    const refresh = async (id: string) => {
+      try {
+        const dto = await fetchJson<GenerationDto>(
+          `${generationsUrl(slug)}/${encodeURIComponent(id)}`,
+        );
+        if (!upsertGeneration(qc, slug, dto)) {
+          // Not in the loaded pages (someone else's new generation): let the list decide where.
+          await qc.invalidateQueries({ queryKey: generationKeys.list(slug) });
+        }
+      } catch {
+        await qc.invalidateQueries({ queryKey: generationKeys.all(slug) });
+      }
+    };
+
+    const flush = () => {
+      batchTimer = undefined;
+      const ids = [...pending];
+      pending.clear();
+      for (const id of ids) void refresh(id);
+    };
+
+    const onGeneration = (event: MessageEvent<string>) => {
+      const parsed = parseEvent(event.data);
+      if (!parsed) return;
+      patchGenerationState(qc, slug, parsed.id, parsed.state);
+      pending.add(parsed.id);
+      batchTimer ??= setTimeout(flush, BATCH_MS);
+    };
+
+    const connect = () => {
+      source = new EventSource(`/api/w/${encodeURIComponent(slug)}/events`);
+      source.addEventListener("generation", onGeneration);
+      source.onopen = () => {
+        setConnected(true);
+        delay = RECONNECT_MS.first;
+        // Whatever changed while we were away was not announced to us.
+        if (openedBefore) void qc.invalidateQueries({ queryKey: generationKeys.all(slug) });
+        openedBefore = true;
+      };
+      source.onerror = () => {
+        setConnected(false);
+        // The browser retries a dropped stream itself, but gives up on an HTTP error: we don't.
+        if (source?.readyState === EventSource.CLOSED && !stopped) {
+          source.close();
+          reconnectTimer = setTimeout(connect, delay);
+          delay = Math.min(delay * 2, RECONNECT_MS.max);
+        }
+      };
+    };
+
+    connect();
+    return () => {
+      stopped = true;
+      source?.close();
+      clearTimeout(reconnectTimer);
+      clearTimeout(batchTimer);
+      setConnected(false);
+    };
+  }, [slug, qc]);
+
+  return { connected };
+}

@@ -1,0 +1,31 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import type { GenerationDto } from "@/lib/generations/dto";
+import {
+  fetchJson,
+  generationKeys,
+  generationsUrl,
+  isSettling,
+  POLL_MS,
+} from "@/lib/queries/use-generations";
+
+/** One generation, for the detail view; polls while it is still settling. */
+export function useGeneration(args: {
+  slug: string;
+  id: string;
+  initial: GenerationDto;
+  live: boolean;
+}) {
+  return useQuery({
+    queryKey: generationKeys.detail(args.slug, args.id),
+    queryFn: ({ signal }) =>
+      fetchJson<GenerationDto>(`${generationsUrl(args.slug)}/${encodeURIComponent(args.id)}`, signal),
+    initialData: args.initial,
+    refetchInterval: (query) =>
+      query.state.data && isSettling(query.state.data)
+        ? args.live
+          ? POLL_MS.connected
+          : POLL_MS.disconnected
+        : false,
+  });
+}

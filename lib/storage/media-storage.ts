@@ -1,0 +1,20 @@
+import type { Readable } from "node:stream";
+
+export interface StoredObject {
+  size: number;
+  contentType: string;
+}
+
+/**
+ * Where the studio keeps videos and posters. Local disk by default; an object store fills the
+ * same contract. Keys are relative paths such as `<workspaceId>/<generationId>/video.mp4`.
+ */
+export interface MediaStorage {
+  /** Moves a finished local file into storage. */
+  putFile(key: string, filePath: string, contentType: string): Promise<void>;
+  putBuffer(key: string, data: Buffer, contentType: string): Promise<void>;
+  stat(key: string): Promise<StoredObject | null>;
+  /** Streams the object, or the inclusive byte range [start, end] of it. */
+  read(key: string, range?: { start: number; end: number }): Promise<Readable>;
+  delete(key: string): Promise<void>;
+}

@@ -1,0 +1,19 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  // Native modules and Prisma's runtime must be loaded by Node, not bundled.
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@node-rs/argon2",
+    "pg",
+    "@prisma/client",
+    "@prisma/adapter-better-sqlite3",
+  ],
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default withNextIntl(nextConfig);
