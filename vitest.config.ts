@@ -2,7 +2,13 @@ import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { alias: { "@": resolve(import.meta.dirname, ".") } },
+  resolve: {
+    alias: {
+      "@": resolve(import.meta.dirname, "."),
+      // Tests run domain code directly in Node, which the server-only guard would refuse.
+      "server-only": resolve(import.meta.dirname, "tests/support/empty-module.ts"),
+    },
+  },
   test: {
     projects: [
       {
@@ -14,6 +20,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          setupFiles: ["tests/support/integration-setup.ts"],
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 180_000,

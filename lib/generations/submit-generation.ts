@@ -6,29 +6,35 @@ import { nextPollDelayMs } from "@/lib/generations/poll-schedule";
 import { publishChange } from "@/lib/generations/publish";
 import { enqueueJob } from "@/lib/jobs/queue";
 import type { JobOutcome } from "@/lib/jobs/worker";
-import type { KieError } from "@/lib/kie/errors";
+import { mayHaveBeenProcessed } from "@/lib/kie/errors";
 import { kieClientFor } from "@/lib/kie-account/kie-client-for";
 import { logger } from "@/lib/logger";
 
 // About ten minutes of backing off before a submission kie.ai keeps refusing is given up.
 const MAX_SUBMIT_ATTEMPTS = 8;
-const RETRYABLE = new Set<KieError["kind"]>(["rate_limited", "maintenance", "server", "network"]);
 
 const UNKNOWN_OUTCOME =
   "kie.ai did not answer, so it is unknown whether this video is being generated. If kie.ai " +
   "started it, it will appear here by itself; Retry submits it again (and may be charged twice).";
 
 function backoffMs(attempt: number): number {
-  return Math.min(5_000 * 2 ** (attempt - 1), 120_000) * (0.5 + Math.random() / 2);
+  const base = Math.min(5_000 * 2 ** (attempt - 1), 120_000) * env().RECONCILE_SCALE;
+  return base * (0.5 + Math.random() / 2);
 }
 
-async function markError(id: string, data: { failCode: string; failMsg: string; submitStatus: string | null }) {
-  const g = await db.generation.update({
-    where: { id },
+// Every write below is conditional on the generation still waiting for this submission: a
+// callback may have claimed the task while kie.ai's answer was on its way.
+const STILL_SUBMITTING = { state: "submitting", providerTaskId: null } as const;
+
+async function markError(
+  g: { id: string; workspaceId: string },
+  data: { failCode: string; failMsg: string; submitStatus: string | null },
+) {
+  const updated = await db.generation.updateMany({
+    where: { id: g.id, ...STILL_SUBMITTING },
     data: { state: "error", ...data },
-    select: { id: true, workspaceId: true, state: true },
   });
-  publishChange(g);
+  if (updated.count) publishChange({ ...g, state: "error" });
 }
 
 /**
@@ -54,13 +60,13 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
   if (!g || g.state !== "submitting") return;
   if (g.submitStatus === "sending") {
     // The process that was sending this died before recording kie.ai's answer.
-    await markError(g.id, { failCode: "no_response", failMsg: UNKNOWN_OUTCOME, submitStatus: "unknown" });
+    await markError(g, { failCode: "no_response", failMsg: UNKNOWN_OUTCOME, submitStatus: "unknown" });
     return;
   }
 
   const { token, hash } = newCallbackToken();
   const started = await db.generation.updateMany({
-    where: { id: g.id, state: "submitting", submitStatus: g.submitStatus },
+    where: { id: g.id, ...STILL_SUBMITTING, submitStatus: g.submitStatus },
     data: { callbackTokenHash: hash, submitStatus: "sending", submitAttempts: { increment: 1 } },
   });
   if (started.count === 0) return;
@@ -76,8 +82,8 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
   if (result.ok) {
     const taskId = result.data.taskId;
     await db.$transaction(async (tx) => {
-      await tx.generation.update({
-        where: { id: g.id },
+      await tx.generation.updateMany({
+        where: { id: g.id, ...STILL_SUBMITTING },
         data: { state: "waiting", providerTaskId: taskId, submitStatus: null, failCode: null, failMsg: null },
       });
       await tx.providerEvent.create({
@@ -101,20 +107,21 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
 
   const error = result.error;
   logger.warn({ generation: g.id, attempt, kind: error.kind, code: error.code }, "createTask refused");
-  if (error.kind === "ambiguous") {
-    await markError(g.id, { failCode: "no_response", failMsg: UNKNOWN_OUTCOME, submitStatus: "unknown" });
+  if (mayHaveBeenProcessed(error)) {
+    await markError(g, { failCode: "no_response", failMsg: UNKNOWN_OUTCOME, submitStatus: "unknown" });
     return;
   }
-  if (RETRYABLE.has(error.kind) && attempt < MAX_SUBMIT_ATTEMPTS) {
-    const q = await db.generation.update({
-      where: { id: g.id },
+  if (error.retryable && attempt < MAX_SUBMIT_ATTEMPTS) {
+    const queued = await db.generation.updateMany({
+      where: { id: g.id, ...STILL_SUBMITTING },
       data: { submitStatus: "queued", failCode: String(error.code ?? error.kind), failMsg: error.message },
-      select: { id: true, workspaceId: true, state: true },
     });
-    publishChange(q);
-    return { rescheduleAt: new Date(Date.now() + backoffMs(attempt)) };
+    if (!queued.count) return;
+    publishChange({ id: g.id, workspaceId: g.workspaceId, state: "submitting" });
+    const wait = Math.max(backoffMs(attempt), error.retryAfterMs ?? 0);
+    return { rescheduleAt: new Date(Date.now() + wait) };
   }
-  await markError(g.id, {
+  await markError(g, {
     failCode: String(error.code ?? error.kind),
     failMsg: error.message,
     submitStatus: null,

@@ -80,7 +80,7 @@ export async function syncGeneration(args: {
         data: {
           generationId: g.id,
           taskId: record.taskId,
-          source: args.reason,
+          source: `sync-${args.reason}`,
           state: record.state,
           payload: JSON.stringify(record),
         },

@@ -80,13 +80,10 @@ interface Request<T> {
   rateLimited?: boolean;
 }
 
-// Printable ASCII without spaces: anything else cannot travel in a header, and fetch's own
-// error for it would quote the key.
-const KEY_PATTERN = /^[\x21-\x7e]+$/;
-
 export function createKieClient(opts: KieClientOptions): KieClient {
-  const apiKey = opts.apiKey.trim();
-  const baseUrl = normalizeBaseUrl(opts.baseUrl);
+  const config = checkConfig(opts);
+  // Redacted from anything kie says back, in case a message ever echoes the key.
+  const secret = opts.apiKey.trim();
   const timeoutMs = positive(opts.timeoutMs, 15_000);
   const maxRetries = Math.floor(nonNegative(opts.maxRetries, 3));
   const retryBaseMs = nonNegative(opts.retryBaseMs, 500);
@@ -101,27 +98,9 @@ export function createKieClient(opts: KieClientOptions): KieClient {
     sleep,
   });
 
-  function configError(): KieError | null {
-    if (baseUrl === null) {
-      return makeKieError({ kind: "network", message: "The kie.ai base URL is not a valid URL" });
-    }
-    if (apiKey === "") {
-      return makeKieError({ kind: "auth", message: "No kie.ai API key is configured" });
-    }
-    if (!KEY_PATTERN.test(apiKey)) {
-      return makeKieError({
-        kind: "auth",
-        message: "The kie.ai API key contains characters that cannot be sent",
-      });
-    }
-    return null;
-  }
-
   async function call<T>(req: Request<T>): Promise<KieResult<T>> {
-    const problem = configError();
-    if (problem !== null || baseUrl === null) {
-      return { ok: false, error: problem ?? makeKieError({ kind: "network" }) };
-    }
+    if (!config.ok) return { ok: false, error: { ...config.error } };
+    const { baseUrl, apiKey } = config;
     for (let attempt = 0; ; attempt++) {
       if (req.rateLimited) await readLimiter.acquire();
       const sent = await sendOnce({
@@ -129,6 +108,8 @@ export function createKieClient(opts: KieClientOptions): KieClient {
         url: `${baseUrl}${req.path}`,
         init: {
           method: req.method,
+          // Following a redirect would turn the POST into a GET and lose the body.
+          redirect: "manual",
           headers: {
             Authorization: `Bearer ${apiKey}`,
             Accept: "application/json",
@@ -203,7 +184,7 @@ export function createKieClient(opts: KieClientOptions): KieClient {
     const env = envelope.data;
     // The body's code is the truth: kie answers errors with HTTP 200 and an error code.
     if (env.code !== 200) {
-      const detail = cleanDetail(envelopeMessage(env), apiKey);
+      const detail = cleanDetail(envelopeMessage(env), secret);
       return fail(req, kindForCode(env.code), { code: env.code, httpStatus: status, detail });
     }
     // Code 200 inside an HTTP error came from something between us and kie.
@@ -382,6 +363,33 @@ function parseRetryAfter(value: string | null, nowMs: number): number | null {
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
   const at = Date.parse(trimmed);
   return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
+}
+
+// Printable ASCII without spaces: anything else cannot travel in a header, and fetch's own
+// error for it would quote the key.
+const KEY_PATTERN = /^[\x21-\x7e]+$/;
+
+// Configuration problems are answered per call rather than thrown, so callers have one path.
+function checkConfig(
+  opts: KieClientOptions,
+): { ok: true; baseUrl: string; apiKey: string } | { ok: false; error: KieError } {
+  const baseUrl = normalizeBaseUrl(opts.baseUrl);
+  const apiKey = opts.apiKey.trim();
+  if (baseUrl === null) {
+    const message = "The kie.ai base URL is not a valid URL";
+    return { ok: false, error: makeKieError({ kind: "network", message }) };
+  }
+  if (apiKey === "") {
+    return {
+      ok: false,
+      error: makeKieError({ kind: "auth", message: "No kie.ai API key is configured" }),
+    };
+  }
+  if (!KEY_PATTERN.test(apiKey)) {
+    const message = "The kie.ai API key contains characters that cannot be sent";
+    return { ok: false, error: makeKieError({ kind: "auth", message }) };
+  }
+  return { ok: true, baseUrl, apiKey };
 }
 
 function localValidation<T>(message: string): KieResult<T> {

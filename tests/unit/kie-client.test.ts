@@ -149,10 +149,38 @@ describe("error codes (createTask, no retries)", () => {
     ["body-401", "auth", 401, 200, false, "The workspace's kie.ai API key was rejected"],
     ["http-402", "credits", 402, 402, false, "Not enough kie.ai credits"],
     ["body-402", "credits", 402, 200, false, "Not enough kie.ai credits"],
-    ["http-404", "not_found", 404, 404, false, "kie.ai could not find the task or endpoint: Not Found"],
-    ["http-422", "validation", 422, 422, false, "input.prompt: String must contain at most 1500 character(s)"],
-    ["body-422", "validation", 422, 200, false, "input.prompt: String must contain at most 1500 character(s)"],
-    ["body-422-message-key", "validation", 422, 200, false, "model is not supported: hailuo/02-text-to-video-max"],
+    [
+      "http-404",
+      "not_found",
+      404,
+      404,
+      false,
+      "kie.ai could not find the task or endpoint: Not Found",
+    ],
+    [
+      "http-422",
+      "validation",
+      422,
+      422,
+      false,
+      "input.prompt: String must contain at most 1500 character(s)",
+    ],
+    [
+      "body-422",
+      "validation",
+      422,
+      200,
+      false,
+      "input.prompt: String must contain at most 1500 character(s)",
+    ],
+    [
+      "body-422-message-key",
+      "validation",
+      422,
+      200,
+      false,
+      "model is not supported: hailuo/02-text-to-video-max",
+    ],
     ["http-429-json", "rate_limited", 429, 429, true, "kie.ai is rate limiting requests"],
     ["http-429-text", "rate_limited", null, 429, true, "kie.ai is rate limiting requests"],
     ["body-429", "rate_limited", 429, 200, true, "kie.ai is rate limiting requests"],
@@ -161,11 +189,46 @@ describe("error codes (createTask, no retries)", () => {
     ["body-500", "server", 500, 200, true, "kie.ai had a server error: Internal server error"],
     ["http-500", "server", 500, 500, true, "kie.ai had a server error: Internal server error"],
     ["http-502-html", "server", null, 502, true, "kie.ai had a server error"],
-    ["body-501", "generation_failed", 501, 200, false, "kie.ai could not generate the video: Generation failed"],
-    ["body-505", "feature_disabled", 505, 200, false, "This kie.ai feature is disabled: This feature is disabled"],
-    ["http-200-html", "bad_response", null, 200, false, "kie.ai sent a response the studio could not read: the response was not JSON"],
-    ["http-200-empty", "bad_response", null, 200, false, "kie.ai sent a response the studio could not read: the response was empty"],
-    ["http-200-json-array", "bad_response", null, 200, false, "kie.ai sent a response the studio could not read: the response was not JSON"],
+    [
+      "body-501",
+      "generation_failed",
+      501,
+      200,
+      false,
+      "kie.ai could not generate the video: Generation failed",
+    ],
+    [
+      "body-505",
+      "feature_disabled",
+      505,
+      200,
+      false,
+      "This kie.ai feature is disabled: This feature is disabled",
+    ],
+    [
+      "http-200-html",
+      "bad_response",
+      null,
+      200,
+      false,
+      "kie.ai sent a response the studio could not read: the response was not JSON",
+    ],
+    [
+      "http-200-empty",
+      "bad_response",
+      null,
+      200,
+      false,
+      "kie.ai sent a response the studio could not read: the response was empty",
+    ],
+    [
+      "http-200-json-array",
+      "bad_response",
+      null,
+      200,
+      false,
+      "kie.ai sent a response the studio could not read: the response was not JSON",
+    ],
   ] as const;
 
   it.each(cases)("%s → %s", async (name, kind, code, httpStatus, retryable, message) => {
@@ -194,6 +257,17 @@ describe("error codes (createTask, no retries)", () => {
     expect(error).toMatchObject({ kind: "ambiguous", httpStatus: 504, retryable: false });
     expect(mayHaveBeenProcessed(error)).toBe(true);
     expect(calls).toHaveLength(1);
+  });
+
+  it("does not follow a redirect, and knows nothing was created", async () => {
+    const redirect = async () =>
+      new Response("", { status: 301, headers: { location: "https://api.kie.ai/" } });
+    const { fetch, calls } = fakeFetch(redirect);
+    const { client } = makeClient(fetch);
+    const error = expectError(await client.createTask({ prompt: "x", promptOptimizer: true }));
+    expect(calls[0]?.init.redirect).toBe("manual");
+    expect(error).toMatchObject({ kind: "bad_response", httpStatus: 301, retryable: false });
+    expect(mayHaveBeenProcessed(error)).toBe(false);
   });
 
   it("never puts the API key in a message, even when kie echoes it", async () => {
@@ -512,9 +586,9 @@ describe("timeouts and connection failures", () => {
   it("treats an unrecognised fetch failure as ambiguous", async () => {
     const { fetch, calls } = fakeFetch(throwing(new Error("boom")));
     const { client } = makeClient(fetch);
-    expect(
-      expectError(await client.createTask({ prompt: "x", promptOptimizer: true })).kind,
-    ).toBe("ambiguous");
+    expect(expectError(await client.createTask({ prompt: "x", promptOptimizer: true })).kind).toBe(
+      "ambiguous",
+    );
     expect(calls).toHaveLength(1);
   });
 
@@ -536,6 +610,17 @@ describe("timeouts and connection failures", () => {
     const { client } = makeClient(fetch, { maxRetries: 0 });
     const error = expectError(await client.createTask({ prompt: "x", promptOptimizer: true }));
     expect(error).toMatchObject({ kind: "network", retryable: true });
+  });
+
+  it("stays ambiguous when only some of the attempts were refused", async () => {
+    const aggregate = new AggregateError([socketError("ECONNREFUSED"), socketError("ECONNRESET")]);
+    const { fetch, calls } = fakeFetch(
+      throwing(new TypeError("fetch failed", { cause: aggregate })),
+    );
+    const { client } = makeClient(fetch);
+    const error = expectError(await client.createTask({ prompt: "x", promptOptimizer: true }));
+    expect(error).toMatchObject({ kind: "ambiguous", retryable: false });
+    expect(calls).toHaveLength(1);
   });
 
   it("reports a malformed base URL as a network error without throwing", async () => {

@@ -86,15 +86,17 @@ function fallbackVideoPath(): string {
 
 function initialSettings(opts: SimulatorOptions): SimulatorSettings {
   const defaults = { ...defaultFaultConfig, ...defaultRuntimeSettings };
-  return applyConfigPatch(defaults, {
-    ...opts.faults,
+  const topLevel = {
     stepMs: opts.stepMs,
     hmacKey: opts.hmacKey || undefined,
     callbackMode: opts.callbackMode,
     callbackDelayMs: opts.callbackDelayMs,
     urlTtlMs: opts.urlTtlMs,
     apiKeys: opts.apiKeys,
-  }).settings;
+  };
+  // Unset top-level options must not blank out the same setting given in `faults`.
+  const defined = Object.fromEntries(Object.entries(topLevel).filter(([, v]) => v !== undefined));
+  return applyConfigPatch(defaults, { ...opts.faults, ...defined }).settings;
 }
 
 const filePath = /^\/files\/([^/]+)\.mp4$/;

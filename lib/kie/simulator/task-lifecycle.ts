@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { CallbackMode } from "./config";
 import type { SimulatorContext } from "./context";
 import { buildCallbackBody, deliverCallback } from "./deliver-callback";
 import { signFileUrl } from "./signing";
@@ -29,15 +28,10 @@ function later(ctx: SimulatorContext, ms: number, run: () => void): void {
   ctx.timers.add(timer);
 }
 
-function callbackModeFor(ctx: SimulatorContext, task: TaskRecord): CallbackMode {
-  if (task.markers.callbackMode) return task.markers.callbackMode;
-  return ctx.settings.dropCallbacks ? "drop" : ctx.settings.callbackMode;
-}
-
 async function sendCallbacks(ctx: SimulatorContext, task: TaskRecord): Promise<void> {
   const url = task.callBackUrl;
   if (url === null) return;
-  const mode = callbackModeFor(ctx, task);
+  const mode = task.callbackMode;
   if (mode === "drop") {
     ctx.stats.callbacksDropped++;
     ctx.log(`callback for ${task.taskId} dropped on purpose`);

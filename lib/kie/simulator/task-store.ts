@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { CallbackMode } from "./config";
 import type { PromptMarkers } from "./markers";
 
 // Tasks, the credit balance and the URL-signing secret live as small JSON files in dataDir,
@@ -25,6 +26,8 @@ export interface TaskRecord {
   stepMs: number;
   outcome: "success" | "fail";
   markers: PromptMarkers;
+  /** Decided at creation from the markers and the configuration of that moment. */
+  callbackMode: CallbackMode;
   video: VideoRef | null;
   /** Set once the task has ended and its credits and callback were dealt with. */
   completeTime: number | null;

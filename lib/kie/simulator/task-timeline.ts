@@ -37,33 +37,22 @@ export function isReadyToEnd(task: TaskRecord, now: number): boolean {
 }
 
 export function viewTask(task: TaskRecord, resultUrl: string | null, now: number): TaskView {
-  const base = {
+  const ended = task.completeTime !== null;
+  const step = Math.min(2, Math.max(0, Math.floor((now - task.createTime) / task.stepMs)));
+  const running = (["waiting", "queuing", "generating"] as const)[step] ?? "generating";
+  const state: TaskState = ended ? task.outcome : running;
+  return {
     taskId: task.taskId,
     model: task.model,
+    state,
     param: task.param,
-    resultJson: "",
-    failCode: "",
-    failMsg: "",
-    costTime: null,
-    completeTime: null,
+    resultJson:
+      state === "success" ? JSON.stringify({ resultUrls: resultUrl ? [resultUrl] : [] }) : "",
+    failCode: state === "fail" ? failCode : "",
+    failMsg: state === "fail" ? failMsg : "",
+    costTime: task.completeTime === null ? null : task.completeTime - task.createTime,
+    completeTime: task.completeTime,
     createTime: task.createTime,
-  };
-  if (task.completeTime !== null) {
-    const ended = {
-      ...base,
-      costTime: task.completeTime - task.createTime,
-      completeTime: task.completeTime,
-      updateTime: task.completeTime,
-    };
-    if (task.outcome === "fail") return { ...ended, state: "fail", failCode, failMsg };
-    const resultJson = JSON.stringify({ resultUrls: resultUrl ? [resultUrl] : [] });
-    return { ...ended, state: "success", resultJson };
-  }
-  const step = Math.min(2, Math.max(0, Math.floor((now - task.createTime) / task.stepMs)));
-  const states = ["waiting", "queuing", "generating"] as const;
-  return {
-    ...base,
-    state: states[step] ?? "generating",
-    updateTime: task.createTime + step * task.stepMs,
+    updateTime: task.completeTime ?? task.createTime + step * task.stepMs,
   };
 }

@@ -62,6 +62,8 @@ function newTask(
     stepMs: settings.stepMs * (params.markers.slow || settings.slowTasks ? 10 : 1),
     outcome: params.markers.fail || settings.failTasks ? "fail" : "success",
     markers: params.markers,
+    callbackMode:
+      params.markers.callbackMode ?? (settings.dropCallbacks ? "drop" : settings.callbackMode),
     video: null,
     completeTime: null,
     resultExpires: null,

@@ -1,0 +1,140 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useEffect, useMemo, useRef } from "react";
+import { GenerationCard } from "@/components/gallery/generation-card";
+import { useLiveConnected } from "@/components/studio/live-updates";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FilmIcon } from "@/components/ui/icons";
+import { Spinner } from "@/components/ui/spinner";
+import type { GenerationDto, GenerationPage } from "@/lib/generations/dto";
+import { useGenerations } from "@/lib/queries/use-generations";
+
+export function Gallery(props: { slug: string; initialPage?: GenerationPage; canGenerate: boolean }) {
+  const t = useTranslations("gallery");
+  const live = useLiveConnected();
+  const query = useGenerations({ slug: props.slug, initialPage: props.initialPage, live });
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+
+  // A generation added at the top can also arrive in a refetched page: show it once.
+  const items = useMemo(() => {
+    const seen = new Set<string>();
+    const out: GenerationDto[] = [];
+    for (const page of query.data?.pages ?? []) {
+      for (const g of page.items) {
+        if (!seen.has(g.id)) {
+          seen.add(g.id);
+          out.push(g);
+        }
+      }
+    }
+    return out;
+  }, [query.data]);
+
+  // Load the next page a little before the bottom is reached; the button stays for keyboards.
+  const sentinel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !hasNextPage) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
+      },
+      { rootMargin: "600px 0px" },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  return (
+    <section aria-labelledby="gallery-title" className="min-w-0">
+      <div className="mb-4 flex items-center gap-3">
+        <h2 id="gallery-title" className="text-[15px] font-semibold tracking-tight text-zinc-900">
+          {t("title")}
+        </h2>
+        {live && (
+          <span className="inline-flex items-center gap-1.5 rounded-full bg-emerald-50 px-2 py-0.5 text-[11px] font-medium text-emerald-700 ring-1 ring-inset ring-emerald-200">
+            <span className="relative flex size-1.5">
+              <span className="absolute inline-flex size-full animate-ping rounded-full bg-emerald-400 opacity-75" />
+              <span className="relative inline-flex size-1.5 rounded-full bg-emerald-500" />
+            </span>
+            {t("live")}
+          </span>
+        )}
+        {query.isFetching && !query.isFetchingNextPage && !query.isPending && (
+          <Spinner className="size-3.5 text-zinc-400" />
+        )}
+      </div>
+
+      {query.isPending ? (
+        <SkeletonGrid />
+      ) : query.isError && items.length === 0 ? (
+        <Alert>
+          {t("loadError")}{" "}
+          <button
+            type="button"
+            onClick={() => void query.refetch()}
+            className="font-medium underline underline-offset-2"
+          >
+            {t("tryAgain")}
+          </button>
+        </Alert>
+      ) : items.length === 0 ? (
+        <EmptyState />
+      ) : (
+        <>
+          <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
+            {items.map((g) => (
+              <li key={g.id} className="flex *:w-full">
+                <GenerationCard g={g} slug={props.slug} canGenerate={props.canGenerate} />
+              </li>
+            ))}
+          </ul>
+          <div ref={sentinel} className="mt-6 flex justify-center">
+            {hasNextPage ? (
+              <Button
+                variant="secondary"
+                onClick={() => void fetchNextPage()}
+                disabled={isFetchingNextPage}
+              >
+                {isFetchingNextPage && <Spinner />}
+                {t("loadMore")}
+              </Button>
+            ) : (
+              items.length > 6 && <p className="text-xs text-zinc-400">{t("end")}</p>
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function EmptyState() {
+  const t = useTranslations("gallery");
+  return (
+    <div className="flex flex-col items-center justify-center rounded-2xl border border-dashed border-zinc-300 bg-white/60 px-6 py-16 text-center">
+      <div className="flex size-11 items-center justify-center rounded-xl bg-accent-50 text-accent-600 ring-1 ring-accent-100">
+        <FilmIcon className="size-5" />
+      </div>
+      <h3 className="mt-4 text-sm font-semibold text-zinc-900">{t("emptyTitle")}</h3>
+      <p className="mt-1 max-w-xs text-[13px] leading-5 text-zinc-500">{t("emptyBody")}</p>
+    </div>
+  );
+}
+
+function SkeletonGrid() {
+  return (
+    <ul aria-hidden="true" className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
+      {["a", "b", "c"].map((k) => (
+        <li key={k} className="overflow-hidden rounded-xl bg-white ring-1 ring-zinc-200/80">
+          <div className="aspect-video animate-pulse bg-zinc-100" />
+          <div className="space-y-2 p-3.5">
+            <div className="h-3 w-11/12 animate-pulse rounded bg-zinc-100" />
+            <div className="h-3 w-2/3 animate-pulse rounded bg-zinc-100" />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { GenerationPoster } from "@/components/gallery/generation-poster";
+import { ProblemNote } from "@/components/gallery/problem-note";
+import { RetryButton } from "@/components/gallery/retry-button";
+import { canRetry, isProblem, statusKind } from "@/components/gallery/status";
+import { StatusBadge } from "@/components/gallery/status-badge";
+import { formatDuration } from "@/components/generation/format";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
+import { RelativeTime } from "@/components/ui/local-time";
+import type { GenerationDto } from "@/lib/generations/dto";
+
+const POSTER_SIZES = "(min-width: 1280px) 300px, (min-width: 640px) 45vw, 100vw";
+
+export function GenerationCard(props: { g: GenerationDto; slug: string; canGenerate: boolean }) {
+  const t = useTranslations("gallery");
+  const { g } = props;
+  const kind = statusKind(g);
+  const [previewing, setPreviewing] = useState(false);
+  const href = `/w/${encodeURIComponent(props.slug)}/g/${encodeURIComponent(g.id)}`;
+  const videoUrl = g.media.videoUrl;
+
+  return (
+    <article
+      data-testid="generation-card"
+      data-state={g.state}
+      data-id={g.id}
+      onPointerEnter={(e) => e.pointerType === "mouse" && videoUrl && setPreviewing(true)}
+      onPointerLeave={() => setPreviewing(false)}
+      className={cn(
+        "group relative flex flex-col overflow-hidden rounded-xl bg-white shadow-xs ring-1 ring-zinc-200/80 transition",
+        "hover:shadow-md hover:ring-zinc-300",
+        "has-[a:focus-visible]:ring-2 has-[a:focus-visible]:ring-accent-500",
+      )}
+    >
+      <div className="relative aspect-video overflow-hidden bg-zinc-100">
+        <GenerationPoster g={g} kind={kind} sizes={POSTER_SIZES} />
+        {previewing && videoUrl && (
+          // A silent preview on hover, like a video library; the detail view has the real player.
+          <video
+            aria-hidden="true"
+            src={videoUrl}
+            autoPlay
+            muted
+            loop
+            playsInline
+            className="absolute inset-0 size-full object-cover"
+          />
+        )}
+        <StatusBadge kind={kind} since={g.createdAt} solid className="absolute top-2 left-2" />
+        {g.media.durationMs !== null && (
+          <span className="absolute right-2 bottom-2 rounded bg-black/60 px-1.5 py-0.5 font-mono text-[11px] text-white tabular-nums backdrop-blur">
+            {formatDuration(g.media.durationMs)}
+          </span>
+        )}
+      </div>
+
+      <div className="flex flex-1 flex-col gap-2.5 p-3.5">
+        <Link
+          href={href}
+          className="line-clamp-3 text-[13px] leading-5 whitespace-pre-line text-zinc-800 outline-none after:absolute after:inset-0 after:content-['']"
+        >
+          {g.prompt}
+        </Link>
+
+        {isProblem(kind) || kind === "queued" ? (
+          <div className="relative z-10 space-y-2">
+            <ProblemNote g={g} kind={kind} className="line-clamp-4" />
+            {props.canGenerate && canRetry(g) && (
+              <RetryButton slug={props.slug} generationId={g.id} />
+            )}
+          </div>
+        ) : null}
+
+        <div className="mt-auto flex items-center gap-2 pt-0.5 text-[11px] text-zinc-500">
+          <Badge tone={g.promptOptimizer ? "accent" : "neutral"}>
+            {g.promptOptimizer ? t("optimizerOn") : t("optimizerOff")}
+          </Badge>
+          <span aria-hidden="true" className="text-zinc-300">
+            ·
+          </span>
+          <RelativeTime iso={g.createdAt} />
+        </div>
+      </div>
+    </article>
+  );
+}

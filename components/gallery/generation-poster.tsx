@@ -1,0 +1,59 @@
+"use client";
+import Image from "next/image";
+import { isBusy, type StatusKind } from "@/components/gallery/status";
+import { cn } from "@/components/ui/cn";
+import { AlertIcon, FilmIcon, HelpIcon } from "@/components/ui/icons";
+import type { GenerationDto } from "@/lib/generations/dto";
+
+/**
+ * The card's picture: the stored poster, else the video's first frame, else a quiet
+ * placeholder that shimmers while the video is on its way.
+ */
+export function GenerationPoster(props: { g: GenerationDto; kind: StatusKind; sizes: string }) {
+  const { posterUrl, videoUrl } = props.g.media;
+  if (posterUrl) {
+    // Unoptimized: the poster sits behind the session cookie, which Next's optimizer doesn't send.
+    return (
+      <Image src={posterUrl} alt="" fill unoptimized sizes={props.sizes} className="object-cover" />
+    );
+  }
+  if (videoUrl) {
+    return (
+      <video
+        aria-hidden="true"
+        src={`${videoUrl}#t=0.1`}
+        muted
+        playsInline
+        preload="metadata"
+        className="absolute inset-0 size-full object-cover"
+      />
+    );
+  }
+  return <Placeholder kind={props.kind} />;
+}
+
+function Placeholder({ kind }: { kind: StatusKind }) {
+  const busy = isBusy(kind);
+  const Icon = kind === "unknown" ? HelpIcon : busy || kind === "ready" ? FilmIcon : AlertIcon;
+  return (
+    <div
+      aria-hidden="true"
+      className={cn(
+        "absolute inset-0 flex items-center justify-center overflow-hidden",
+        busy && "bg-gradient-to-br from-zinc-100 via-accent-50 to-zinc-100",
+        kind === "unknown" && "bg-amber-50/70",
+        !busy && kind !== "unknown" && "bg-zinc-100",
+      )}
+    >
+      {busy && (
+        <div className="absolute inset-0 animate-shimmer bg-gradient-to-r from-transparent via-white/60 to-transparent" />
+      )}
+      <Icon
+        className={cn(
+          "relative size-8",
+          busy ? "text-accent-200" : kind === "unknown" ? "text-amber-300" : "text-zinc-300",
+        )}
+      />
+    </div>
+  );
+}

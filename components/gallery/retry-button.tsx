@@ -1,0 +1,38 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { RetryIcon } from "@/components/ui/icons";
+import { Spinner } from "@/components/ui/spinner";
+import type { GenerationDto } from "@/lib/generations/dto";
+import { ActionError } from "@/lib/queries/use-action-mutation";
+import { useRetryGeneration } from "@/lib/queries/use-retry-generation";
+
+export function RetryButton(props: {
+  slug: string;
+  generationId: string;
+  className?: string;
+  /** Called with the generation the retry produced (a new one when retrying a failed one). */
+  onRetried?: (g: GenerationDto) => void;
+}) {
+  const t = useTranslations("status");
+  const retry = useRetryGeneration(props.slug);
+  const error = retry.error;
+  return (
+    <div className={props.className}>
+      <Button
+        variant="secondary"
+        size="sm"
+        disabled={retry.isPending}
+        onClick={() => retry.mutate(props.generationId, { onSuccess: props.onRetried })}
+      >
+        {retry.isPending ? <Spinner /> : <RetryIcon className="size-3.5" />}
+        {t("retry")}
+      </Button>
+      {error && (
+        <p role="alert" className="mt-1.5 text-xs text-red-600">
+          {error instanceof ActionError ? error.message : t("retryNetwork")}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { Elapsed } from "@/components/gallery/elapsed";
+import { isBusy, STATUS_TONE, type StatusKind } from "@/components/gallery/status";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
+import { AlertIcon, CheckIcon, HelpIcon } from "@/components/ui/icons";
+import { Spinner } from "@/components/ui/spinner";
+
+function KindIcon({ kind }: { kind: StatusKind }) {
+  if (isBusy(kind)) return <Spinner className="size-3" />;
+  if (kind === "ready") return <CheckIcon className="size-3" />;
+  if (kind === "unknown") return <HelpIcon className="size-3" />;
+  return <AlertIcon className="size-3" />;
+}
+
+/**
+ * The status pill. The label sits in a polite live region, so a change ("Generating" → "Ready")
+ * is announced; the ticking counter beside it is not.
+ */
+export function StatusBadge(props: {
+  kind: StatusKind;
+  since: string;
+  className?: string;
+  solid?: boolean;
+}) {
+  const t = useTranslations("status");
+  return (
+    <span className={cn("inline-flex items-center gap-1.5", props.className)}>
+      <span aria-live="polite" aria-atomic="true" data-testid="generation-status">
+        <Badge
+          tone={STATUS_TONE[props.kind]}
+          className={props.solid ? "shadow-sm backdrop-blur" : undefined}
+        >
+          <KindIcon kind={props.kind} />
+          {t(`label.${props.kind}`)}
+        </Badge>
+      </span>
+      {isBusy(props.kind) && (
+        <Elapsed
+          since={props.since}
+          className={cn(
+            "font-mono text-[11px] tabular-nums",
+            props.solid ? "rounded-full bg-black/55 px-1.5 py-0.5 text-white backdrop-blur" : "text-zinc-500",
+          )}
+        />
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,73 @@
+import type { BadgeTone } from "@/components/ui/badge";
+import type { GenerationDto } from "@/lib/generations/dto";
+
+/** What a person needs to know about a generation, one step finer than its state. */
+export type StatusKind =
+  | "submitting"
+  | "queued"
+  | "unknown"
+  | "waiting"
+  | "queuing"
+  | "generating"
+  | "saving"
+  | "ready"
+  | "mediaFailed"
+  | "failed"
+  | "error";
+
+export function statusKind(g: GenerationDto): StatusKind {
+  // kie.ai never answered: maybe it started the task, maybe not. Only the person can decide.
+  if (g.submitStatus === "unknown" && (g.state === "submitting" || g.state === "error")) {
+    return "unknown";
+  }
+  switch (g.state) {
+    case "submitting":
+      return g.submitStatus === "queued" ? "queued" : "submitting";
+    case "waiting":
+    case "queuing":
+    case "generating":
+      return g.state;
+    case "success":
+      if (g.media.videoUrl) return "ready";
+      return g.media.state === "failed" ? "mediaFailed" : "saving";
+    case "fail":
+      return "failed";
+    case "error":
+      return "error";
+  }
+}
+
+export const STATUS_TONE: Record<StatusKind, BadgeTone> = {
+  submitting: "blue",
+  queued: "amber",
+  unknown: "amber",
+  waiting: "blue",
+  queuing: "blue",
+  generating: "accent",
+  saving: "accent",
+  ready: "green",
+  mediaFailed: "red",
+  failed: "red",
+  error: "red",
+};
+
+/** Still moving on its own: show a spinner and the time it has taken so far. */
+export function isBusy(kind: StatusKind): boolean {
+  return (
+    kind === "submitting" ||
+    kind === "queued" ||
+    kind === "waiting" ||
+    kind === "queuing" ||
+    kind === "generating" ||
+    kind === "saving"
+  );
+}
+
+/** Stopped short of a video: say why, and offer Retry where the server allows one. */
+export function isProblem(kind: StatusKind): boolean {
+  return kind === "unknown" || kind === "failed" || kind === "error" || kind === "mediaFailed";
+}
+
+export function canRetry(g: GenerationDto): boolean {
+  return g.state === "error" || g.state === "fail" || g.submitStatus === "unknown";
+}

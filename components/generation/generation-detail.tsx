@@ -1,0 +1,170 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { Elapsed } from "@/components/gallery/elapsed";
+import { GenerationPoster } from "@/components/gallery/generation-poster";
+import { ProblemNote } from "@/components/gallery/problem-note";
+import { RetryButton } from "@/components/gallery/retry-button";
+import { canRetry, isBusy, isProblem, statusKind } from "@/components/gallery/status";
+import { StatusBadge } from "@/components/gallery/status-badge";
+import { CopyPromptButton } from "@/components/generation/copy-prompt-button";
+import { formatBytes, formatCost, formatDuration } from "@/components/generation/format";
+import { useLiveConnected } from "@/components/studio/live-updates";
+import { buttonClasses } from "@/components/ui/button";
+import { ArrowLeftIcon, DownloadIcon } from "@/components/ui/icons";
+import { LocalDateTime } from "@/components/ui/local-time";
+import type { GenerationDto } from "@/lib/generations/dto";
+import { HAILUO_PRO_MODEL } from "@/lib/kie/prompt";
+import { useGeneration } from "@/lib/queries/use-generation";
+
+export function GenerationDetail(props: {
+  slug: string;
+  initial: GenerationDto;
+  canGenerate: boolean;
+}) {
+  const t = useTranslations("detail");
+  const router = useRouter();
+  const live = useLiveConnected();
+  const { data: g } = useGeneration({
+    slug: props.slug,
+    id: props.initial.id,
+    initial: props.initial,
+    live,
+  });
+  const kind = statusKind(g);
+  const galleryHref = `/w/${encodeURIComponent(props.slug)}`;
+  const { media } = g;
+
+  return (
+    <div data-testid="generation-detail" data-state={g.state}>
+      <Link
+        href={galleryHref}
+        className="-ml-1 inline-flex items-center gap-1.5 rounded-md px-1 py-0.5 text-[13px] font-medium text-zinc-500 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-accent-500"
+      >
+        <ArrowLeftIcon className="size-4" />
+        {t("back")}
+      </Link>
+
+      <div className="mt-4 grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_320px] lg:gap-8">
+        <div className="min-w-0 space-y-5">
+          {media.videoUrl ? (
+            <video
+              data-testid="generation-video"
+              controls
+              playsInline
+              poster={media.posterUrl ?? undefined}
+              src={media.videoUrl}
+              className="aspect-video w-full rounded-2xl bg-black shadow-sm ring-1 ring-zinc-900/10"
+            />
+          ) : (
+            <div className="relative flex aspect-video w-full flex-col items-center justify-center overflow-hidden rounded-2xl ring-1 ring-zinc-200">
+              <GenerationPoster g={g} kind={kind} sizes="(min-width: 1024px) 800px, 100vw" />
+              <div className="relative flex flex-col items-center gap-2 px-6 text-center">
+                <StatusBadge kind={kind} since={g.createdAt} />
+                {isBusy(kind) && <p className="max-w-sm text-[13px] text-zinc-500">{t("inProgress")}</p>}
+              </div>
+            </div>
+          )}
+
+          <div className="flex flex-wrap items-center gap-2">
+            {media.downloadUrl && (
+              <a
+                href={media.downloadUrl}
+                download
+                className={buttonClasses({ variant: "primary" })}
+              >
+                <DownloadIcon className="size-4" />
+                {t("download")}
+              </a>
+            )}
+            <CopyPromptButton prompt={g.prompt} />
+          </div>
+
+          <section
+            aria-labelledby="detail-prompt"
+            className="rounded-2xl bg-white p-4 shadow-xs ring-1 ring-zinc-200/80 sm:p-5"
+          >
+            <h2 id="detail-prompt" className="text-[13px] font-medium text-zinc-500">
+              {t("prompt")}
+            </h2>
+            <p
+              data-testid="generation-prompt"
+              className="mt-2 text-[15px] leading-relaxed break-words whitespace-pre-wrap text-zinc-900"
+            >
+              {g.prompt}
+            </p>
+          </section>
+        </div>
+
+        <aside className="space-y-4">
+          {(isProblem(kind) || kind === "queued") && (
+            <div className="space-y-3 rounded-2xl bg-white p-4 shadow-xs ring-1 ring-zinc-200/80">
+              <ProblemNote g={g} kind={kind} className="text-[13px]" />
+              {props.canGenerate && canRetry(g) && (
+                <RetryButton
+                  slug={props.slug}
+                  generationId={g.id}
+                  onRetried={(next) => {
+                    if (next.id !== g.id) router.push(`${galleryHref}/g/${encodeURIComponent(next.id)}`);
+                  }}
+                />
+              )}
+            </div>
+          )}
+
+          <dl className="divide-y divide-zinc-100 rounded-2xl bg-white px-4 shadow-xs ring-1 ring-zinc-200/80">
+            <Row label={t("status")}>
+              <span className="inline-flex items-center gap-2">
+                <StatusBadge kind={kind} since={g.createdAt} />
+              </span>
+            </Row>
+            <Row label={t("optimizer")}>{g.promptOptimizer ? t("on") : t("off")}</Row>
+            <Row label={t("created")}>
+              <LocalDateTime iso={g.createdAt} />
+            </Row>
+            <Row label={t("finished")}>
+              {g.finishedAt ? (
+                <LocalDateTime iso={g.finishedAt} />
+              ) : isBusy(kind) ? (
+                <Elapsed since={g.createdAt} className="font-mono text-[13px] tabular-nums" />
+              ) : null}
+            </Row>
+            <Row label={t("providerTime")}>
+              {g.providerCostMs !== null && formatCost(g.providerCostMs)}
+            </Row>
+            <Row label={t("credits")}>{g.credits !== null && String(g.credits)}</Row>
+            <Row label={t("duration")}>
+              {media.durationMs !== null && formatDuration(media.durationMs)}
+            </Row>
+            <Row label={t("resolution")}>
+              {media.width !== null && media.height !== null && `${media.width} × ${media.height}`}
+            </Row>
+            <Row label={t("size")}>{media.bytes !== null && formatBytes(media.bytes)}</Row>
+            <Row label={t("source")}>{g.finalSource && t(`sources.${g.finalSource}`)}</Row>
+            <Row label={t("author")}>
+              <span className="break-all">{g.author.email}</span>
+            </Row>
+            <Row label={t("model")}>
+              <span className="font-mono text-xs">{HAILUO_PRO_MODEL}</span>
+            </Row>
+          </dl>
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+/** One fact; an em dash when it isn't known (yet). */
+function Row(props: { label: string; children: ReactNode }) {
+  const empty = props.children === null || props.children === false || props.children === undefined;
+  return (
+    <div className="flex items-baseline justify-between gap-4 py-2.5">
+      <dt className="shrink-0 text-[13px] text-zinc-500">{props.label}</dt>
+      <dd className="min-w-0 text-right text-[13px] font-medium text-zinc-900">
+        {empty ? <span className="text-zinc-300">—</span> : props.children}
+      </dd>
+    </div>
+  );
+}

@@ -1,0 +1,240 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { type FormEvent, type KeyboardEvent, useRef, useState } from "react";
+import { CameraHints } from "@/components/studio/camera-hints";
+import { newIdempotencyKey } from "@/components/studio/new-idempotency-key";
+import { usePromptDraft } from "@/components/studio/use-prompt-draft";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { SparklesIcon } from "@/components/ui/icons";
+import { Spinner } from "@/components/ui/spinner";
+import { Switch } from "@/components/ui/switch";
+import { useHydrated } from "@/components/hooks/use-hydrated";
+import { countPromptChars, PROMPT_MAX } from "@/lib/kie/prompt";
+import { ActionError } from "@/lib/queries/use-action-mutation";
+import { useCreateGeneration } from "@/lib/queries/use-create-generation";
+
+const WARN_AT = 1350;
+
+/** A press whose request got no answer: its outcome is unknown, so pressing again reuses its key. */
+interface UnansweredPress {
+  key: string;
+  prompt: string;
+  optimizer: boolean;
+}
+
+export function PromptEditor(props: { slug: string; canGenerate: boolean }) {
+  const t = useTranslations("editor");
+  const draft = usePromptDraft(props.slug);
+  const create = useCreateGeneration(props.slug);
+  const hydrated = useHydrated();
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const inFlightRef = useRef(false);
+  const unansweredRef = useRef<UnansweredPress | null>(null);
+  const [failure, setFailure] = useState<Error | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+
+  const { prompt, optimizer } = draft;
+  const count = countPromptChars(prompt);
+  const over = count > PROMPT_MAX;
+  const blank = prompt.trim() === "";
+  const busy = create.isPending;
+  const canSubmit = props.canGenerate && !blank && !over && !busy;
+
+  function submit() {
+    // isPending flips on the next render; the ref shuts the door within the same tick too.
+    if (!canSubmit || inFlightRef.current) return;
+    // The same prompt pressed again after a request that got no answer reuses that press's key,
+    // so the server sees one press; anything else is a new press with a new key.
+    const last = unansweredRef.current;
+    const key =
+      last && last.prompt === prompt && last.optimizer === optimizer ? last.key : newIdempotencyKey();
+    inFlightRef.current = true;
+    setFailure(null);
+    setAnnouncement("");
+    create.mutate(
+      { prompt, promptOptimizer: optimizer, idempotencyKey: key },
+      {
+        onSuccess: () => {
+          unansweredRef.current = null;
+          draft.reset(prompt);
+          setAnnouncement(t("started"));
+        },
+        onError: (error) => {
+          // A server answer is final; a missing one leaves the outcome open, so keep the key.
+          unansweredRef.current = error instanceof ActionError ? null : { key, prompt, optimizer };
+          setFailure(error);
+        },
+        onSettled: () => {
+          inFlightRef.current = false;
+        },
+      },
+    );
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    submit();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === "Enter" && (event.metaKey || event.ctrlKey) && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  }
+
+  function insertAtCursor(command: string) {
+    const el = textareaRef.current;
+    const start = el?.selectionStart ?? prompt.length;
+    const end = el?.selectionEnd ?? prompt.length;
+    const before = prompt.slice(0, start);
+    const after = prompt.slice(end);
+    const lead = before === "" || /\s$/.test(before) ? "" : " ";
+    const trail = after === "" || /^\s/.test(after) ? "" : " ";
+    draft.setPrompt(before + lead + command + trail + after);
+    const caret = start + lead.length + command.length + trail.length;
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(caret, caret);
+    });
+  }
+
+  const isMac = hydrated && /Mac|iPhone|iPad/.test(navigator.userAgent);
+
+  return (
+    <section
+      aria-labelledby="editor-title"
+      className="rounded-2xl bg-white shadow-sm ring-1 ring-zinc-200/80"
+    >
+      <form onSubmit={onSubmit}>
+        <div className="flex items-center justify-between gap-3 px-4 pt-4 sm:px-5">
+          <h2 id="editor-title" className="text-[15px] font-semibold tracking-tight text-zinc-900">
+            {t("title")}
+          </h2>
+          <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-[11px] font-medium text-zinc-500">
+            Hailuo 02 Pro
+          </span>
+        </div>
+
+        <div className="px-4 pt-3 sm:px-5">
+          <div className="mb-1.5 flex items-baseline justify-between gap-3">
+            <label htmlFor="prompt" className="text-[13px] font-medium text-zinc-700">
+              {t("prompt")}
+            </label>
+            <span
+              id="prompt-counter"
+              data-testid="prompt-counter"
+              className={cn(
+                "font-mono text-xs tabular-nums transition-colors",
+                over ? "font-semibold text-red-600" : count >= WARN_AT ? "text-amber-600" : "text-zinc-400",
+              )}
+            >
+              {`${count} / ${PROMPT_MAX}`}
+            </span>
+          </div>
+          <textarea
+            ref={textareaRef}
+            id="prompt"
+            name="prompt"
+            rows={7}
+            value={prompt}
+            onChange={(event) => draft.setPrompt(event.target.value)}
+            onKeyDown={onKeyDown}
+            disabled={!props.canGenerate}
+            placeholder={t("placeholder")}
+            aria-invalid={over || undefined}
+            aria-describedby={cn("prompt-counter", over && "prompt-over")}
+            className={cn(
+              "block max-h-[50vh] min-h-36 w-full resize-y rounded-xl bg-zinc-50/60 px-3.5 py-3 text-[15px] leading-relaxed text-zinc-900 ring-1 ring-inset transition-shadow",
+              "placeholder:text-zinc-400 focus:bg-white focus:ring-2 focus:outline-none disabled:cursor-not-allowed disabled:opacity-60",
+              over ? "ring-red-300 focus:ring-red-500" : "ring-zinc-200 focus:ring-accent-500",
+            )}
+          />
+          <div aria-live="polite">
+            {over && (
+              <p id="prompt-over" className="mt-2 text-[13px] text-red-600">
+                {t("overLimit", { over: count - PROMPT_MAX, max: PROMPT_MAX })}
+              </p>
+            )}
+          </div>
+          <div className="mt-3">
+            <CameraHints onInsert={insertAtCursor} disabled={!props.canGenerate} />
+          </div>
+        </div>
+
+        <div className="mx-4 mt-4 flex items-start justify-between gap-4 border-t border-zinc-100 pt-4 sm:mx-5">
+          <div className="min-w-0">
+            <label htmlFor="prompt-optimizer" className="text-[13px] font-medium text-zinc-800">
+              {t("optimizer")}
+            </label>
+            <p id="prompt-optimizer-hint" className="mt-0.5 text-xs leading-5 text-zinc-500">
+              {t("optimizerHint")}
+            </p>
+          </div>
+          <Switch
+            id="prompt-optimizer"
+            checked={optimizer}
+            onCheckedChange={draft.setOptimizer}
+            describedBy="prompt-optimizer-hint"
+            disabled={!props.canGenerate}
+          />
+        </div>
+
+        <div className="space-y-3 p-4 sm:px-5">
+          {failure && <Alert>{describeFailure(failure, t)}</Alert>}
+          {!props.canGenerate && (
+            <p className="rounded-lg bg-zinc-50 px-3 py-2 text-[13px] text-zinc-600 ring-1 ring-inset ring-zinc-200">
+              {t("viewerOnly")}
+            </p>
+          )}
+          <div className="flex items-center justify-between gap-3">
+            <p className="hidden text-xs text-zinc-400 sm:block">
+              <kbd className="rounded border border-zinc-200 bg-zinc-50 px-1 font-sans text-[11px] text-zinc-500">
+                {isMac ? "⌘" : "Ctrl"}
+              </kbd>{" "}
+              +{" "}
+              <kbd className="rounded border border-zinc-200 bg-zinc-50 px-1 font-sans text-[11px] text-zinc-500">
+                Enter
+              </kbd>{" "}
+              {t("shortcut")}
+            </p>
+            <Button type="submit" size="lg" disabled={!canSubmit} className="w-full sm:w-auto">
+              {busy ? <Spinner /> : <SparklesIcon className="size-4" />}
+              {t("generate")}
+            </Button>
+          </div>
+        </div>
+        <p className="sr-only" aria-live="polite">
+          {announcement}
+        </p>
+      </form>
+    </section>
+  );
+}
+
+type T = ReturnType<typeof useTranslations<"editor">>;
+
+function describeFailure(error: Error, t: T): string {
+  if (!(error instanceof ActionError)) return t("errors.network");
+  switch (error.code) {
+    case "invalid_input":
+      if (error.fields?.prompt === "empty") return t("errors.promptEmpty");
+      if (error.fields?.prompt === "too_long") return t("errors.promptTooLong", { max: PROMPT_MAX });
+      return t("errors.invalid");
+    case "unauthorized":
+      return t("errors.unauthorized");
+    case "forbidden":
+      return t("errors.forbidden");
+    case "rate_limited":
+      return t("errors.rateLimited");
+    case "unavailable":
+      return t("errors.unavailable");
+    case "internal":
+      return t("errors.internal");
+    default:
+      // A code this screen doesn't know yet: the server's own sentence is still better than none.
+      return error.message || t("errors.internal");
+  }
+}

@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll } from "vitest";
+import { type Simulator, startSimulator } from "@/lib/kie/simulator/server";
+
+// Each integration file gets a whole studio of its own: a real SQLite file, the real simulator
+// over real HTTP, the real callback route behind a real HTTP server, and the job worker.
+export const HMAC_KEY = "integration-hmac-key";
+
+const dir = mkdtempSync(join(tmpdir(), "studio-it-"));
+Object.assign(process.env, {
+  DATABASE_URL: `file:${join(dir, "studio.db")}`,
+  MEDIA_DIR: join(dir, "media"),
+  KIE_WEBHOOK_HMAC_KEY: HMAC_KEY,
+  JOB_POLL_MS: "50",
+  JOB_LEASE_MS: "4000",
+  RECONCILE_SCALE: "0.1",
+  KIE_TIMEOUT_MS: "1500",
+  AUTH_SECRET: "integration-auth-secret-0123456789",
+});
+delete process.env.KIE_API_KEY;
+delete process.env.KIE_BASE_URL;
+
+const sim: Simulator = await startSimulator({
+  dataDir: join(dir, "simulator"),
+  stepMs: 250,
+  hmacKey: HMAC_KEY,
+  faults: { callbackRetryDelayMs: 100, recordInfoRateLimit: null },
+});
+process.env.SIMULATOR_URL = sim.url;
+
+// The route module reads the environment, so it is loaded only once the environment is set.
+const callbacks = createServer(async (req, res) => {
+  const { forwardToCallbackRoute } = await import("./forward-to-callback-route");
+  await forwardToCallbackRoute(req, res);
+});
+await new Promise<void>((r) => callbacks.listen(0, "127.0.0.1", r));
+process.env.APP_URL = `http://127.0.0.1:${(callbacks.address() as AddressInfo).port}`;
+
+const { boot } = await import("@/lib/boot");
+boot();
+
+(globalThis as Record<string, unknown>).__studio = { sim, dir };
+
+afterAll(async () => {
+  const { stopWorker } = await import("@/lib/jobs/worker");
+  await stopWorker();
+  await sim.close();
+  await new Promise((r) => callbacks.close(r));
+  rmSync(dir, { recursive: true, force: true });
+});
