@@ -17,7 +17,11 @@ interface FieldErrors {
   password?: FieldProblem;
 }
 
-const FIELD_PROBLEMS = new Set<string>(["invalid_email", "password_too_short", "password_too_long"]);
+const FIELD_PROBLEMS = new Set<string>([
+  "invalid_email",
+  "password_too_short",
+  "password_too_long",
+]);
 
 function asProblem(value: string | undefined): FieldProblem | undefined {
   return value && FIELD_PROBLEMS.has(value) ? (value as FieldProblem) : undefined;

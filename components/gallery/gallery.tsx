@@ -10,7 +10,11 @@ import { Spinner } from "@/components/ui/spinner";
 import type { GenerationDto, GenerationPage } from "@/lib/generations/dto";
 import { useGenerations } from "@/lib/queries/use-generations";
 
-export function Gallery(props: { slug: string; initialPage?: GenerationPage; canGenerate: boolean }) {
+export function Gallery(props: {
+  slug: string;
+  initialPage?: GenerationPage;
+  canGenerate: boolean;
+}) {
   const t = useTranslations("gallery");
   const live = useLiveConnected();
   const query = useGenerations({ slug: props.slug, initialPage: props.initialPage, live });

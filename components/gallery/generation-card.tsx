@@ -42,6 +42,7 @@ export function GenerationCard(props: { g: GenerationDto; slug: string; canGener
           // A silent preview on hover, like a video library; the detail view has the real player.
           <video
             aria-hidden="true"
+            tabIndex={-1}
             src={videoUrl}
             autoPlay
             muted

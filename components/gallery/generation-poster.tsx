@@ -21,6 +21,7 @@ export function GenerationPoster(props: { g: GenerationDto; kind: StatusKind; si
     return (
       <video
         aria-hidden="true"
+        tabIndex={-1}
         src={`${videoUrl}#t=0.1`}
         muted
         playsInline

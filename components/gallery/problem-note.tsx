@@ -30,7 +30,9 @@ export function ProblemNote(props: { g: GenerationDto; kind: StatusKind; classNa
       text = g.failMsg ? t("errorWithReason", { reason: g.failMsg }) : t("error");
       break;
     case "mediaFailed":
-      text = g.media.error ? t("mediaFailedWithReason", { reason: g.media.error }) : t("mediaFailed");
+      text = g.media.error
+        ? t("mediaFailedWithReason", { reason: g.media.error })
+        : t("mediaFailed");
       break;
   }
   if (!text) return null;

@@ -41,7 +41,9 @@ export function StatusBadge(props: {
           since={props.since}
           className={cn(
             "font-mono text-[11px] tabular-nums",
-            props.solid ? "rounded-full bg-black/55 px-1.5 py-0.5 text-white backdrop-blur" : "text-zinc-500",
+            props.solid
+              ? "rounded-full bg-black/55 px-1.5 py-0.5 text-white backdrop-blur"
+              : "text-zinc-500",
           )}
         />
       )}

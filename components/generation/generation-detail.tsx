@@ -50,6 +50,7 @@ export function GenerationDetail(props: {
       <div className="mt-4 grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_320px] lg:gap-8">
         <div className="min-w-0 space-y-5">
           {media.videoUrl ? (
+            // biome-ignore lint/a11y/useMediaCaption: generated videos come without any caption track
             <video
               data-testid="generation-video"
               controls
@@ -63,7 +64,9 @@ export function GenerationDetail(props: {
               <GenerationPoster g={g} kind={kind} sizes="(min-width: 1024px) 800px, 100vw" />
               <div className="relative flex flex-col items-center gap-2 px-6 text-center">
                 <StatusBadge kind={kind} since={g.createdAt} />
-                {isBusy(kind) && <p className="max-w-sm text-[13px] text-zinc-500">{t("inProgress")}</p>}
+                {isBusy(kind) && (
+                  <p className="max-w-sm text-[13px] text-zinc-500">{t("inProgress")}</p>
+                )}
               </div>
             </div>
           )}
@@ -107,7 +110,8 @@ export function GenerationDetail(props: {
                   slug={props.slug}
                   generationId={g.id}
                   onRetried={(next) => {
-                    if (next.id !== g.id) router.push(`${galleryHref}/g/${encodeURIComponent(next.id)}`);
+                    if (next.id !== g.id)
+                      router.push(`${galleryHref}/g/${encodeURIComponent(next.id)}`);
                   }}
                 />
               )}

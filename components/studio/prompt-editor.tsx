@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { type FormEvent, type KeyboardEvent, useRef, useState } from "react";
+import { useHydrated } from "@/components/hooks/use-hydrated";
 import { CameraHints } from "@/components/studio/camera-hints";
 import { newIdempotencyKey } from "@/components/studio/new-idempotency-key";
 import { usePromptDraft } from "@/components/studio/use-prompt-draft";
@@ -10,7 +11,6 @@ import { cn } from "@/components/ui/cn";
 import { SparklesIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { Switch } from "@/components/ui/switch";
-import { useHydrated } from "@/components/hooks/use-hydrated";
 import { countPromptChars, PROMPT_MAX } from "@/lib/kie/prompt";
 import { ActionError } from "@/lib/queries/use-action-mutation";
 import { useCreateGeneration } from "@/lib/queries/use-create-generation";
@@ -49,7 +49,9 @@ export function PromptEditor(props: { slug: string; canGenerate: boolean }) {
     // so the server sees one press; anything else is a new press with a new key.
     const last = unansweredRef.current;
     const key =
-      last && last.prompt === prompt && last.optimizer === optimizer ? last.key : newIdempotencyKey();
+      last && last.prompt === prompt && last.optimizer === optimizer
+        ? last.key
+        : newIdempotencyKey();
     inFlightRef.current = true;
     setFailure(null);
     setAnnouncement("");
@@ -79,7 +81,11 @@ export function PromptEditor(props: { slug: string; canGenerate: boolean }) {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === "Enter" && (event.metaKey || event.ctrlKey) && !event.nativeEvent.isComposing) {
+    if (
+      event.key === "Enter" &&
+      (event.metaKey || event.ctrlKey) &&
+      !event.nativeEvent.isComposing
+    ) {
       event.preventDefault();
       submit();
     }
@@ -128,7 +134,11 @@ export function PromptEditor(props: { slug: string; canGenerate: boolean }) {
               data-testid="prompt-counter"
               className={cn(
                 "font-mono text-xs tabular-nums transition-colors",
-                over ? "font-semibold text-red-600" : count >= WARN_AT ? "text-amber-600" : "text-zinc-400",
+                over
+                  ? "font-semibold text-red-600"
+                  : count >= WARN_AT
+                    ? "text-amber-600"
+                    : "text-zinc-400",
               )}
             >
               {`${count} / ${PROMPT_MAX}`}
@@ -221,7 +231,8 @@ function describeFailure(error: Error, t: T): string {
   switch (error.code) {
     case "invalid_input":
       if (error.fields?.prompt === "empty") return t("errors.promptEmpty");
-      if (error.fields?.prompt === "too_long") return t("errors.promptTooLong", { max: PROMPT_MAX });
+      if (error.fields?.prompt === "too_long")
+        return t("errors.promptTooLong", { max: PROMPT_MAX });
       return t("errors.invalid");
     case "unauthorized":
       return t("errors.unauthorized");

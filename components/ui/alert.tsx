@@ -1,6 +1,6 @@
+import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { AlertIcon } from "@/components/ui/icons";
-import type { ReactNode } from "react";
 
 /** A message that needs attention; announced by screen readers when it appears. */
 export function Alert(props: { children: ReactNode; className?: string }) {

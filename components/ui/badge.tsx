@@ -1,5 +1,5 @@
-import { cn } from "@/components/ui/cn";
 import type { ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
 
 export type BadgeTone = "neutral" | "accent" | "blue" | "amber" | "green" | "red";
 

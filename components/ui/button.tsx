@@ -1,5 +1,5 @@
-import { cn } from "@/components/ui/cn";
 import type { ComponentProps } from "react";
+import { cn } from "@/components/ui/cn";
 
 type Variant = "primary" | "secondary" | "ghost" | "danger";
 type Size = "sm" | "md" | "lg";
@@ -40,7 +40,6 @@ export function Button({
   ...props
 }: ComponentProps<"button"> & { variant?: Variant; size?: Size }) {
   return (
-    // biome-ignore lint/a11y/useButtonType: the type is a prop, "button" unless told
     <button type={type} className={buttonClasses({ variant, size, className })} {...props} />
   );
 }

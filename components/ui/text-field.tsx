@@ -1,5 +1,5 @@
-import { cn } from "@/components/ui/cn";
 import type { ComponentProps } from "react";
+import { cn } from "@/components/ui/cn";
 
 /** A labelled input with its error below, tied together for screen readers. */
 export function TextField({

@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, type UseMutationOptions } from "@tanstack/react-query";
+import { type UseMutationOptions, useMutation } from "@tanstack/react-query";
 import type { ActionResult } from "@/lib/actions/action-result";
 
 /** A server action that answered with an error: final, so never retried. */

@@ -20,7 +20,8 @@ function parseEvent(data: string): { id: string; state: GenerationDto["state"] }
     const value: unknown = JSON.parse(data);
     if (typeof value !== "object" || value === null) return null;
     const { id, state } = value as Record<string, unknown>;
-    if (typeof id !== "string" || typeof state !== "string" || !isGenerationState(state)) return null;
+    if (typeof id !== "string" || typeof state !== "string" || !isGenerationState(state))
+      return null;
     return { id, state };
   } catch {
     return null;

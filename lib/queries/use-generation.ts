@@ -19,7 +19,10 @@ export function useGeneration(args: {
   return useQuery({
     queryKey: generationKeys.detail(args.slug, args.id),
     queryFn: ({ signal }) =>
-      fetchJson<GenerationDto>(`${generationsUrl(args.slug)}/${encodeURIComponent(args.id)}`, signal),
+      fetchJson<GenerationDto>(
+        `${generationsUrl(args.slug)}/${encodeURIComponent(args.id)}`,
+        signal,
+      ),
     initialData: args.initial,
     refetchInterval: (query) =>
       query.state.data && isSettling(query.state.data)

@@ -1,9 +1,5 @@
 "use client";
-import {
-  type InfiniteData,
-  type QueryClient,
-  useInfiniteQuery,
-} from "@tanstack/react-query";
+import { type InfiniteData, type QueryClient, useInfiniteQuery } from "@tanstack/react-query";
 import type { GenerationDto, GenerationPage } from "@/lib/generations/dto";
 
 export const generationKeys = {
@@ -34,8 +30,14 @@ export function generationsUrl(slug: string) {
 
 /** Whether a generation may still change on its own: kie.ai is working, or the video is being saved. */
 export function isSettling(g: GenerationDto): boolean {
-  if (g.state === "success") return g.media.state === "pending" || (!g.media.videoUrl && g.media.state !== "failed");
-  return g.state === "submitting" || g.state === "waiting" || g.state === "queuing" || g.state === "generating";
+  if (g.state === "success")
+    return g.media.state === "pending" || (!g.media.videoUrl && g.media.state !== "failed");
+  return (
+    g.state === "submitting" ||
+    g.state === "waiting" ||
+    g.state === "queuing" ||
+    g.state === "generating"
+  );
 }
 
 // With the event stream open, polling is only a safety net for a missed event.

@@ -1,0 +1,86 @@
+import { expect, type Page, test } from "@playwright/test";
+
+const PROMPT =
+  "高俯角宽景跟拍镜头，一个穿粉色T恤的小男孩在侏罗纪山谷上空滑翔，远处火山连绵，蓝天白云。😀 [Push in]";
+
+async function signUp(page: Page): Promise<void> {
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(`e2e-${Date.now()}@example.com`);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/w\/[^/]+$/);
+}
+
+test("sign up, generate from a Chinese prompt, watch it land, play it, and find it after a reload", async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await signUp(page);
+
+  const prompt = page.getByLabel("Prompt");
+  await prompt.fill(PROMPT);
+  // UTF-16 code units: each CJK character counts 1, the emoji 2.
+  await expect(page.getByText(`${PROMPT.length} / 1500`)).toBeVisible();
+  expect(PROMPT.length).toBe([...PROMPT].length + 1);
+  await expect(page.getByRole("switch", { name: "Prompt optimizer" })).toHaveAttribute("aria-checked", "true");
+  await page.screenshot({ path: testInfo.outputPath("editor.png"), fullPage: true });
+
+  await page.getByRole("button", { name: "Generate" }).click();
+  const card = page.getByTestId("generation-card").first();
+  await expect(card).toBeVisible();
+  await expect(card).toContainText("高俯角宽景跟拍镜头");
+
+  // The card moves through kie.ai's states without a reload.
+  const seen = new Set<string>();
+  await expect(async () => {
+    const state = (await card.getAttribute("data-state")) ?? "";
+    seen.add(state);
+    expect(state).toBe("success");
+  }).toPass({ timeout: 60_000, intervals: [250] });
+  expect([...seen].some((s) => ["submitting", "waiting", "queuing", "generating"].includes(s))).toBe(true);
+  await expect(card.locator("img")).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: testInfo.outputPath("gallery.png"), fullPage: true });
+
+  await card.click();
+  const video = page.getByTestId("generation-video");
+  await expect(video).toBeVisible();
+  await expect
+    .poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(2);
+  expect(await video.evaluate((v: HTMLVideoElement) => v.duration)).toBeGreaterThan(0);
+  await expect(page.getByText(PROMPT)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("detail.png"), fullPage: true });
+
+  await page.goBack();
+  await page.reload();
+  await expect(page.getByTestId("generation-card").first()).toHaveAttribute("data-state", "success");
+  await expect(page.getByTestId("generation-card").first()).toContainText("高俯角宽景跟拍镜头");
+});
+
+test("the editor refuses an empty or over-long prompt, and the draft survives a reload", async ({ page }) => {
+  await signUp(page);
+  const prompt = page.getByLabel("Prompt");
+  const generate = page.getByRole("button", { name: "Generate" });
+  await expect(generate).toBeDisabled();
+  await prompt.fill("   ");
+  await expect(generate).toBeDisabled();
+  await prompt.fill("字".repeat(1500));
+  await expect(page.getByText("1500 / 1500")).toBeVisible();
+  await expect(generate).toBeEnabled();
+  await prompt.fill("字".repeat(1501));
+  await expect(page.getByText("1501 / 1500")).toBeVisible();
+  await expect(generate).toBeDisabled();
+
+  await prompt.fill("草稿：清晨的竹林");
+  await page.reload();
+  await expect(page.getByLabel("Prompt")).toHaveValue("草稿：清晨的竹林");
+});
+
+test("pages at phone width", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/sign-up");
+  await page.screenshot({ path: testInfo.outputPath("sign-up-phone.png"), fullPage: true });
+  await signUp(page);
+  await page.getByLabel("Prompt").fill("晨雾中的古镇石桥 [Static shot]");
+  await page.screenshot({ path: testInfo.outputPath("studio-phone.png"), fullPage: true });
+});

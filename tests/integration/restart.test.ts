@@ -1,0 +1,82 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { isFinal } from "@/lib/generations/state-machine";
+import { stopWorker } from "@/lib/jobs/worker";
+import { generate, newWorkspace, studio, waitFor } from "@/tests/support/studio";
+
+const root = resolve(import.meta.dirname, "../..");
+let child: ChildProcess | null = null;
+
+/** Starts the backend in a child process on the same database and simulator. */
+async function startBackend(): Promise<ChildProcess> {
+  const proc = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", resolve(root, "tests/support/studio-process.ts")],
+    { cwd: root, env: { ...process.env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  await new Promise<void>((ok, fail) => {
+    proc.once("exit", (code) => fail(new Error(`studio process exited early (${code})`)));
+    proc.stdout?.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("studio process ready")) ok();
+    });
+  });
+  return proc;
+}
+
+function kill9(proc: ChildProcess): Promise<void> {
+  return new Promise((r) => {
+    proc.once("exit", () => r());
+    proc.kill("SIGKILL");
+  });
+}
+
+afterAll(async () => {
+  if (child && child.exitCode === null) await kill9(child);
+});
+
+describe("a crash in the middle", () => {
+  it("kill -9 of the worker with generations in flight, then a restart, resumes every job", async () => {
+    // From here on only the child process works the queue.
+    await stopWorker();
+    const sim = studio().sim;
+    sim.configure({ stepMs: 600, dropCallbacks: true });
+    const ctx = await newWorkspace();
+    const before = sim.stats().tasksCreated;
+    child = await startBackend();
+
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push((await generate(ctx, `崩溃恢复测试 ${i}`)).id);
+    const inWorkspace = { workspaceId: ctx.workspace.id };
+
+    // Let the child take some of the work, then kill it without warning.
+    await waitFor(async () => (await db.generation.count({ where: { ...inWorkspace, pollCount: { gt: 0 } } })) > 0, {
+      what: "the child to start polling",
+    });
+    await kill9(child);
+    const midway = await db.generation.findMany({ where: inWorkspace, select: { state: true } });
+    expect(midway.some((g) => !isFinal(g.state))).toBe(true);
+
+    await new Promise((r) => setTimeout(r, 1500));
+    child = await startBackend();
+    await waitFor(
+      async () => {
+        const rows = await db.generation.findMany({ where: inWorkspace, select: { state: true, mediaState: true } });
+        return rows.every((g) => g.state === "success" && g.mediaState === "stored");
+      },
+      { timeoutMs: 90_000, what: "every generation to finish with its video" },
+    );
+
+    const rows = await db.generation.findMany({ where: inWorkspace });
+    expect(rows).toHaveLength(ids.length);
+    for (const g of rows) {
+      expect(g.finalSource).toBe("poll");
+      expect(g.mediaKey).toBeTruthy();
+    }
+    expect(sim.stats().tasksCreated - before).toBe(ids.length);
+    expect(new Set(rows.map((g) => g.providerTaskId)).size).toBe(ids.length);
+    const pending = await db.job.count({ where: { OR: ids.map((id) => ({ payload: { contains: id } })) } });
+    expect(pending).toBe(0);
+  });
+});
