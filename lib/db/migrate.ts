@@ -21,7 +21,7 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 )`;
 
 export function migrationsDir(): string {
-  return resolve(process.env.MIGRATIONS_DIR ?? "prisma/migrations");
+  return resolve(/* turbopackIgnore: true */ process.env.MIGRATIONS_DIR ?? "prisma/migrations");
 }
 
 function listMigrations(dir: string): { name: string; sql: string }[] {

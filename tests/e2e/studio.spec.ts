@@ -17,7 +17,7 @@ test("sign up, generate from a Chinese prompt, watch it land, play it, and find 
   await page.setViewportSize({ width: 1280, height: 860 });
   await signUp(page);
 
-  const prompt = page.getByLabel("Prompt");
+  const prompt = page.getByLabel("Prompt", { exact: true });
   await prompt.fill(PROMPT);
   // UTF-16 code units: each CJK character counts 1, the emoji 2.
   await expect(page.getByText(`${PROMPT.length} / 1500`)).toBeVisible();
@@ -48,7 +48,7 @@ test("sign up, generate from a Chinese prompt, watch it land, play it, and find 
     .poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 30_000 })
     .toBeGreaterThanOrEqual(2);
   expect(await video.evaluate((v: HTMLVideoElement) => v.duration)).toBeGreaterThan(0);
-  await expect(page.getByText(PROMPT)).toBeVisible();
+  await expect(page.getByText(PROMPT).first()).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("detail.png"), fullPage: true });
 
   await page.goBack();
@@ -59,7 +59,7 @@ test("sign up, generate from a Chinese prompt, watch it land, play it, and find 
 
 test("the editor refuses an empty or over-long prompt, and the draft survives a reload", async ({ page }) => {
   await signUp(page);
-  const prompt = page.getByLabel("Prompt");
+  const prompt = page.getByLabel("Prompt", { exact: true });
   const generate = page.getByRole("button", { name: "Generate" });
   await expect(generate).toBeDisabled();
   await prompt.fill("   ");
@@ -73,7 +73,7 @@ test("the editor refuses an empty or over-long prompt, and the draft survives a 
 
   await prompt.fill("草稿：清晨的竹林");
   await page.reload();
-  await expect(page.getByLabel("Prompt")).toHaveValue("草稿：清晨的竹林");
+  await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue("草稿：清晨的竹林");
 });
 
 test("pages at phone width", async ({ page }, testInfo) => {
@@ -81,6 +81,6 @@ test("pages at phone width", async ({ page }, testInfo) => {
   await page.goto("/sign-up");
   await page.screenshot({ path: testInfo.outputPath("sign-up-phone.png"), fullPage: true });
   await signUp(page);
-  await page.getByLabel("Prompt").fill("晨雾中的古镇石桥 [Static shot]");
+  await page.getByLabel("Prompt", { exact: true }).fill("晨雾中的古镇石桥 [Static shot]");
   await page.screenshot({ path: testInfo.outputPath("studio-phone.png"), fullPage: true });
 });

@@ -170,7 +170,7 @@ beforeAll(async () => {
     stepMs: 100,
     hmacKey,
     faults: { callbackRetryDelayMs: 50, callbackDelayMs: 300 },
-    log: () => {},
+    log: (l) => require("node:fs").appendFileSync("/tmp/simtest.log", `${Date.now()} ${l}\n`),
   });
   const token = randomUUID();
   firstTask = createTask("一只橘猫在雨夜的东京街头漫步 [Push in] a cat walks through neon rain", {
