@@ -1,6 +1,6 @@
 import "server-only";
-import { isSqliteUrl } from "@/lib/db/sqlite-path";
 import { migrateSqlite } from "@/lib/db/migrate";
+import { isSqliteUrl } from "@/lib/db/sqlite-path";
 import { env } from "@/lib/env";
 import { registerAllJobHandlers } from "@/lib/jobs/handlers";
 import { startWorker } from "@/lib/jobs/worker";
@@ -16,7 +16,10 @@ export function boot(): void {
   registerAllJobHandlers();
   startWorker();
   logger.info(
-    { appUrl: e.APP_URL, kie: e.usingSimulator ? `simulator at ${e.KIE_BASE_URL}` : e.KIE_BASE_URL },
+    {
+      appUrl: e.APP_URL,
+      kie: e.usingSimulator ? `simulator at ${e.KIE_BASE_URL}` : e.KIE_BASE_URL,
+    },
     "studio ready",
   );
 }

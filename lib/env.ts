@@ -14,7 +14,11 @@ const schema = z.object({
   APP_URL: z.url().optional(),
   PORT: z.coerce.number().int().positive().default(3000),
   MEDIA_DIR: z.string().min(1).default("./data/media"),
-  MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(300 * 1024 * 1024),
+  MEDIA_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(300 * 1024 * 1024),
   MEDIA_ALLOWED_HOSTS: z.string().default("*.kie.ai,*.aiquickdraw.com,*.redpandaai.co"),
   AUTH_SECRET: z.string().min(16).optional(),
   SIMULATOR_URL: z.url().optional(),

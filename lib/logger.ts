@@ -6,7 +6,11 @@ type Fields = Record<string, unknown>;
 
 function scrub(value: unknown, depth = 0): unknown {
   if (value instanceof Error) {
-    return { name: value.name, message: value.message, stack: value.stack?.split("\n").slice(0, 6) };
+    return {
+      name: value.name,
+      message: value.message,
+      stack: value.stack?.split("\n").slice(0, 6),
+    };
   }
   if (depth > 4 || value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.slice(0, 20).map((v) => scrub(v, depth + 1));
@@ -19,7 +23,12 @@ function scrub(value: unknown, depth = 0): unknown {
 
 function write(level: "debug" | "info" | "warn" | "error", fields: Fields, msg: string) {
   if (level === "debug" && !process.env.DEBUG) return;
-  const line = JSON.stringify({ t: new Date().toISOString(), level, msg, ...(scrub(fields) as Fields) });
+  const line = JSON.stringify({
+    t: new Date().toISOString(),
+    level,
+    msg,
+    ...(scrub(fields) as Fields),
+  });
   if (level === "error" || level === "warn") console.error(line);
   else console.log(line);
 }

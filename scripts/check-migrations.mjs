@@ -28,7 +28,9 @@ try {
   const migrated = join(dir, "migrated.db");
   migrateSqlite(`file:${migrated}`, join(root, "prisma/migrations"));
   const fromSchema = join(dir, "schema.db");
-  const sql = execFileSync(process.execPath, [join(root, "scripts/schema-sql.mjs")], { encoding: "utf8" });
+  const sql = execFileSync(process.execPath, [join(root, "scripts/schema-sql.mjs")], {
+    encoding: "utf8",
+  });
   const db = new Database(fromSchema);
   db.exec(sql);
   db.close();
@@ -36,7 +38,9 @@ try {
   const b = JSON.stringify(shape(fromSchema), null, 1);
   if (a !== b) {
     console.error("prisma/schema.prisma and prisma/migrations disagree. Add a migration:");
-    console.error("  npm run db:schema-sql  (the full schema SQL, to diff against the last migration)");
+    console.error(
+      "  npm run db:schema-sql  (the full schema SQL, to diff against the last migration)",
+    );
     process.exit(1);
   }
   console.log(`Migrations match the schema (${shape(migrated).length} tables and indexes).`);

@@ -39,7 +39,5 @@ export function Button({
   type = "button",
   ...props
 }: ComponentProps<"button"> & { variant?: Variant; size?: Size }) {
-  return (
-    <button type={type} className={buttonClasses({ variant, size, className })} {...props} />
-  );
+  return <button type={type} className={buttonClasses({ variant, size, className })} {...props} />;
 }

@@ -42,8 +42,7 @@ export function publicAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.infer<S>) => Promise<T>,
 ) {
-  return (raw: unknown): Promise<ActionResult<T>> =>
-    run(name, () => handler(parse(schema, raw)));
+  return (raw: unknown): Promise<ActionResult<T>> => run(name, () => handler(parse(schema, raw)));
 }
 
 /**
@@ -57,14 +56,14 @@ export function workspaceAction<S extends z.ZodType<{ workspaceSlug: string }>, 
 ) {
   return (raw: unknown): Promise<ActionResult<T>> =>
     run(name, async () => {
-        const user = await currentUser();
-        if (!user) throw new AppError("unauthorized", "Sign in to continue");
-        const input = parse(options.schema, raw);
-        const access = await getMembership({
-          userId: user.id,
-          slug: input.workspaceSlug,
-          atLeast: options.role,
-        });
-        return handler(input, { user, ...access });
+      const user = await currentUser();
+      if (!user) throw new AppError("unauthorized", "Sign in to continue");
+      const input = parse(options.schema, raw);
+      const access = await getMembership({
+        userId: user.id,
+        slug: input.workspaceSlug,
+        atLeast: options.role,
       });
+      return handler(input, { user, ...access });
+    });
 }

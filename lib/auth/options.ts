@@ -2,8 +2,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { credentialsSchema } from "@/lib/auth/schemas";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { credentialsSchema } from "@/lib/auth/schemas";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 
@@ -31,7 +31,10 @@ export function authOptions(): NextAuthOptions {
             where: { email: parsed.data.email },
             omit: { passwordHash: false },
           });
-          const ok = await verifyPassword(user?.passwordHash ?? (await unknownUserHash()), parsed.data.password);
+          const ok = await verifyPassword(
+            user?.passwordHash ?? (await unknownUserHash()),
+            parsed.data.password,
+          );
           if (!user || !ok) return null;
           return { id: user.id, email: user.email, name: user.name };
         },

@@ -56,21 +56,23 @@ export function migrateSqlite(databaseUrl: string, dir = migrationsDir()): Migra
       const checksum = createHash("sha256").update(m.sql).digest("hex");
       // IMMEDIATE takes the write lock up front, so two processes starting together apply each
       // migration once: the second waits, then sees it recorded.
-      sqlite.transaction(() => {
-        const again = sqlite
-          .prepare(
-            `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL`,
-          )
-          .get(m.name);
-        if (again) return;
-        sqlite.exec(m.sql);
-        sqlite
-          .prepare(
-            `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, current_timestamp, ?, 1)`,
-          )
-          .run(randomUUID(), checksum, m.name);
-        applied.push(m.name);
-      }).immediate();
+      sqlite
+        .transaction(() => {
+          const again = sqlite
+            .prepare(
+              `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL`,
+            )
+            .get(m.name);
+          if (again) return;
+          sqlite.exec(m.sql);
+          sqlite
+            .prepare(
+              `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, current_timestamp, ?, 1)`,
+            )
+            .run(randomUUID(), checksum, m.name);
+          applied.push(m.name);
+        })
+        .immediate();
     }
     return { applied, alreadyApplied: done.size };
   } finally {

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { GenerationDto } from "@/lib/generations/dto";
 import { generationDtoSelect, toGenerationDto } from "@/lib/generations/to-dto";
-import { AppError } from "@/lib/errors";
 
 /** One generation of a workspace; another workspace's id is simply not found. */
 export async function getGeneration(args: {

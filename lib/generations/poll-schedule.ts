@@ -4,6 +4,7 @@
  * workspace stays under the ~10 reads/s limit. `scale` compresses the schedule (tests, simulator).
  */
 export function nextPollDelayMs(ageMs: number, scale = 1, random = Math.random): number {
-  const [min, max] = ageMs < 30_000 ? [2_000, 3_000] : ageMs < 120_000 ? [5_000, 10_000] : [15_000, 30_000];
+  const [min, max] =
+    ageMs < 30_000 ? [2_000, 3_000] : ageMs < 120_000 ? [5_000, 10_000] : [15_000, 30_000];
   return Math.round((min + (max - min) * random()) * scale);
 }

@@ -60,7 +60,13 @@ export async function receiveCallback(args: {
     // A submission whose createTask answer never arrived: the token proves this task is ours.
     const claimed = await db.generation.updateMany({
       where: { id: g.id, providerTaskId: null, state: { in: ["submitting", "error"] } },
-      data: { providerTaskId: taskId, state: "waiting", submitStatus: null, failCode: null, failMsg: null },
+      data: {
+        providerTaskId: taskId,
+        state: "waiting",
+        submitStatus: null,
+        failCode: null,
+        failMsg: null,
+      },
     });
     if (claimed.count === 1) {
       await enqueueJob({

@@ -44,5 +44,9 @@ export async function retryGeneration(args: {
     publishChange({ id: g.id, workspaceId: args.workspace.id, state: "submitting" });
     await startSubmission(g.id);
   }
-  return getGeneration({ workspaceId: args.workspace.id, workspaceSlug: args.workspace.slug, id: g.id });
+  return getGeneration({
+    workspaceId: args.workspace.id,
+    workspaceSlug: args.workspace.slug,
+    id: g.id,
+  });
 }

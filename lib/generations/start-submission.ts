@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { submitGeneration } from "@/lib/generations/submit-generation";
 import { WORKER_ID } from "@/lib/jobs/queue";
 import { runJob } from "@/lib/jobs/worker";
-import { env } from "@/lib/env";
 
 /**
  * Records a "submit" job held by this process and runs it at once, so the person sees kie.ai's
@@ -29,7 +29,14 @@ export async function startSubmission(generationId: string): Promise<void> {
       attempts: 1,
       failedAt: null,
     },
-    select: { id: true, kind: true, payload: true, attempts: true, maxAttempts: true, dedupeKey: true },
+    select: {
+      id: true,
+      kind: true,
+      payload: true,
+      attempts: true,
+      maxAttempts: true,
+      dedupeKey: true,
+    },
   });
   await runJob(job, () => submitGeneration(generationId));
 }

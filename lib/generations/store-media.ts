@@ -16,7 +16,11 @@ import { probeMp4 } from "@/lib/media/probe-mp4";
 import { mediaStorage } from "@/lib/storage";
 
 /** A fresh link for an expired result: kie.ai's download-url first, then recordInfo again. */
-async function refreshedUrl(workspaceId: string, taskId: string | null, url: string): Promise<string | null> {
+async function refreshedUrl(
+  workspaceId: string,
+  taskId: string | null,
+  url: string,
+): Promise<string | null> {
   const client = kieClientFor(workspaceId);
   const fresh = await client.downloadUrl(url);
   if (fresh.ok) return fresh.data;
@@ -32,24 +36,44 @@ async function refreshedUrl(workspaceId: string, taskId: string | null, url: str
 export async function storeMedia(generationId: string, ctx: JobContext): Promise<JobOutcome> {
   const g = await db.generation.findUnique({
     where: { id: generationId },
-    select: { id: true, workspaceId: true, state: true, resultUrl: true, providerTaskId: true, mediaState: true },
+    select: {
+      id: true,
+      workspaceId: true,
+      state: true,
+      resultUrl: true,
+      providerTaskId: true,
+      mediaState: true,
+    },
   });
-  if (!g || g.state !== "success" || g.mediaState === "stored") return;
+  if (g?.state !== "success" || g.mediaState === "stored") return;
 
   const e = env();
   const isAllowed = (url: string) =>
-    isAllowedMediaUrl(url, { patterns: parseHostPatterns(e.MEDIA_ALLOWED_HOSTS), baseUrl: e.KIE_BASE_URL });
+    isAllowedMediaUrl(url, {
+      patterns: parseHostPatterns(e.MEDIA_ALLOWED_HOSTS),
+      baseUrl: e.KIE_BASE_URL,
+    });
   const temp = join(tmpdir(), `hailuo-${randomUUID()}.mp4`);
   try {
     if (!g.resultUrl) throw new MediaError("kie.ai reported success without a video URL", true);
     let downloaded: { bytes: number };
     try {
-      downloaded = await downloadVideo({ url: g.resultUrl, dest: temp, maxBytes: e.MEDIA_MAX_BYTES, isAllowed });
+      downloaded = await downloadVideo({
+        url: g.resultUrl,
+        dest: temp,
+        maxBytes: e.MEDIA_MAX_BYTES,
+        isAllowed,
+      });
     } catch (err) {
       if (!(err instanceof MediaError && err.expired)) throw err;
       const fresh = await refreshedUrl(g.workspaceId, g.providerTaskId, g.resultUrl);
       if (!fresh) throw err;
-      downloaded = await downloadVideo({ url: fresh, dest: temp, maxBytes: e.MEDIA_MAX_BYTES, isAllowed });
+      downloaded = await downloadVideo({
+        url: fresh,
+        dest: temp,
+        maxBytes: e.MEDIA_MAX_BYTES,
+        isAllowed,
+      });
     }
 
     const info = await probeMp4(temp);
@@ -78,7 +102,10 @@ export async function storeMedia(generationId: string, ctx: JobContext): Promise
     const message = err instanceof Error ? err.message : String(err);
     const permanent = err instanceof MediaError && err.permanent;
     if (!permanent && !ctx.lastAttempt) throw err;
-    await db.generation.update({ where: { id: g.id }, data: { mediaState: "failed", mediaError: message } });
+    await db.generation.update({
+      where: { id: g.id },
+      data: { mediaState: "failed", mediaError: message },
+    });
     logger.warn({ generation: g.id, err: message }, "video could not be stored");
     publishChange(g);
   } finally {

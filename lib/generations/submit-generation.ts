@@ -57,10 +57,14 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
       submitAttempts: true,
     },
   });
-  if (!g || g.state !== "submitting") return;
+  if (g?.state !== "submitting") return;
   if (g.submitStatus === "sending") {
     // The process that was sending this died before recording kie.ai's answer.
-    await markError(g, { failCode: "no_response", failMsg: UNKNOWN_OUTCOME, submitStatus: "unknown" });
+    await markError(g, {
+      failCode: "no_response",
+      failMsg: UNKNOWN_OUTCOME,
+      submitStatus: "unknown",
+    });
     return;
   }
 
@@ -84,10 +88,22 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
     await db.$transaction(async (tx) => {
       await tx.generation.updateMany({
         where: { id: g.id, ...STILL_SUBMITTING },
-        data: { state: "waiting", providerTaskId: taskId, submitStatus: null, failCode: null, failMsg: null },
+        data: {
+          state: "waiting",
+          providerTaskId: taskId,
+          submitStatus: null,
+          failCode: null,
+          failMsg: null,
+        },
       });
       await tx.providerEvent.create({
-        data: { generationId: g.id, taskId, source: "create", state: "waiting", payload: JSON.stringify(result.data) },
+        data: {
+          generationId: g.id,
+          taskId,
+          source: "create",
+          state: "waiting",
+          payload: JSON.stringify(result.data),
+        },
       });
       await enqueueJob(
         {
@@ -106,15 +122,26 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
   }
 
   const error = result.error;
-  logger.warn({ generation: g.id, attempt, kind: error.kind, code: error.code }, "createTask refused");
+  logger.warn(
+    { generation: g.id, attempt, kind: error.kind, code: error.code },
+    "createTask refused",
+  );
   if (mayHaveBeenProcessed(error)) {
-    await markError(g, { failCode: "no_response", failMsg: UNKNOWN_OUTCOME, submitStatus: "unknown" });
+    await markError(g, {
+      failCode: "no_response",
+      failMsg: UNKNOWN_OUTCOME,
+      submitStatus: "unknown",
+    });
     return;
   }
   if (error.retryable && attempt < MAX_SUBMIT_ATTEMPTS) {
     const queued = await db.generation.updateMany({
       where: { id: g.id, ...STILL_SUBMITTING },
-      data: { submitStatus: "queued", failCode: String(error.code ?? error.kind), failMsg: error.message },
+      data: {
+        submitStatus: "queued",
+        failCode: String(error.code ?? error.kind),
+        failMsg: error.message,
+      },
     });
     if (!queued.count) return;
     publishChange({ id: g.id, workspaceId: g.workspaceId, state: "submitting" });

@@ -68,7 +68,8 @@ export async function syncGeneration(args: {
 
   if (next) {
     const fields = providerFields(record, next, args.reason);
-    if (fields.credits === null && args.creditsConsumed != null) fields.credits = args.creditsConsumed;
+    if (fields.credits === null && args.creditsConsumed != null)
+      fields.credits = args.creditsConsumed;
     const moved = await db.$transaction(async (tx) => {
       // Conditional on the state we read, so two syncs racing cannot both apply a change.
       const updated = await tx.generation.updateMany({
@@ -87,7 +88,12 @@ export async function syncGeneration(args: {
       });
       if (next === "success") {
         await enqueueJob(
-          { kind: "store-media", dedupeKey: `store:${g.id}`, payload: { generationId: g.id }, maxAttempts: 6 },
+          {
+            kind: "store-media",
+            dedupeKey: `store:${g.id}`,
+            payload: { generationId: g.id },
+            maxAttempts: 6,
+          },
           tx,
         );
       }

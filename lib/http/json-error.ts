@@ -9,7 +9,8 @@ export function jsonError(status: number, error: string, message?: string): Next
 /** Maps a thrown error to a response: AppErrors by their code, anything else a logged 500. */
 export function errorResponse(e: unknown, route: string): NextResponse {
   if (isAppError(e)) return jsonError(e.status, e.code, e.message);
-  if (isDatabaseUnavailable(e)) return jsonError(503, "unavailable", "The database is busy; try again");
+  if (isDatabaseUnavailable(e))
+    return jsonError(503, "unavailable", "The database is busy; try again");
   logger.error({ route, err: e }, "route failed");
   return jsonError(500, "internal");
 }

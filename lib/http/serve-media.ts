@@ -35,7 +35,8 @@ export async function serveMedia(args: {
     headers.set("Content-Range", `bytes */${object.size}`);
     return new Response(null, { status: 416, headers });
   }
-  const range = Array.isArray(ranges) && ranges.type === "bytes" && ranges.length === 1 ? ranges[0] : undefined;
+  const range =
+    Array.isArray(ranges) && ranges.type === "bytes" && ranges.length === 1 ? ranges[0] : undefined;
   const head = args.req.method === "HEAD";
   if (range) {
     headers.set("Content-Range", `bytes ${range.start}-${range.end}/${object.size}`);

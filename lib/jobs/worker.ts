@@ -64,7 +64,10 @@ export async function runJob(
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const result = await failJob(job, message);
-    logger.warn({ job: job.id, kind: job.kind, attempts: job.attempts, result, err: message }, "job failed");
+    logger.warn(
+      { job: job.id, kind: job.kind, attempts: job.attempts, result, err: message },
+      "job failed",
+    );
   }
 }
 

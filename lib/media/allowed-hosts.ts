@@ -3,7 +3,10 @@
  * hosts (patterns such as `*.kie.ai`) or the exact origin of the configured kie.ai base URL,
  * which is how the local simulator's files are allowed.
  */
-export function isAllowedMediaUrl(url: string, args: { patterns: string[]; baseUrl: string }): boolean {
+export function isAllowedMediaUrl(
+  url: string,
+  args: { patterns: string[]; baseUrl: string },
+): boolean {
   let u: URL;
   try {
     u = new URL(url);

@@ -16,7 +16,12 @@ export class MediaError extends Error {
   }
 }
 
-const ACCEPTED_TYPES = ["video/mp4", "video/quicktime", "application/octet-stream", "binary/octet-stream"];
+const ACCEPTED_TYPES = [
+  "video/mp4",
+  "video/quicktime",
+  "application/octet-stream",
+  "binary/octet-stream",
+];
 const MAX_REDIRECTS = 3;
 
 /**
@@ -35,7 +40,8 @@ export async function downloadVideo(args: {
   const signal = AbortSignal.timeout(args.timeoutMs ?? 10 * 60_000);
   let res: Response | undefined;
   for (let hop = 0; ; hop++) {
-    if (!args.isAllowed(url)) throw new MediaError("The video's address is not an allowed host", true);
+    if (!args.isAllowed(url))
+      throw new MediaError("The video's address is not an allowed host", true);
     try {
       res = await fetch(url, { redirect: "manual", signal });
     } catch (e) {
@@ -56,12 +62,19 @@ export async function downloadVideo(args: {
   }
   if (!res.ok || !res.body) {
     await res.body?.cancel();
-    throw new MediaError(`The video link answered ${res.status}`, res.status < 500 && res.status !== 429);
+    throw new MediaError(
+      `The video link answered ${res.status}`,
+      res.status < 500 && res.status !== 429,
+    );
   }
-  const contentType = (res.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  const contentType =
+    (res.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   if (!ACCEPTED_TYPES.includes(contentType)) {
     await res.body.cancel();
-    throw new MediaError(`The result is not a video (Content-Type ${contentType || "missing"})`, true);
+    throw new MediaError(
+      `The result is not a video (Content-Type ${contentType || "missing"})`,
+      true,
+    );
   }
   const declared = Number(res.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > args.maxBytes) {
@@ -73,12 +86,17 @@ export async function downloadVideo(args: {
   const cap = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       bytes += chunk.length;
-      if (bytes > args.maxBytes) cb(new MediaError(`The video is larger than the ${args.maxBytes}-byte limit`, true));
+      if (bytes > args.maxBytes)
+        cb(new MediaError(`The video is larger than the ${args.maxBytes}-byte limit`, true));
       else cb(null, chunk);
     },
   });
   try {
-    await pipeline(Readable.fromWeb(res.body as import("node:stream/web").ReadableStream), cap, createWriteStream(args.dest));
+    await pipeline(
+      Readable.fromWeb(res.body as import("node:stream/web").ReadableStream),
+      cap,
+      createWriteStream(args.dest),
+    );
   } catch (e) {
     await unlink(args.dest).catch(() => {});
     if (e instanceof MediaError) throw e;

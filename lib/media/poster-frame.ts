@@ -8,12 +8,30 @@ const run = promisify(execFile);
  * A JPEG of the frame one second in, made with ffmpeg. Null where ffmpeg is missing or fails:
  * the gallery then shows the video's own first frame.
  */
-export async function posterFrame(videoPath: string, ffmpeg = process.env.FFMPEG_PATH ?? "ffmpeg"): Promise<Buffer | null> {
+export async function posterFrame(
+  videoPath: string,
+  ffmpeg = process.env.FFMPEG_PATH ?? "ffmpeg",
+): Promise<Buffer | null> {
   const out = `${videoPath}.poster.jpg`;
   try {
     await run(
       ffmpeg,
-      ["-v", "error", "-y", "-ss", "1", "-i", videoPath, "-frames:v", "1", "-vf", "scale=640:-2", "-q:v", "4", out],
+      [
+        "-v",
+        "error",
+        "-y",
+        "-ss",
+        "1",
+        "-i",
+        videoPath,
+        "-frames:v",
+        "1",
+        "-vf",
+        "scale=640:-2",
+        "-q:v",
+        "4",
+        out,
+      ],
       { timeout: 30_000 },
     );
     return await readFile(out);

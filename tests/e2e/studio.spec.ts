@@ -22,7 +22,10 @@ test("sign up, generate from a Chinese prompt, watch it land, play it, and find 
   // UTF-16 code units: each CJK character counts 1, the emoji 2.
   await expect(page.getByText(`${PROMPT.length} / 1500`)).toBeVisible();
   expect(PROMPT.length).toBe([...PROMPT].length + 1);
-  await expect(page.getByRole("switch", { name: "Prompt optimizer" })).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByRole("switch", { name: "Prompt optimizer" })).toHaveAttribute(
+    "aria-checked",
+    "true",
+  );
   await page.screenshot({ path: testInfo.outputPath("editor.png"), fullPage: true });
 
   await page.getByRole("button", { name: "Generate" }).click();
@@ -37,7 +40,9 @@ test("sign up, generate from a Chinese prompt, watch it land, play it, and find 
     seen.add(state);
     expect(state).toBe("success");
   }).toPass({ timeout: 60_000, intervals: [250] });
-  expect([...seen].some((s) => ["submitting", "waiting", "queuing", "generating"].includes(s))).toBe(true);
+  expect(
+    [...seen].some((s) => ["submitting", "waiting", "queuing", "generating"].includes(s)),
+  ).toBe(true);
   await expect(card.locator("img")).toBeVisible({ timeout: 30_000 });
   await page.screenshot({ path: testInfo.outputPath("gallery.png"), fullPage: true });
 
@@ -53,11 +58,16 @@ test("sign up, generate from a Chinese prompt, watch it land, play it, and find 
 
   await page.goBack();
   await page.reload();
-  await expect(page.getByTestId("generation-card").first()).toHaveAttribute("data-state", "success");
+  await expect(page.getByTestId("generation-card").first()).toHaveAttribute(
+    "data-state",
+    "success",
+  );
   await expect(page.getByTestId("generation-card").first()).toContainText("高俯角宽景跟拍镜头");
 });
 
-test("the editor refuses an empty or over-long prompt, and the draft survives a reload", async ({ page }) => {
+test("the editor refuses an empty or over-long prompt, and the draft survives a reload", async ({
+  page,
+}) => {
   await signUp(page);
   const prompt = page.getByLabel("Prompt", { exact: true });
   const generate = page.getByRole("button", { name: "Generate" });

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { signCallback } from "@/lib/kie/callback";
 import { HMAC_KEY } from "@/tests/support/integration-setup";
-import { generate, generationRow, newWorkspace, studio, waitFor, waitForState } from "@/tests/support/studio";
+import {
+  generate,
+  generationRow,
+  newWorkspace,
+  studio,
+  waitFor,
+  waitForState,
+} from "@/tests/support/studio";
 
 interface SimTask {
   taskId: string;
@@ -21,16 +28,28 @@ function successBody(taskId: string, state = "success") {
   return JSON.stringify({
     code: state === "success" ? 200 : 501,
     msg: "Playground task completed successfully.",
-    data: { taskId, state, resultJson: '{"resultUrls":["https://evil.example/x.mp4"]}', creditsConsumed: 57 },
+    data: {
+      taskId,
+      state,
+      resultJson: '{"resultUrls":["https://evil.example/x.mp4"]}',
+      creditsConsumed: 57,
+    },
   });
 }
 
 function post(url: string, body: string, headers: Record<string, string> = {}) {
-  return fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+  return fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+  });
 }
 
 function signed(taskId: string, at = Math.floor(Date.now() / 1000)) {
-  return { "x-webhook-timestamp": String(at), "x-webhook-signature": signCallback(taskId, at, HMAC_KEY) };
+  return {
+    "x-webhook-timestamp": String(at),
+    "x-webhook-signature": signCallback(taskId, at, HMAC_KEY),
+  };
 }
 
 /** A finished generation whose callback arrived, with the URL its callbacks come to. */
@@ -38,7 +57,9 @@ async function finishedGeneration() {
   const ctx = await newWorkspace();
   const dto = await generate(ctx, "海边的灯塔，黄昏，缓慢推镜");
   const g = await waitForState(dto.id, ["success"]);
-  await waitFor(async () => (await generationRow(dto.id)).mediaState === "stored", { what: "media" });
+  await waitFor(async () => (await generationRow(dto.id)).mediaState === "stored", {
+    what: "media",
+  });
   const taskId = g.providerTaskId ?? "";
   return { id: dto.id, taskId, url: await callbackUrlOf(taskId) };
 }
@@ -46,7 +67,13 @@ async function finishedGeneration() {
 async function snapshot(id: string) {
   const g = await generationRow(id);
   const jobs = await db.job.count({ where: { payload: { contains: id } } });
-  return { state: g.state, resultUrl: g.resultUrl, mediaKey: g.mediaKey, updatedAt: g.updatedAt.getTime(), jobs };
+  return {
+    state: g.state,
+    resultUrl: g.resultUrl,
+    mediaKey: g.mediaKey,
+    updatedAt: g.updatedAt.getTime(),
+    jobs,
+  };
 }
 
 describe("POST /api/kie/callback", () => {
@@ -81,15 +108,26 @@ describe("POST /api/kie/callback", () => {
       const row = await generationRow(dto.id);
       return row.mediaState === "stored" ? row : null;
     });
-    expect(await db.providerEvent.count({ where: { generationId: dto.id, source: "callback" } })).toBeGreaterThan(1);
     expect(
-      await db.providerEvent.count({ where: { generationId: dto.id, source: { startsWith: "sync-" }, state: "success" } }),
+      await db.providerEvent.count({ where: { generationId: dto.id, source: "callback" } }),
+    ).toBeGreaterThan(1);
+    expect(
+      await db.providerEvent.count({
+        where: { generationId: dto.id, source: { startsWith: "sync-" }, state: "success" },
+      }),
     ).toBe(1);
     expect(g.mediaKey).toBeTruthy();
   });
 
   it.each([
-    ["a forged signature", (id: string) => ({ ...signed(id), "x-webhook-signature": signCallback(id, Math.floor(Date.now() / 1000), "wrong-key") }), 401],
+    [
+      "a forged signature",
+      (id: string) => ({
+        ...signed(id),
+        "x-webhook-signature": signCallback(id, Math.floor(Date.now() / 1000), "wrong-key"),
+      }),
+      401,
+    ],
     ["no signature", () => ({}), 401],
     ["a stale timestamp", (id: string) => signed(id, Math.floor(Date.now() / 1000) - 3600), 401],
     ["a signature for another task", () => signed("task_someone_else"), 401],

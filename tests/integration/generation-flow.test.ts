@@ -3,7 +3,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { retryGeneration } from "@/lib/generations/retry-generation";
-import { generate, generationRow, newWorkspace, studio, waitFor, waitForState } from "@/tests/support/studio";
+import {
+  generate,
+  generationRow,
+  newWorkspace,
+  studio,
+  waitFor,
+  waitForState,
+} from "@/tests/support/studio";
 
 async function storedMedia(id: string) {
   return waitFor(
@@ -36,7 +43,9 @@ describe("a generation from prompt to stored video", () => {
     expect(existsSync(join(process.env.MEDIA_DIR ?? "", stored.mediaKey ?? "missing"))).toBe(true);
 
     const events = await db.providerEvent.findMany({ where: { generationId: dto.id } });
-    expect(events.map((e) => e.source)).toEqual(expect.arrayContaining(["create", "callback", "sync-callback"]));
+    expect(events.map((e) => e.source)).toEqual(
+      expect.arrayContaining(["create", "callback", "sync-callback"]),
+    );
   });
 
   it("a double click (the same idempotency key) creates one kie.ai task", async () => {
@@ -58,7 +67,9 @@ describe("a generation from prompt to stored video", () => {
     const g = await waitForState(dto.id, ["success"]);
     expect(g.finalSource).toBe("poll");
     expect((await storedMedia(dto.id)).mediaState).toBe("stored");
-    expect(await db.providerEvent.count({ where: { generationId: dto.id, source: "callback" } })).toBe(0);
+    expect(
+      await db.providerEvent.count({ where: { generationId: dto.id, source: "callback" } }),
+    ).toBe(0);
   });
 
   it("records kie.ai's failure reason, and Retry starts a new generation from the same prompt", async () => {
@@ -69,7 +80,11 @@ describe("a generation from prompt to stored video", () => {
     expect(g.failMsg).toMatch(/Generation failed/);
     expect(g.mediaState).toBeNull();
 
-    const retried = await retryGeneration({ workspace: ctx.workspace, userId: ctx.userId, generationId: dto.id });
+    const retried = await retryGeneration({
+      workspace: ctx.workspace,
+      userId: ctx.userId,
+      generationId: dto.id,
+    });
     expect(retried.id).not.toBe(dto.id);
     expect(retried.prompt).toBe(g.prompt);
     expect(retried.promptOptimizer).toBe(false);
@@ -98,16 +113,19 @@ describe("kie.ai refusals end as the provider table says", () => {
     expect(dto.failMsg).toMatch(/content policy/);
   });
 
-  it.each(["429", "455", "500"])("%s: queued, backed off and resent until kie.ai accepts", async (code) => {
-    const ctx = await newWorkspace();
-    // More refusals than the client retries inline, so the durable job has to resend.
-    const dto = await generate(ctx, `a city at dawn [sim:${code}x4]`);
-    expect(dto.state).toBe("submitting");
-    expect(dto.submitStatus).toBe("queued");
-    const g = await waitForState(dto.id, ["success"], 60_000);
-    expect(g.submitAttempts).toBeGreaterThanOrEqual(2);
-    expect(g.failCode).toBeNull();
-  });
+  it.each(["429", "455", "500"])(
+    "%s: queued, backed off and resent until kie.ai accepts",
+    async (code) => {
+      const ctx = await newWorkspace();
+      // More refusals than the client retries inline, so the durable job has to resend.
+      const dto = await generate(ctx, `a city at dawn [sim:${code}x4]`);
+      expect(dto.state).toBe("submitting");
+      expect(dto.submitStatus).toBe("queued");
+      const g = await waitForState(dto.id, ["success"], 60_000);
+      expect(g.submitAttempts).toBeGreaterThanOrEqual(2);
+      expect(g.failCode).toBeNull();
+    },
+  );
 
   it("no answer: the outcome is unknown, never resent blindly, and the late callback claims it", async () => {
     const ctx = await newWorkspace();

@@ -13,8 +13,17 @@ let child: ChildProcess | null = null;
 async function startBackend(): Promise<ChildProcess> {
   const proc = spawn(
     process.execPath,
-    ["--conditions=react-server", "--import", "tsx", resolve(root, "tests/support/studio-process.ts")],
-    { cwd: root, env: { ...process.env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"] },
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      resolve(root, "tests/support/studio-process.ts"),
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: "production" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
   await new Promise<void>((ok, fail) => {
     proc.once("exit", (code) => fail(new Error(`studio process exited early (${code})`)));
@@ -51,9 +60,13 @@ describe("a crash in the middle", () => {
     const inWorkspace = { workspaceId: ctx.workspace.id };
 
     // Let the child take some of the work, then kill it without warning.
-    await waitFor(async () => (await db.generation.count({ where: { ...inWorkspace, pollCount: { gt: 0 } } })) > 0, {
-      what: "the child to start polling",
-    });
+    await waitFor(
+      async () =>
+        (await db.generation.count({ where: { ...inWorkspace, pollCount: { gt: 0 } } })) > 0,
+      {
+        what: "the child to start polling",
+      },
+    );
     await kill9(child);
     const midway = await db.generation.findMany({ where: inWorkspace, select: { state: true } });
     expect(midway.some((g) => !isFinal(g.state))).toBe(true);
@@ -62,7 +75,10 @@ describe("a crash in the middle", () => {
     child = await startBackend();
     await waitFor(
       async () => {
-        const rows = await db.generation.findMany({ where: inWorkspace, select: { state: true, mediaState: true } });
+        const rows = await db.generation.findMany({
+          where: inWorkspace,
+          select: { state: true, mediaState: true },
+        });
         return rows.every((g) => g.state === "success" && g.mediaState === "stored");
       },
       { timeoutMs: 90_000, what: "every generation to finish with its video" },
@@ -76,7 +92,9 @@ describe("a crash in the middle", () => {
     }
     expect(sim.stats().tasksCreated - before).toBe(ids.length);
     expect(new Set(rows.map((g) => g.providerTaskId)).size).toBe(ids.length);
-    const pending = await db.job.count({ where: { OR: ids.map((id) => ({ payload: { contains: id } })) } });
+    const pending = await db.job.count({
+      where: { OR: ids.map((id) => ({ payload: { contains: id } })) },
+    });
     expect(pending).toBe(0);
   });
 });

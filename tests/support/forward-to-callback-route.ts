@@ -3,7 +3,10 @@ import { NextRequest } from "next/server";
 import { POST } from "@/app/api/kie/callback/route";
 
 /** Hands a raw Node request to the studio's real callback route handler. */
-export async function forwardToCallbackRoute(req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function forwardToCallbackRoute(
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const headers = new Headers();

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Simulator } from "@/lib/kie/simulator/server";
-import { createGeneration } from "@/lib/generations/create-generation";
 import { db } from "@/lib/db";
+import { createGeneration } from "@/lib/generations/create-generation";
+import type { Simulator } from "@/lib/kie/simulator/server";
 import { signUp } from "@/lib/users/sign-up";
 
 export function studio(): { sim: Simulator; dir: string } {
@@ -11,7 +11,10 @@ export function studio(): { sim: Simulator; dir: string } {
 export async function newWorkspace() {
   const email = `it-${randomUUID()}@example.com`;
   const { userId, slug } = await signUp({ email, password: "correct horse battery" });
-  const workspace = await db.workspace.findUniqueOrThrow({ where: { slug }, select: { id: true, slug: true } });
+  const workspace = await db.workspace.findUniqueOrThrow({
+    where: { slug },
+    select: { id: true, slug: true },
+  });
   return { userId, workspace };
 }
 

@@ -9,7 +9,9 @@ export async function POST(req: NextRequest): Promise<NextResponse> {
   try {
     const body = await readCappedText(req, MAX_CALLBACK_BYTES);
     if (!body.ok) {
-      return body.reason === "too_large" ? jsonError(413, "body_too_large") : jsonError(400, "unreadable_body");
+      return body.reason === "too_large"
+        ? jsonError(413, "body_too_large")
+        : jsonError(400, "unreadable_body");
     }
     const result = await receiveCallback({
       token: req.nextUrl.searchParams.get("t"),

@@ -20,7 +20,9 @@ export const GET = withWorkspace("GET /api/w/:slug/events", async (req, { worksp
       };
       send("retry: 3000\n: connected\n\n");
       const unsubscribe = subscribeGenerationEvents(workspace.id, (event) => {
-        send(`event: generation\ndata: ${JSON.stringify({ id: event.generationId, state: event.state })}\n\n`);
+        send(
+          `event: generation\ndata: ${JSON.stringify({ id: event.generationId, state: event.state })}\n\n`,
+        );
       });
       // Comments keep proxies from closing an idle stream.
       const ping = setInterval(() => send(": ping\n\n"), PING_MS);
