@@ -88,9 +88,14 @@ export function Gallery(props: {
       ) : (
         <>
           <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
-            {items.map((g) => (
+            {items.map((g, index) => (
               <li key={g.id} className="flex *:w-full">
-                <GenerationCard g={g} slug={props.slug} canGenerate={props.canGenerate} />
+                <GenerationCard
+                  g={g}
+                  slug={props.slug}
+                  canGenerate={props.canGenerate}
+                  eager={index < 3}
+                />
               </li>
             ))}
           </ul>

@@ -15,7 +15,13 @@ import type { GenerationDto } from "@/lib/generations/dto";
 
 const POSTER_SIZES = "(min-width: 1280px) 300px, (min-width: 640px) 45vw, 100vw";
 
-export function GenerationCard(props: { g: GenerationDto; slug: string; canGenerate: boolean }) {
+export function GenerationCard(props: {
+  g: GenerationDto;
+  slug: string;
+  canGenerate: boolean;
+  /** One of the first cards, likely on screen at load. */
+  eager?: boolean;
+}) {
   const t = useTranslations("gallery");
   const { g } = props;
   const kind = statusKind(g);
@@ -37,7 +43,7 @@ export function GenerationCard(props: { g: GenerationDto; slug: string; canGener
       )}
     >
       <div className="relative aspect-video overflow-hidden bg-zinc-100">
-        <GenerationPoster g={g} kind={kind} sizes={POSTER_SIZES} />
+        <GenerationPoster g={g} kind={kind} sizes={POSTER_SIZES} eager={props.eager} />
         {previewing && videoUrl && (
           // A silent preview on hover, like a video library; the detail view has the real player.
           <video

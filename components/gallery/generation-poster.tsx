@@ -9,12 +9,26 @@ import type { GenerationDto } from "@/lib/generations/dto";
  * The card's picture: the stored poster, else the video's first frame, else a quiet
  * placeholder that shimmers while the video is on its way.
  */
-export function GenerationPoster(props: { g: GenerationDto; kind: StatusKind; sizes: string }) {
+export function GenerationPoster(props: {
+  g: GenerationDto;
+  kind: StatusKind;
+  sizes: string;
+  /** Above the fold: load at once rather than lazily. */
+  eager?: boolean;
+}) {
   const { posterUrl, videoUrl } = props.g.media;
   if (posterUrl) {
     // Unoptimized: the poster sits behind the session cookie, which Next's optimizer doesn't send.
     return (
-      <Image src={posterUrl} alt="" fill unoptimized sizes={props.sizes} className="object-cover" />
+      <Image
+        src={posterUrl}
+        alt=""
+        fill
+        unoptimized
+        loading={props.eager ? "eager" : "lazy"}
+        sizes={props.sizes}
+        className="object-cover"
+      />
     );
   }
   if (videoUrl) {

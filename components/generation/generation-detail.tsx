@@ -61,7 +61,7 @@ export function GenerationDetail(props: {
             />
           ) : (
             <div className="relative flex aspect-video w-full flex-col items-center justify-center overflow-hidden rounded-2xl ring-1 ring-zinc-200">
-              <GenerationPoster g={g} kind={kind} sizes="(min-width: 1024px) 800px, 100vw" />
+              <GenerationPoster g={g} kind={kind} sizes="(min-width: 1024px) 800px, 100vw" eager />
               <div className="relative flex flex-col items-center gap-2 px-6 text-center">
                 <StatusBadge kind={kind} since={g.createdAt} />
                 {isBusy(kind) && (

@@ -25,7 +25,7 @@ export function LanguageSwitcher({ className }: { className?: string }) {
     <fieldset
       aria-label={t("language")}
       className={cn(
-        "inline-flex h-8 items-center rounded-lg bg-zinc-100 p-0.5 ring-1 ring-inset ring-zinc-200/70",
+        "inline-flex h-8 shrink-0 items-center rounded-lg bg-zinc-100 p-0.5 ring-1 ring-inset ring-zinc-200/70",
         pending && "opacity-60",
         className,
       )}
@@ -39,7 +39,7 @@ export function LanguageSwitcher({ className }: { className?: string }) {
           disabled={pending}
           onClick={() => choose(locale)}
           className={cn(
-            "h-7 rounded-md px-2.5 text-xs font-medium transition-colors",
+            "h-7 rounded-md px-2.5 text-xs font-medium whitespace-nowrap transition-colors",
             "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-500",
             locale === current
               ? "bg-white text-zinc-900 shadow-xs ring-1 ring-zinc-200"

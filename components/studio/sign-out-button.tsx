@@ -1,4 +1,5 @@
 "use client";
+import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -7,17 +8,20 @@ import { LogOutIcon } from "@/components/ui/icons";
 
 export function SignOutButton() {
   const t = useTranslations("header");
+  const router = useRouter();
   const [pending, setPending] = useState(false);
+
+  async function onClick() {
+    setPending(true);
+    // No redirect from next-auth: it would build the URL from NEXTAUTH_URL, which may name
+    // another host or port than the one the person is using.
+    await signOut({ redirect: false });
+    router.replace("/sign-in");
+    router.refresh();
+  }
+
   return (
-    <Button
-      variant="ghost"
-      size="sm"
-      disabled={pending}
-      onClick={() => {
-        setPending(true);
-        void signOut({ callbackUrl: "/sign-in" });
-      }}
-    >
+    <Button variant="ghost" size="sm" disabled={pending} onClick={() => void onClick()}>
       <LogOutIcon className="size-4" />
       <span className="sr-only sm:not-sr-only">{t("signOut")}</span>
     </Button>

@@ -5,7 +5,7 @@ import { currentUser, type SessionUser } from "@/lib/auth/session";
 import { AppError, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { getMembership, type WorkspaceAccess } from "@/lib/workspaces/get-membership";
-import type { Role } from "@/lib/workspaces/roles";
+import type { Permission } from "@/lib/workspaces/permissions";
 
 function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -46,12 +46,12 @@ export function publicAction<S extends z.ZodType, T>(
 }
 
 /**
- * An action on a workspace: signed in, a member of `input.workspaceSlug` with at least `role`,
+ * An action on a workspace: signed in, a member of `input.workspaceSlug` allowed `permission`,
  * input valid — checked here so no action can forget one of them.
  */
 export function workspaceAction<S extends z.ZodType<{ workspaceSlug: string }>, T>(
   name: string,
-  options: { schema: S; role: Role },
+  options: { schema: S; permission: Permission },
   handler: (input: z.infer<S>, ctx: { user: SessionUser } & WorkspaceAccess) => Promise<T>,
 ) {
   return (raw: unknown): Promise<ActionResult<T>> =>
@@ -62,7 +62,7 @@ export function workspaceAction<S extends z.ZodType<{ workspaceSlug: string }>, 
       const access = await getMembership({
         userId: user.id,
         slug: input.workspaceSlug,
-        atLeast: options.role,
+        permission: options.permission,
       });
       return handler(input, { user, ...access });
     });

@@ -34,6 +34,9 @@ export function useActionMutation<I, T>(
       }
       return result.data;
     },
+    // Try even when the browser says it is offline: the person sees the error and keeps control,
+    // instead of a button that spins until the connection returns.
+    networkMode: "always",
     retry: (failures, error) => !(error instanceof ActionError) && failures < NETWORK_RETRIES,
     retryDelay: (attempt) => 600 * 2 ** attempt,
   });

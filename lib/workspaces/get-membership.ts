@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { hasRole, type Role } from "@/lib/workspaces/roles";
+import { can, type Permission } from "@/lib/workspaces/permissions";
+import type { Role } from "@/lib/workspaces/roles";
 
 export interface WorkspaceAccess {
   workspace: { id: string; name: string; slug: string; personal: boolean };
@@ -15,7 +16,7 @@ export interface WorkspaceAccess {
 export async function getMembership(args: {
   userId: string;
   slug: string;
-  atLeast?: Role;
+  permission?: Permission;
 }): Promise<WorkspaceAccess> {
   const membership = await db.membership.findFirst({
     where: { userId: args.userId, workspace: { slug: args.slug } },
@@ -25,7 +26,7 @@ export async function getMembership(args: {
     },
   });
   if (!membership) throw new AppError("not_found", "Workspace not found");
-  if (!hasRole(membership.role, args.atLeast ?? "viewer")) {
+  if (!can(membership.role, args.permission ?? "gallery.view")) {
     throw new AppError("forbidden", "Your role in this workspace does not allow this");
   }
   return { workspace: membership.workspace, role: membership.role as Role };

@@ -179,12 +179,8 @@ beforeAll(async () => {
   });
   const token = randomUUID();
   // [sim:slow] makes each state last 10 × stepMs, long enough to observe every one of them.
-  firstTask = createTask(
-    "一只橘猫在雨夜的东京街头漫步 [Push in] a cat walks through neon rain [sim:slow]",
-    {
-      token,
-    },
-  ).then(async (answer) => {
+  const prompt = "一只橘猫在雨夜的东京街头漫步 [Push in] a cat walks through neon rain [sim:slow]";
+  firstTask = createTask(prompt, { token }).then(async (answer) => {
     const taskId = taskIdOf(answer);
     const { data, states } = await waitForEnd(taskId);
     return { taskId, token, view: data, states };

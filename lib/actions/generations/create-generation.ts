@@ -7,7 +7,7 @@ import { createGenerationInput } from "@/lib/generations/schemas";
 
 const action = workspaceAction(
   "createGeneration",
-  { schema: createGenerationInput, role: "member" },
+  { schema: createGenerationInput, permission: "generation.create" },
   (input, { user, workspace }) =>
     createGeneration({
       workspace,

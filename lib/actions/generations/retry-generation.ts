@@ -7,7 +7,7 @@ import { generationRefInput } from "@/lib/generations/schemas";
 
 const action = workspaceAction(
   "retryGeneration",
-  { schema: generationRefInput, role: "member" },
+  { schema: generationRefInput, permission: "generation.manage-own" },
   (input, { user, workspace }) =>
     retryGeneration({ workspace, userId: user.id, generationId: input.generationId }),
 );

@@ -96,6 +96,7 @@ export function createRenderer(params: {
   let closed = false;
   let fallbackNoticeLogged = false;
 
+  // One line, once: a missing or broken ffmpeg would otherwise repeat itself for every task.
   const fallback = (reason: string): VideoRef => {
     if (!fallbackNoticeLogged) {
       params.log(`notice: serving the bundled fallback video (${reason})`);
@@ -130,8 +131,7 @@ export function createRenderer(params: {
       return { source: "ffmpeg", file, readyAt: Date.now() };
     } catch (error) {
       if (closed) return null;
-      params.log(`render failed: ${error instanceof Error ? error.message : String(error)}`);
-      return fallback("ffmpeg failed");
+      return fallback(`ffmpeg failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       await rm(workDir, { recursive: true, force: true });
     }

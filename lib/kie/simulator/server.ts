@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,22 +14,13 @@ import {
   type SimulatorSettings,
 } from "./config";
 import { emptyStats, type SimulatorContext, type SimulatorStatsSnapshot } from "./context";
-import { handleCredit, handleDownloadUrl } from "./handlers/common";
-import {
-  type ControlActions,
-  handleConfig,
-  handleReset,
-  handleStats,
-  handleTasks,
-} from "./handlers/control";
-import { handleCreateTask } from "./handlers/create-task";
-import { handleRecordInfo } from "./handlers/record-info";
-import { handleFile } from "./handlers/serve-file";
-import { bodyCodes, sendJson } from "./http-io";
+import type { ControlActions } from "./handlers/control";
+import { sendJson } from "./http-io";
 import { createRateLimiter } from "./rate-limiter";
 import { createRenderer, findFfmpeg } from "./render-video";
+import { logRequest, route } from "./router";
 import { runTask } from "./task-lifecycle";
-import { isSafeTaskId, openTaskStore } from "./task-store";
+import { openTaskStore } from "./task-store";
 
 export type { CallbackMode, FaultConfig, SimulatorConfigPatch, SimulatorSettings } from "./config";
 export type { SimulatorStatsSnapshot } from "./context";
@@ -99,65 +90,7 @@ function initialSettings(opts: SimulatorOptions): SimulatorSettings {
   return applyConfigPatch(defaults, { ...opts.faults, ...defined }).settings;
 }
 
-const filePath = /^\/files\/([^/]+)\.mp4$/;
-
-async function route(
-  ctx: SimulatorContext,
-  actions: ControlActions,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-): Promise<void> {
-  const method = req.method ?? "GET";
-  const path = url.pathname;
-  const file = filePath.exec(path)?.[1];
-  if (file !== undefined && isSafeTaskId(file) && (method === "GET" || method === "HEAD")) {
-    return handleFile({ ctx, req, res, taskId: file, query: url.searchParams });
-  }
-  switch (`${method} ${path}`) {
-    case "POST /api/v1/jobs/createTask":
-      return handleCreateTask(ctx, req, res);
-    case "GET /api/v1/jobs/recordInfo":
-      return handleRecordInfo(ctx, req, res, url.searchParams);
-    case "GET /api/v1/chat/credit":
-      return handleCredit(ctx, req, res);
-    case "POST /api/v1/common/download-url":
-      return handleDownloadUrl(ctx, req, res);
-    case "GET /__sim/config":
-    case "POST /__sim/config":
-      return handleConfig({ ctx, actions, req, res });
-    case "GET /__sim/stats":
-      return handleStats(actions, res);
-    case "POST /__sim/reset":
-      return handleReset(actions, res);
-    case "GET /__sim/tasks":
-      return handleTasks(ctx, res);
-    case "GET /":
-      return sendJson(res, 200, { code: 200, msg: "kie.ai simulator" });
-    default:
-      sendJson(res, 404, { code: 404, msg: `No route for ${method} ${path}` });
-  }
-}
-
-function logRequest(
-  ctx: SimulatorContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  path: string,
-) {
-  const started = Date.now();
-  res.on("close", () => {
-    const ms = Date.now() - started;
-    if (!res.writableFinished) {
-      const outcome = ctx.heldResponses.has(res) ? "held, closed by client" : "aborted";
-      ctx.log(`${req.method} ${path} ${outcome} ${ms}ms`);
-      return;
-    }
-    const code = bodyCodes.get(res);
-    const body = typeof code === "number" && code !== res.statusCode ? ` (code ${code})` : "";
-    ctx.log(`${req.method} ${path} ${res.statusCode}${body} ${ms}ms`);
-  });
-}
+const clientGone = new Set(["ERR_STREAM_PREMATURE_CLOSE", "EPIPE", "ECONNRESET"]);
 
 export async function startSimulator(opts: SimulatorOptions): Promise<Simulator> {
   await mkdir(opts.dataDir, { recursive: true });
@@ -220,14 +153,18 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
 
   const server = createServer((req, res) => {
     ctx.stats.requests++;
-    const url = new URL(req.url ?? "/", "http://simulator.invalid");
+    const base = "http://simulator.invalid";
+    if (!URL.canParse(req.url ?? "/", base)) {
+      return sendJson(res, 400, { code: 400, msg: "Malformed request URL" });
+    }
+    const url = new URL(req.url ?? "/", base);
     logRequest(ctx, req, res, url.pathname);
     route(ctx, actions, req, res, url).catch((error: unknown) => {
       if (res.headersSent) res.destroy();
       else sendJson(res, 500, { code: 500, msg: "Internal simulator error" });
       // A client that hangs up mid-download is routine, not worth a line.
       const code = error instanceof Error && "code" in error ? error.code : undefined;
-      if (code !== "ERR_STREAM_PREMATURE_CLOSE") {
+      if (!clientGone.has(String(code))) {
         log(`error in ${req.method} ${url.pathname}: ${String(error)}`);
       }
     });

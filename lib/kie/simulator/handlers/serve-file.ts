@@ -130,7 +130,11 @@ export async function handleFile(params: {
   };
   const range = parseRange(req.headers.range, size);
   if (range === "unsatisfiable") {
-    res.writeHead(416, { ...common, "content-range": `bytes */${size}`, "content-length": 0 });
+    res.writeHead(416, {
+      "accept-ranges": "bytes",
+      "content-range": `bytes */${size}`,
+      "content-length": 0,
+    });
     res.end();
     return;
   }

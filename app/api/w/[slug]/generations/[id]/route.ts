@@ -13,4 +13,5 @@ export const GET = withWorkspace<{ slug: string; id: string }>(
     });
     return NextResponse.json(generation, { headers: { "Cache-Control": "no-store" } });
   },
+  { permission: "generation.view" },
 );

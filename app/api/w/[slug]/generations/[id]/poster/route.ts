@@ -10,4 +10,5 @@ export const GET = withWorkspace<{ slug: string; id: string }>(
     const key = await getMediaKey({ workspaceId: workspace.id, id: params.id, kind: "poster" });
     return serveMedia({ req, storage: mediaStorage(), key });
   },
+  { permission: "media.view" },
 );

@@ -16,4 +16,5 @@ export const GET = withWorkspace<{ slug: string; id: string }>(
       download: download ? { filename: `hailuo-${params.id}.mp4` } : undefined,
     });
   },
+  { permission: "media.view" },
 );

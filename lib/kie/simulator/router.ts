@@ -1,0 +1,78 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { SimulatorContext } from "./context";
+import { handleCredit, handleDownloadUrl } from "./handlers/common";
+import {
+  type ControlActions,
+  handleConfig,
+  handleReset,
+  handleStats,
+  handleTasks,
+} from "./handlers/control";
+import { handleCreateTask } from "./handlers/create-task";
+import { handleRecordInfo } from "./handlers/record-info";
+import { handleFile } from "./handlers/serve-file";
+import { bodyCodes, sendJson } from "./http-io";
+import { isSafeTaskId } from "./task-store";
+
+// kie.ai's paths, the file host, and the simulator's own /__sim control API.
+
+const filePath = /^\/files\/([^/]+)\.mp4$/;
+
+export async function route(
+  ctx: SimulatorContext,
+  actions: ControlActions,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
+  const method = req.method ?? "GET";
+  const path = url.pathname;
+  const file = filePath.exec(path)?.[1];
+  if (file !== undefined && isSafeTaskId(file) && (method === "GET" || method === "HEAD")) {
+    return handleFile({ ctx, req, res, taskId: file, query: url.searchParams });
+  }
+  switch (`${method} ${path}`) {
+    case "POST /api/v1/jobs/createTask":
+      return handleCreateTask(ctx, req, res);
+    case "GET /api/v1/jobs/recordInfo":
+      return handleRecordInfo(ctx, req, res, url.searchParams);
+    case "GET /api/v1/chat/credit":
+      return handleCredit(ctx, req, res);
+    case "POST /api/v1/common/download-url":
+      return handleDownloadUrl(ctx, req, res);
+    case "GET /__sim/config":
+    case "POST /__sim/config":
+      return handleConfig({ ctx, actions, req, res });
+    case "GET /__sim/stats":
+      return handleStats(actions, res);
+    case "POST /__sim/reset":
+      return handleReset(actions, res);
+    case "GET /__sim/tasks":
+      return handleTasks(ctx, res);
+    case "GET /":
+      return sendJson(res, 200, { code: 200, msg: "kie.ai simulator" });
+    default:
+      sendJson(res, 404, { code: 404, msg: `No route for ${method} ${path}` });
+  }
+}
+
+/** One line per request: method, path, status (and kie's body code when it differs). Never the key. */
+export function logRequest(
+  ctx: SimulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+) {
+  const started = Date.now();
+  res.on("close", () => {
+    const ms = Date.now() - started;
+    if (!res.writableFinished) {
+      const outcome = ctx.heldResponses.has(res) ? "held, closed by client" : "aborted";
+      ctx.log(`${req.method} ${path} ${outcome} ${ms}ms`);
+      return;
+    }
+    const code = bodyCodes.get(res);
+    const body = typeof code === "number" && code !== res.statusCode ? ` (code ${code})` : "";
+    ctx.log(`${req.method} ${path} ${res.statusCode}${body} ${ms}ms`);
+  });
+}
