@@ -13,7 +13,9 @@ export function sealSecret(plaintext: string, secret: string): string {
   const cipher = createCipheriv("aes-256-gcm", key(secret), iv);
   const data = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return ["v1", iv, tag, data].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+  return ["v1", iv, tag, data]
+    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+    .join(".");
 }
 
 /** The plaintext, or null when the box was sealed with another secret or tampered with. */
@@ -23,7 +25,10 @@ export function openSecret(sealed: string, secret: string): string | null {
   try {
     const decipher = createDecipheriv("aes-256-gcm", key(secret), Buffer.from(iv, "base64url"));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
-    return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
+    return Buffer.concat([
+      decipher.update(Buffer.from(data, "base64url")),
+      decipher.final(),
+    ]).toString("utf8");
   } catch {
     return null;
   }
