@@ -11,7 +11,12 @@ const nextConfig: NextConfig = {
     "pg",
     "@prisma/client",
     "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "@aws-sdk/client-s3",
+    "undici",
   ],
+  // A separate build folder lets a test build run beside a developer's `.next`.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   reactStrictMode: true,
 };

@@ -31,6 +31,32 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: "integration-pg",
+          include: ["tests/integration/**/*.test.ts"],
+          setupFiles: ["tests/support/integration-setup.ts"],
+          globalSetup: ["tests/support/postgres-global-setup.ts"],
+          env: { TEST_DB: "postgresql" },
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "scale",
+          include: ["tests/scale/**/*.test.ts"],
+          globalSetup: ["tests/support/postgres-global-setup.ts"],
+          environment: "node",
+          testTimeout: 300_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

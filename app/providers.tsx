@@ -1,5 +1,6 @@
 "use client";
 import { isServer, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import type { Session } from "next-auth";
 import { SessionProvider } from "next-auth/react";
 import { type AbstractIntlMessages, NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
@@ -26,11 +27,12 @@ export function Providers(props: {
   locale: Locale;
   messages: AbstractIntlMessages;
   timeZone: string;
+  session: Session | null;
   children: ReactNode;
 }) {
   const queryClient = getQueryClient();
   return (
-    <SessionProvider refetchOnWindowFocus={false}>
+    <SessionProvider session={props.session} refetchOnWindowFocus={false}>
       <NextIntlClientProvider
         locale={props.locale}
         messages={props.messages}

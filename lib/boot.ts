@@ -1,18 +1,18 @@
 import "server-only";
-import { migrateSqlite } from "@/lib/db/migrate";
-import { isSqliteUrl } from "@/lib/db/sqlite-path";
+import { migrate } from "@/lib/db/migrate";
+import { dbProviderOf } from "@/lib/db/provider";
 import { env } from "@/lib/env";
+import { connectPostgresEvents } from "@/lib/events/bus";
 import { registerAllJobHandlers } from "@/lib/jobs/handlers";
 import { startWorker } from "@/lib/jobs/worker";
 import { logger } from "@/lib/logger";
 
 /** Server start: bring the database up to date, then resume background work. */
-export function boot(): void {
+export async function boot(): Promise<void> {
   const e = env();
-  if (isSqliteUrl(e.DATABASE_URL)) {
-    const result = migrateSqlite(e.DATABASE_URL);
-    if (result.applied.length) logger.info({ applied: result.applied }, "database migrated");
-  }
+  const result = await migrate(e.DATABASE_URL);
+  if (result.applied.length) logger.info({ applied: result.applied }, "database migrated");
+  if (dbProviderOf(e.DATABASE_URL) === "postgresql") await connectPostgresEvents(e.DATABASE_URL);
   registerAllJobHandlers();
   startWorker();
   logger.info(

@@ -8,6 +8,7 @@ import { z } from "zod";
 // run the whole studio offline on SQLite, local disk and the bundled kie.ai simulator.
 const schema = z.object({
   DATABASE_URL: z.string().min(1).default("file:./data/studio.db"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
   KIE_API_KEY: z.string().min(1).optional(),
   KIE_BASE_URL: z.url().optional(),
   KIE_WEBHOOK_HMAC_KEY: z.string().min(1).optional(),
@@ -21,12 +22,28 @@ const schema = z.object({
     .default(300 * 1024 * 1024),
   MEDIA_ALLOWED_HOSTS: z.string().default("*.kie.ai,*.aiquickdraw.com,*.redpandaai.co"),
   AUTH_SECRET: z.string().min(16).optional(),
+  // Sign-in with GitHub / Google: each is switched on when both of its variables are set.
+  AUTH_GITHUB_ID: z.string().min(1).optional(),
+  AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+  AUTH_GOOGLE_ID: z.string().min(1).optional(),
+  AUTH_GOOGLE_SECRET: z.string().min(1).optional(),
   SIMULATOR_URL: z.url().optional(),
   KIE_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   // Longer than a createTask can take with its retries, so a live submission is never taken over.
   JOB_LEASE_MS: z.coerce.number().int().positive().default(120_000),
   JOB_POLL_MS: z.coerce.number().int().positive().default(500),
   RECONCILE_SCALE: z.coerce.number().positive().default(1),
+  // Media on S3 or an S3-compatible store (MinIO, R2…) when S3_BUCKET is set; else MEDIA_DIR.
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(["true", "false", "1", "0"])
+    .transform((v) => v === "true" || v === "1")
+    .optional(),
+  S3_PREFIX: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema> & {

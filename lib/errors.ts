@@ -5,7 +5,9 @@ export type AppErrorCode =
   | "invalid_input"
   | "conflict"
   | "rate_limited"
-  | "unavailable";
+  | "unavailable"
+  // A monthly credit budget (the workspace's or the member's) would be exceeded.
+  | "budget_exceeded";
 
 const STATUS: Record<AppErrorCode, number> = {
   unauthorized: 401,
@@ -15,6 +17,7 @@ const STATUS: Record<AppErrorCode, number> = {
   conflict: 409,
   rate_limited: 429,
   unavailable: 503,
+  budget_exceeded: 403,
 };
 
 /** An error whose code decides what the caller is told; anything else is a bug. */

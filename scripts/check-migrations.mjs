@@ -1,15 +1,18 @@
 #!/usr/bin/env node
-// Fails when prisma/schema.prisma and the committed migrations disagree: applies every migration
-// to an empty SQLite file and the schema's own SQL to another, and compares the two databases.
+// Fails when prisma/schema.prisma and the committed migrations disagree, for each provider:
+// applies every migration to an empty database and the schema's own SQL to another, and compares
+// the two. The PostgreSQL half runs on a throwaway server when the server binaries are here.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { register } from "tsx/esm/api";
+import { postgresAvailable, startTempPostgres } from "./temp-postgres.mjs";
 
 register();
-const { migrateSqlite } = await import("../lib/db/migrate.ts");
+const { migrateSqlite, migratePostgres } = await import("../lib/db/migrate.ts");
 const root = resolve(import.meta.dirname, "..");
 const dir = mkdtempSync(join(tmpdir(), "check-migrations-"));
 
@@ -43,6 +46,14 @@ function shape(file) {
   return tables;
 }
 
+function fail(provider) {
+  console.error(`prisma/schema.prisma and the ${provider} migrations disagree. Write a migration:`);
+  console.error(
+    `  npm run db:schema-sql -- --provider ${provider} --from <the previous schema file>`,
+  );
+  process.exit(1);
+}
+
 try {
   const migrated = join(dir, "migrated.db");
   migrateSqlite(`file:${migrated}`, join(root, "prisma/migrations"));
@@ -53,16 +64,58 @@ try {
   const db = new Database(fromSchema);
   db.exec(sql);
   db.close();
-  const a = JSON.stringify(shape(migrated), null, 1);
-  const b = JSON.stringify(shape(fromSchema), null, 1);
-  if (a !== b) {
-    console.error("prisma/schema.prisma and prisma/migrations disagree. Add a migration:");
-    console.error(
-      "  npm run db:schema-sql  (the full schema SQL, to diff against the last migration)",
-    );
-    process.exit(1);
-  }
-  console.log(`Migrations match the schema (${shape(migrated).length} tables).`);
+  if (JSON.stringify(shape(migrated)) !== JSON.stringify(shape(fromSchema))) fail("sqlite");
+  console.log(`SQLite migrations match the schema (${shape(migrated).length} tables).`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+if (!postgresAvailable()) {
+  console.warn(
+    "!! PostgreSQL server binaries not found: the PostgreSQL migrations were NOT checked.",
+  );
+} else {
+  const server = await startTempPostgres();
+  try {
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    await admin.query("CREATE DATABASE migrated");
+    await admin.query("CREATE DATABASE from_schema");
+    await admin.end();
+    const url = (name) => server.url.replace(/\/[^/]*$/, `/${name}`);
+    await migratePostgres(url("migrated"), join(root, "prisma/postgresql/migrations"));
+    const sql = execFileSync(
+      process.execPath,
+      [join(root, "scripts/schema-sql.mjs"), "--provider", "postgresql"],
+      {
+        encoding: "utf8",
+      },
+    );
+    const target = new pg.Client({ connectionString: url("from_schema") });
+    await target.connect();
+    await target.query(sql);
+    await target.end();
+    const a = await pgShape(url("migrated"));
+    const b = await pgShape(url("from_schema"));
+    if (JSON.stringify(a) !== JSON.stringify(b)) fail("postgresql");
+    console.log(`PostgreSQL migrations match the schema (${a.tables} tables).`);
+  } finally {
+    server.stop();
+  }
+}
+
+async function pgShape(connectionString) {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  const q = async (sql) => (await client.query(sql)).rows;
+  const columns = await q(`SELECT table_name, column_name, data_type, is_nullable, column_default
+    FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
+    ORDER BY table_name, column_name`);
+  const indexes = await q(`SELECT tablename, indexname, indexdef FROM pg_indexes
+    WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename, indexname`);
+  const constraints = await q(`SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
+    WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'
+    ORDER BY conname`);
+  await client.end();
+  return { tables: new Set(columns.map((c) => c.table_name)).size, columns, indexes, constraints };
 }

@@ -3,9 +3,9 @@
 import { register } from "tsx/esm/api";
 
 register();
-const { migrateSqlite } = await import("../lib/db/migrate.ts");
+const { migrate } = await import("../lib/db/migrate.ts");
 const url = process.env.DATABASE_URL ?? "file:./data/studio.db";
-const result = migrateSqlite(url);
+const result = await migrate(url);
 console.log(
   result.applied.length
     ? `Applied ${result.applied.join(", ")}`

@@ -21,8 +21,16 @@ node scripts/check-migrations.mjs
 step "Unit tests"
 npx vitest run --project unit
 
-step "Integration tests"
+step "Integration tests on SQLite"
 npx vitest run --project integration
+
+step "Integration tests on PostgreSQL"
+if node -e 'import("./scripts/temp-postgres.mjs").then((m) => process.exit(m.postgresAvailable() ? 0 : 1))'; then
+  npx vitest run --project integration-pg
+else
+  printf '\n\033[1;31m!! SKIPPED: no PostgreSQL server binaries (initdb, pg_ctl) on this machine.\033[0m\n'
+  printf '\033[1;31m!! Install them (apt-get install -y postgresql) to run the PostgreSQL leg.\033[0m\n\n'
+fi
 
 step "End-to-end tests (production build, Chromium)"
 bash scripts/test-e2e.sh

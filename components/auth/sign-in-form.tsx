@@ -1,18 +1,33 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { AuthCard } from "@/components/auth/auth-card";
+import { signInWithCredentials } from "@/components/auth/credentials";
+import { OAuthButtons, type OAuthProviderId } from "@/components/auth/oauth-buttons";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { TextField } from "@/components/ui/text-field";
 
-export function SignInForm() {
+export function withCallback(path: string, callbackUrl: string): string {
+  return callbackUrl === "/" ? path : `${path}?callbackUrl=${encodeURIComponent(callbackUrl)}`;
+}
+
+export function SignInForm(props: {
+  providers: OAuthProviderId[];
+  /** Where to go once signed in: a path on this site, already checked by the server. */
+  callbackUrl: string;
+  /** next-auth's ?error= after a refused GitHub/Google sign-in. */
+  oauthError?: string;
+}) {
   const t = useTranslations("auth");
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(
+    props.oauthError
+      ? t(props.oauthError === "EmailNotVerified" ? "errors.emailNotVerified" : "errors.oauth")
+      : null,
+  );
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -27,18 +42,14 @@ export function SignInForm() {
     setPending(true);
     setError(null);
     try {
-      const result = await signIn("credentials", { email, password, redirect: false });
-      if (result?.ok && !result.error) {
+      const outcome = await signInWithCredentials(email, password);
+      if (outcome === "ok") {
         // "/" sends the person on to their first workspace.
-        router.replace("/");
+        router.replace(props.callbackUrl);
         router.refresh();
         return;
       }
-      setError(
-        result?.error === "CredentialsSignin" || result?.status === 401
-          ? t("errors.wrongCredentials")
-          : t("errors.generic"),
-      );
+      setError(outcome === "rejected" ? t("errors.wrongCredentials") : t("errors.generic"));
     } catch {
       setError(t("errors.network"));
     }
@@ -49,8 +60,13 @@ export function SignInForm() {
     <AuthCard
       title={t("signIn.title")}
       subtitle={t("signIn.subtitle")}
-      footer={{ text: t("signIn.noAccount"), linkLabel: t("signUp.link"), href: "/sign-up" }}
+      footer={{
+        text: t("signIn.noAccount"),
+        linkLabel: t("signUp.link"),
+        href: withCallback("/sign-up", props.callbackUrl),
+      }}
     >
+      <OAuthButtons providers={props.providers} callbackUrl={props.callbackUrl} />
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         <TextField
           id="email"

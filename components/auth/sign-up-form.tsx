@@ -1,10 +1,12 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { AuthCard } from "@/components/auth/auth-card";
+import { signInWithCredentials } from "@/components/auth/credentials";
+import { OAuthButtons, type OAuthProviderId } from "@/components/auth/oauth-buttons";
+import { withCallback } from "@/components/auth/sign-in-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
@@ -36,7 +38,7 @@ function checkLocally(email: string, password: string): FieldErrors {
   return errors;
 }
 
-export function SignUpForm() {
+export function SignUpForm(props: { providers: OAuthProviderId[]; callbackUrl: string }) {
   const t = useTranslations("auth");
   const router = useRouter();
   const [fields, setFields] = useState<FieldErrors>({});
@@ -68,8 +70,12 @@ export function SignUpForm() {
         setPending(false);
         return;
       }
-      const signedIn = await signIn("credentials", { email, password, redirect: false });
-      router.replace(signedIn?.ok ? `/w/${encodeURIComponent(result.data.slug)}` : "/sign-in");
+      const signedIn = await signInWithCredentials(email, password);
+      const next =
+        props.callbackUrl === "/"
+          ? `/w/${encodeURIComponent(result.data.slug)}`
+          : props.callbackUrl;
+      router.replace(signedIn === "ok" ? next : withCallback("/sign-in", props.callbackUrl));
       router.refresh();
     } catch {
       setError("network");
@@ -81,8 +87,13 @@ export function SignUpForm() {
     <AuthCard
       title={t("signUp.title")}
       subtitle={t("signUp.subtitle")}
-      footer={{ text: t("signUp.haveAccount"), linkLabel: t("signIn.link"), href: "/sign-in" }}
+      footer={{
+        text: t("signUp.haveAccount"),
+        linkLabel: t("signIn.link"),
+        href: withCallback("/sign-in", props.callbackUrl),
+      }}
     >
+      <OAuthButtons providers={props.providers} callbackUrl={props.callbackUrl} />
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         <TextField
           id="email"
@@ -110,7 +121,10 @@ export function SignUpForm() {
             {error === "conflict" ? (
               <>
                 {t("errors.emailTaken")}{" "}
-                <Link href="/sign-in" className="font-medium underline underline-offset-2">
+                <Link
+                  href={withCallback("/sign-in", props.callbackUrl)}
+                  className="font-medium underline underline-offset-2"
+                >
                   {t("signIn.link")}
                 </Link>
               </>

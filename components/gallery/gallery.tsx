@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef } from "react";
+import { FilterBar, NoMatches, useGalleryFilters } from "@/components/gallery/filter-bar";
 import { GenerationCard } from "@/components/gallery/generation-card";
 import { useLiveConnected } from "@/components/studio/live-updates";
 import { Alert } from "@/components/ui/alert";
@@ -17,7 +18,13 @@ export function Gallery(props: {
 }) {
   const t = useTranslations("gallery");
   const live = useLiveConnected();
-  const query = useGenerations({ slug: props.slug, initialPage: props.initialPage, live });
+  const filters = useGalleryFilters();
+  const query = useGenerations({
+    slug: props.slug,
+    initialPage: props.initialPage,
+    live,
+    filters: filters.query,
+  });
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
 
   // A generation added at the top can also arrive in a refetched page: show it once.
@@ -70,6 +77,8 @@ export function Gallery(props: {
         )}
       </div>
 
+      <FilterBar slug={props.slug} canStar={props.canGenerate} canShare={props.canGenerate} />
+
       {query.isPending ? (
         <SkeletonGrid />
       ) : query.isError && items.length === 0 ? (
@@ -84,7 +93,11 @@ export function Gallery(props: {
           </button>
         </Alert>
       ) : items.length === 0 ? (
-        <EmptyState />
+        filters.active ? (
+          <NoMatches />
+        ) : (
+          <EmptyState />
+        )
       ) : (
         <>
           <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">

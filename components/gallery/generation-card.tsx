@@ -2,12 +2,15 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { CollectionMenu } from "@/components/collections/collection-menu";
+import { FavoriteButton } from "@/components/collections/favorite-button";
 import { GenerationPoster } from "@/components/gallery/generation-poster";
 import { ProblemNote } from "@/components/gallery/problem-note";
 import { RetryButton } from "@/components/gallery/retry-button";
 import { canRetry, isProblem, statusKind } from "@/components/gallery/status";
 import { StatusBadge } from "@/components/gallery/status-badge";
 import { formatDuration } from "@/components/generation/format";
+import { UsePromptButton } from "@/components/generation/use-prompt-button";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { RelativeTime } from "@/components/ui/local-time";
@@ -89,7 +92,22 @@ export function GenerationCard(props: {
           <span aria-hidden="true" className="text-zinc-300">
             ·
           </span>
-          <RelativeTime iso={g.createdAt} />
+          <span className="min-w-0 truncate whitespace-nowrap">
+            <RelativeTime iso={g.createdAt} />
+          </span>
+          {props.canGenerate && (
+            // Above the card's stretched link, so these buttons get their own clicks.
+            <div className="relative z-10 -my-1 -mr-1.5 ml-auto flex shrink-0 items-center">
+              <UsePromptButton
+                slug={props.slug}
+                prompt={g.prompt}
+                promptOptimizer={g.promptOptimizer}
+                variant="icon"
+              />
+              <CollectionMenu slug={props.slug} generationId={g.id} />
+              <FavoriteButton slug={props.slug} generationId={g.id} />
+            </div>
+          )}
         </div>
       </div>
     </article>

@@ -15,6 +15,8 @@ export function GenerationPoster(props: {
   sizes: string;
   /** Above the fold: load at once rather than lazily. */
   eager?: boolean;
+  /** Only the backdrop, for a caller that draws its own content on top. */
+  decorative?: boolean;
 }) {
   const { posterUrl, videoUrl } = props.g.media;
   if (posterUrl) {
@@ -44,10 +46,10 @@ export function GenerationPoster(props: {
       />
     );
   }
-  return <Placeholder kind={props.kind} />;
+  return <Placeholder kind={props.kind} withIcon={!props.decorative} />;
 }
 
-function Placeholder({ kind }: { kind: StatusKind }) {
+function Placeholder({ kind, withIcon }: { kind: StatusKind; withIcon: boolean }) {
   const busy = isBusy(kind);
   const Icon = kind === "unknown" ? HelpIcon : busy || kind === "ready" ? FilmIcon : AlertIcon;
   return (
@@ -63,12 +65,14 @@ function Placeholder({ kind }: { kind: StatusKind }) {
       {busy && (
         <div className="absolute inset-0 animate-shimmer bg-gradient-to-r from-transparent via-white/60 to-transparent" />
       )}
-      <Icon
-        className={cn(
-          "relative size-8",
-          busy ? "text-accent-200" : kind === "unknown" ? "text-amber-300" : "text-zinc-300",
-        )}
-      />
+      {withIcon && (
+        <Icon
+          className={cn(
+            "relative size-8",
+            busy ? "text-accent-200" : kind === "unknown" ? "text-amber-300" : "text-zinc-300",
+          )}
+        />
+      )}
     </div>
   );
 }

@@ -3,17 +3,27 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { Elapsed } from "@/components/gallery/elapsed";
+import { CollectionMenu } from "@/components/collections/collection-menu";
+import { FavoriteButton } from "@/components/collections/favorite-button";
 import { GenerationPoster } from "@/components/gallery/generation-poster";
 import { ProblemNote } from "@/components/gallery/problem-note";
 import { RetryButton } from "@/components/gallery/retry-button";
-import { canRetry, isBusy, isProblem, statusKind } from "@/components/gallery/status";
+import {
+  canRetry,
+  isBusy,
+  isProblem,
+  type StatusKind,
+  statusKind,
+} from "@/components/gallery/status";
 import { StatusBadge } from "@/components/gallery/status-badge";
 import { CopyPromptButton } from "@/components/generation/copy-prompt-button";
 import { formatBytes, formatCost, formatDuration } from "@/components/generation/format";
+import { UsePromptButton } from "@/components/generation/use-prompt-button";
+import { ShareDialog } from "@/components/sharing/share-dialog";
 import { useLiveConnected } from "@/components/studio/live-updates";
 import { buttonClasses } from "@/components/ui/button";
-import { ArrowLeftIcon, DownloadIcon } from "@/components/ui/icons";
+import { cn } from "@/components/ui/cn";
+import { AlertIcon, ArrowLeftIcon, DownloadIcon, FilmIcon, HelpIcon } from "@/components/ui/icons";
 import { LocalDateTime } from "@/components/ui/local-time";
 import type { GenerationDto } from "@/lib/generations/dto";
 import { HAILUO_PRO_MODEL } from "@/lib/kie/prompt";
@@ -60,12 +70,32 @@ export function GenerationDetail(props: {
               className="aspect-video w-full rounded-2xl bg-black shadow-sm ring-1 ring-zinc-900/10"
             />
           ) : (
-            <div className="relative flex aspect-video w-full flex-col items-center justify-center overflow-hidden rounded-2xl ring-1 ring-zinc-200">
-              <GenerationPoster g={g} kind={kind} sizes="(min-width: 1024px) 800px, 100vw" eager />
-              <div className="relative flex flex-col items-center gap-2 px-6 text-center">
+            // Phones: as tall as the message needs; wider screens: the video's own frame.
+            <div className="relative flex min-h-56 w-full flex-col items-center justify-center overflow-hidden rounded-2xl py-8 ring-1 ring-zinc-200 sm:aspect-video sm:min-h-0">
+              <GenerationPoster
+                g={g}
+                kind={kind}
+                sizes="(min-width: 1024px) 800px, 100vw"
+                eager
+                decorative
+              />
+              <div className="relative flex max-w-md flex-col items-center gap-3 px-6 text-center">
+                <StageIcon kind={kind} />
                 <StatusBadge kind={kind} since={g.createdAt} />
-                {isBusy(kind) && (
-                  <p className="max-w-sm text-[13px] text-zinc-500">{t("inProgress")}</p>
+                {isBusy(kind) && <p className="text-[13px] text-zinc-500">{t("inProgress")}</p>}
+                {(isProblem(kind) || kind === "queued") && (
+                  <ProblemNote g={g} kind={kind} className="text-[13px]" />
+                )}
+                {props.canGenerate && canRetry(g) && (
+                  <RetryButton
+                    slug={props.slug}
+                    generationId={g.id}
+                    onRetried={(next) => {
+                      if (next.id !== g.id) {
+                        router.push(`${galleryHref}/g/${encodeURIComponent(next.id)}`);
+                      }
+                    }}
+                  />
                 )}
               </div>
             </div>
@@ -83,6 +113,28 @@ export function GenerationDetail(props: {
               </a>
             )}
             <CopyPromptButton prompt={g.prompt} />
+            {props.canGenerate && (
+              <>
+                <UsePromptButton
+                  slug={props.slug}
+                  prompt={g.prompt}
+                  promptOptimizer={g.promptOptimizer}
+                />
+                {g.state === "success" && media.videoUrl && (
+                  <ShareDialog
+                    slug={props.slug}
+                    target={{ type: "generation", generationId: g.id }}
+                  />
+                )}
+                <CollectionMenu
+                  slug={props.slug}
+                  generationId={g.id}
+                  placement="down"
+                  variant="button"
+                />
+                <FavoriteButton slug={props.slug} generationId={g.id} className="size-9" />
+              </>
+            )}
           </div>
 
           <section
@@ -102,22 +154,6 @@ export function GenerationDetail(props: {
         </div>
 
         <aside className="space-y-4">
-          {(isProblem(kind) || kind === "queued") && (
-            <div className="space-y-3 rounded-2xl bg-white p-4 shadow-xs ring-1 ring-zinc-200/80">
-              <ProblemNote g={g} kind={kind} className="text-[13px]" />
-              {props.canGenerate && canRetry(g) && (
-                <RetryButton
-                  slug={props.slug}
-                  generationId={g.id}
-                  onRetried={(next) => {
-                    if (next.id !== g.id)
-                      router.push(`${galleryHref}/g/${encodeURIComponent(next.id)}`);
-                  }}
-                />
-              )}
-            </div>
-          )}
-
           <dl className="divide-y divide-zinc-100 rounded-2xl bg-white px-4 shadow-xs ring-1 ring-zinc-200/80">
             <Row label={t("status")}>
               <span className="inline-flex items-center gap-2">
@@ -128,13 +164,7 @@ export function GenerationDetail(props: {
             <Row label={t("created")}>
               <LocalDateTime iso={g.createdAt} />
             </Row>
-            <Row label={t("finished")}>
-              {g.finishedAt ? (
-                <LocalDateTime iso={g.finishedAt} />
-              ) : isBusy(kind) ? (
-                <Elapsed since={g.createdAt} className="font-mono text-[13px] tabular-nums" />
-              ) : null}
-            </Row>
+            <Row label={t("finished")}>{g.finishedAt && <LocalDateTime iso={g.finishedAt} />}</Row>
             <Row label={t("providerTime")}>
               {g.providerCostMs !== null && formatCost(g.providerCostMs)}
             </Row>
@@ -157,6 +187,23 @@ export function GenerationDetail(props: {
         </aside>
       </div>
     </div>
+  );
+}
+
+function StageIcon({ kind }: { kind: StatusKind }) {
+  const busy = isBusy(kind);
+  const Icon = busy ? FilmIcon : kind === "unknown" ? HelpIcon : AlertIcon;
+  return (
+    <span
+      className={cn(
+        "flex size-12 items-center justify-center rounded-2xl bg-white shadow-sm ring-1",
+        busy && "text-accent-500 ring-accent-100",
+        kind === "unknown" && "text-amber-500 ring-amber-100",
+        !busy && kind !== "unknown" && "text-red-500 ring-red-100",
+      )}
+    >
+      <Icon className={cn("size-6", busy && "animate-pulse")} />
+    </span>
   );
 }
 

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { type FormEvent, type KeyboardEvent, useRef, useState } from "react";
+import { CreditsBadge } from "@/components/credits/credits-badge";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { CameraHints } from "@/components/studio/camera-hints";
 import { newIdempotencyKey } from "@/components/studio/new-idempotency-key";
@@ -215,6 +216,7 @@ export function PromptEditor(props: { slug: string; canGenerate: boolean }) {
               {t("generate")}
             </Button>
           </div>
+          {props.canGenerate && <CreditsBadge slug={props.slug} />}
         </div>
         <p className="sr-only" aria-live="polite">
           {announcement}

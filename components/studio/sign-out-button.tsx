@@ -1,8 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { signOutHere } from "@/components/auth/credentials";
 import { Button } from "@/components/ui/button";
 import { LogOutIcon } from "@/components/ui/icons";
 
@@ -13,9 +13,7 @@ export function SignOutButton() {
 
   async function onClick() {
     setPending(true);
-    // No redirect from next-auth: it would build the URL from NEXTAUTH_URL, which may name
-    // another host or port than the one the person is using.
-    await signOut({ redirect: false });
+    await signOutHere();
     router.replace("/sign-in");
     router.refresh();
   }

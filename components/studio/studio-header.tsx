@@ -3,12 +3,21 @@ import { getTranslations } from "next-intl/server";
 import { LogoMark } from "@/components/brand/logo";
 import { LanguageSwitcher } from "@/components/studio/language-switcher";
 import { SignOutButton } from "@/components/studio/sign-out-button";
+import { workspaceAccessOrNotFound } from "@/components/studio/workspace-access";
+import { buttonClasses } from "@/components/ui/button";
+import { SettingsIcon } from "@/components/workspaces/workspace-icons";
+import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
+import { listWorkspaces } from "@/lib/workspaces/list-workspaces";
 
 export async function StudioHeader(props: {
   workspace: { name: string; slug: string };
   email: string;
 }) {
   const t = await getTranslations("header");
+  // The layout already looked the caller up (cached per request).
+  const { user } = await workspaceAccessOrNotFound(props.workspace.slug);
+  const workspaces = await listWorkspaces(user.id);
+  const slug = encodeURIComponent(props.workspace.slug);
   return (
     <header className="sticky top-0 z-30 border-b border-zinc-200/80 bg-white/80 backdrop-blur-md">
       <div className="mx-auto flex h-14 max-w-[1440px] items-center gap-3 px-4 sm:px-6">
@@ -24,11 +33,15 @@ export async function StudioHeader(props: {
         <span aria-hidden="true" className="hidden text-zinc-300 sm:inline">
           /
         </span>
-        <span className="min-w-0 truncate text-sm font-medium text-zinc-700">
-          <span className="sr-only">{t("workspace")}: </span>
-          {props.workspace.name}
-        </span>
+        <WorkspaceSwitcher current={props.workspace.slug} workspaces={workspaces} />
         <div className="ml-auto flex items-center gap-1.5 sm:gap-3">
+          <Link
+            href={`/w/${slug}/settings`}
+            className={buttonClasses({ variant: "ghost", size: "sm" })}
+          >
+            <SettingsIcon className="size-4" />
+            <span className="sr-only sm:not-sr-only">{t("settings")}</span>
+          </Link>
           <LanguageSwitcher />
           <span
             className="hidden max-w-[220px] truncate text-[13px] text-zinc-500 md:inline"

@@ -23,6 +23,18 @@ function readDraft(slug: string): { prompt: string; optimizer: boolean } | null 
   }
 }
 
+// "Use this prompt" (remix) hands a generation's prompt to an editor open on the same page.
+const LOAD_EVENT = "hailuo-studio:load-draft";
+
+/**
+ * Loads a prompt and optimizer setting into the workspace's editor: saved as the draft (an
+ * editor opened later restores it) and announced to an editor already on the page.
+ */
+export function loadPromptDraft(slug: string, draft: { prompt: string; optimizer: boolean }) {
+  writeDraft(slug, draft);
+  window.dispatchEvent(new CustomEvent(LOAD_EVENT, { detail: { slug, ...draft } }));
+}
+
 function writeDraft(slug: string, draft: { prompt: string; optimizer: boolean }) {
   try {
     if (draft.prompt === "" && draft.optimizer === DEFAULT_OPTIMIZER) {
@@ -51,6 +63,18 @@ export function usePromptDraft(slug: string) {
       setOptimizer(draft.optimizer);
     }
     setRestored(true);
+  }, [slug]);
+
+  useEffect(() => {
+    const onLoad = (event: Event) => {
+      const detail = (event as CustomEvent<{ slug: string; prompt: string; optimizer: boolean }>)
+        .detail;
+      if (detail?.slug !== slug) return;
+      setPrompt(detail.prompt);
+      setOptimizer(detail.optimizer);
+    };
+    window.addEventListener(LOAD_EVENT, onLoad);
+    return () => window.removeEventListener(LOAD_EVENT, onLoad);
   }, [slug]);
 
   // One small synchronous write per change, after paint: typing never waits for it.

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
 import { AppError, isAppError } from "@/lib/errors";
+import { isDatabaseUnavailable } from "@/lib/http/json-error";
 import { logger } from "@/lib/logger";
 import { getMembership, type WorkspaceAccess } from "@/lib/workspaces/get-membership";
 import type { Permission } from "@/lib/workspaces/permissions";
@@ -22,6 +23,15 @@ async function run<T>(name: string, body: () => Promise<T>): Promise<ActionResul
   } catch (e) {
     if (isAppError(e)) {
       return { ok: false, error: { code: e.code, message: e.message, fields: e.fields } };
+    }
+    if (isDatabaseUnavailable(e)) {
+      return {
+        ok: false,
+        error: {
+          code: "unavailable",
+          message: "The studio's database is briefly unavailable. Try again in a moment.",
+        },
+      };
     }
     logger.error({ action: name, err: e }, "server action failed");
     return { ok: false, error: { code: "internal", message: "Something went wrong. Try again." } };
@@ -43,6 +53,20 @@ export function publicAction<S extends z.ZodType, T>(
   handler: (input: z.infer<S>) => Promise<T>,
 ) {
   return (raw: unknown): Promise<ActionResult<T>> => run(name, () => handler(parse(schema, raw)));
+}
+
+/** An action of a signed-in person that is not about one workspace (create a workspace, join). */
+export function userAction<S extends z.ZodType, T>(
+  name: string,
+  schema: S,
+  handler: (input: z.infer<S>, ctx: { user: SessionUser }) => Promise<T>,
+) {
+  return (raw: unknown): Promise<ActionResult<T>> =>
+    run(name, async () => {
+      const user = await currentUser();
+      if (!user) throw new AppError("unauthorized", "Sign in to continue");
+      return handler(parse(schema, raw), { user });
+    });
 }
 
 /**

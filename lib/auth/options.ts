@@ -2,10 +2,13 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { oauthProviders, verifiedEmailOf } from "@/lib/auth/oauth-providers";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { credentialsSchema } from "@/lib/auth/schemas";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
+import { signInWithOAuth } from "@/lib/users/sign-in-with-oauth";
 
 // A hash to verify against when the email is unknown, so a sign-in takes as long whether or not
 // the account exists.
@@ -16,10 +19,15 @@ function unknownUserHash(): Promise<string> {
 }
 
 export function authOptions(): NextAuthOptions {
+  const e = env();
+  // next-auth builds GitHub's and Google's redirect URI from NEXTAUTH_URL; the studio's public
+  // address is APP_URL.
+  process.env.NEXTAUTH_URL ??= e.APP_URL;
   return {
-    secret: env().AUTH_SECRET,
+    secret: e.AUTH_SECRET,
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
-    pages: { signIn: "/sign-in" },
+    // Errors (a refused OAuth sign-in) come back to the sign-in page as ?error=<code>.
+    pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({
         name: "Email",
@@ -36,17 +44,49 @@ export function authOptions(): NextAuthOptions {
             parsed.data.password,
           );
           if (!user || !ok) return null;
-          return { id: user.id, email: user.email, name: user.name };
+          return {
+            id: user.id,
+            email: user.email,
+            name: user.name,
+            sessionVersion: user.sessionVersion,
+          };
         },
       }),
+      ...oauthProviders(),
     ],
     callbacks: {
+      async signIn({ user, account, profile }) {
+        if (account?.type !== "oauth") return true;
+        try {
+          const ours = await signInWithOAuth({
+            provider: account.provider,
+            providerAccountId: account.providerAccountId,
+            verifiedEmail: verifiedEmailOf(profile),
+            name: user.name,
+            image: user.image,
+          });
+          // Without a database adapter next-auth hands this same object to the jwt callback:
+          // from here on it is our user, not the provider's profile.
+          user.id = ours.userId;
+          user.sessionVersion = ours.sessionVersion;
+          return true;
+        } catch (err) {
+          if (isAppError(err) && err.code === "forbidden") return "/sign-in?error=EmailNotVerified";
+          throw err;
+        }
+      },
       jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          token.sv = user.sessionVersion ?? 0;
+        }
         return token;
       },
       session({ session, token }) {
-        if (session.user && token.sub) session.user.id = token.sub;
+        if (session.user && token.sub) {
+          session.user.id = token.sub;
+          session.user.sessionVersion = token.sv ?? 0;
+        }
         return session;
       },
     },

@@ -2,6 +2,8 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
+import { dbProviderOf } from "./provider";
 import { sqliteFilePath } from "./sqlite-path";
 
 export interface MigrationResult {
@@ -20,8 +22,20 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
 )`;
 
-export function migrationsDir(): string {
-  return resolve(/* turbopackIgnore: true */ process.env.MIGRATIONS_DIR ?? "prisma/migrations");
+/** Each provider has its own migrations, both generated from prisma/schema.prisma. */
+export function migrationsDir(provider: "sqlite" | "postgresql"): string {
+  const folder = provider === "sqlite" ? "prisma/migrations" : "prisma/postgresql/migrations";
+  return resolve(/* turbopackIgnore: true */ process.env.MIGRATIONS_ROOT ?? ".", folder);
+}
+
+export async function migrate(databaseUrl: string): Promise<MigrationResult> {
+  return dbProviderOf(databaseUrl) === "sqlite"
+    ? migrateSqlite(databaseUrl)
+    : migratePostgres(databaseUrl);
+}
+
+function checksum(sql: string): string {
+  return createHash("sha256").update(sql).digest("hex");
 }
 
 function listMigrations(dir: string): { name: string; sql: string }[] {
@@ -37,7 +51,7 @@ function listMigrations(dir: string): { name: string; sql: string }[] {
  * `_prisma_migrations` table so `prisma migrate deploy` agrees about what has run. The studio does
  * this itself because Prisma's migration engine is a native download that is not always available.
  */
-export function migrateSqlite(databaseUrl: string, dir = migrationsDir()): MigrationResult {
+export function migrateSqlite(databaseUrl: string, dir = migrationsDir("sqlite")): MigrationResult {
   const sqlite = new Database(sqliteFilePath(databaseUrl), { timeout: 10_000 });
   try {
     sqlite.pragma("journal_mode = WAL");
@@ -53,7 +67,6 @@ export function migrateSqlite(databaseUrl: string, dir = migrationsDir()): Migra
     const applied: string[] = [];
     for (const m of listMigrations(dir)) {
       if (done.has(m.name)) continue;
-      const checksum = createHash("sha256").update(m.sql).digest("hex");
       // IMMEDIATE takes the write lock up front, so two processes starting together apply each
       // migration once: the second waits, then sees it recorded.
       sqlite
@@ -69,7 +82,7 @@ export function migrateSqlite(databaseUrl: string, dir = migrationsDir()): Migra
             .prepare(
               `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, current_timestamp, ?, 1)`,
             )
-            .run(randomUUID(), checksum, m.name);
+            .run(randomUUID(), checksum(m.sql), m.name);
           applied.push(m.name);
         })
         .immediate();
@@ -77,5 +90,56 @@ export function migrateSqlite(databaseUrl: string, dir = migrationsDir()): Migra
     return { applied, alreadyApplied: done.size };
   } finally {
     sqlite.close();
+  }
+}
+
+const PG_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+  "checksum" VARCHAR(64) NOT NULL,
+  "finished_at" TIMESTAMPTZ,
+  "migration_name" VARCHAR(255) NOT NULL,
+  "logs" TEXT,
+  "rolled_back_at" TIMESTAMPTZ,
+  "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+  "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+)`;
+// Any fixed number: the advisory lock several instances starting together queue on.
+const MIGRATION_LOCK = 724_311_902;
+
+/** The PostgreSQL counterpart: each migration in its own transaction, under an advisory lock. */
+export async function migratePostgres(
+  databaseUrl: string,
+  dir = migrationsDir("postgresql"),
+): Promise<MigrationResult> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await client.query(PG_MIGRATIONS_TABLE);
+    const { rows } = await client.query<{ migration_name: string }>(
+      `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    const done = new Set(rows.map((r) => r.migration_name));
+    const applied: string[] = [];
+    for (const m of listMigrations(dir)) {
+      if (done.has(m.name)) continue;
+      await client.query("BEGIN");
+      try {
+        await client.query(m.sql);
+        await client.query(
+          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`,
+          [randomUUID(), checksum(m.sql), m.name],
+        );
+        await client.query("COMMIT");
+      } catch (e) {
+        await client.query("ROLLBACK");
+        throw new Error(`Migration ${m.name} failed: ${(e as Error).message}`);
+      }
+      applied.push(m.name);
+    }
+    return { applied, alreadyApplied: done.size };
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
+    await client.end();
   }
 }

@@ -8,7 +8,3 @@ export function sqliteFilePath(databaseUrl: string): string {
   mkdirSync(dirname(file), { recursive: true });
   return file;
 }
-
-export function isSqliteUrl(databaseUrl: string): boolean {
-  return databaseUrl.startsWith("file:");
-}

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -9,6 +10,7 @@ import { getGeneration } from "@/lib/generations/get-generation";
 import { publishChange } from "@/lib/generations/publish";
 import { startSubmission } from "@/lib/generations/start-submission";
 import { checkPrompt, HAILUO_PRO_MODEL } from "@/lib/kie/prompt";
+import { checkBudget } from "@/lib/kie-account/check-budget";
 
 /**
  * Generate: the row is written before kie.ai is called, so nothing the person typed is lost
@@ -44,6 +46,13 @@ export async function createGeneration(args: {
         },
         select: { id: true },
       });
+      // Before kie.ai is called; refusing rolls the row back.
+      await checkBudget({
+        tx,
+        workspaceId: args.workspace.id,
+        authorId: args.authorId,
+        newGenerationId: g.id,
+      });
       return g.id;
     });
   } catch (e) {
@@ -62,6 +71,17 @@ export async function createGeneration(args: {
     throw e;
   }
   publishChange({ id, workspaceId: args.workspace.id, state: "submitting" });
+  const author = await db.user.findUnique({
+    where: { id: args.authorId },
+    select: { email: true },
+  });
+  await recordAudit({
+    workspaceId: args.workspace.id,
+    actor: author && { id: args.authorId, email: author.email },
+    action: "generation.created",
+    target: { type: "generation", id },
+    details: { prompt: args.prompt.slice(0, 120) },
+  });
   await startSubmission(id);
   return getGeneration({ ...ref, id });
 }

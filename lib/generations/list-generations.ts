@@ -1,9 +1,33 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, dbProvider } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GenerationPage } from "@/lib/generations/dto";
 import { generationDtoSelect, toGenerationDto } from "@/lib/generations/to-dto";
 
 export const PAGE_SIZE = 24;
+
+/** The gallery's filter states, each a group of provider states. */
+export const STATE_FILTERS = {
+  ready: ["success"],
+  in_progress: ["submitting", "waiting", "queuing", "generating"],
+  failed: ["fail", "error"],
+} as const;
+export type StateFilter = keyof typeof STATE_FILTERS;
+
+/** Narrows the gallery; every filter is optional and they combine with AND. */
+export interface GenerationFilters {
+  collectionId?: string;
+  /** Only the videos this person starred. */
+  favoritesOf?: string;
+  authorId?: string;
+  state?: StateFilter;
+  /** Created at or after. */
+  from?: Date;
+  /** Created before (exclusive). */
+  to?: Date;
+  /** Prompt text contains (case-insensitive for Latin letters; any script). */
+  q?: string;
+}
 
 interface Cursor {
   createdAt: Date;
@@ -22,8 +46,45 @@ function decodeCursor(raw: string | null | undefined): Cursor | null {
   return { createdAt, id };
 }
 
+// LIKE treats % and _ as wildcards and Prisma passes them through, so a search containing one
+// is answered with a plain substring test instead (capped: such searches are rare).
+const LITERAL_SEARCH_CAP = 5000;
+
+async function literalMatches(workspaceId: string, q: string): Promise<string[]> {
+  const rows =
+    dbProvider() === "postgresql"
+      ? await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Generation"
+          WHERE "workspaceId" = ${workspaceId} AND strpos(lower("prompt"), lower(${q})) > 0
+          LIMIT ${LITERAL_SEARCH_CAP}`
+      : await db.$queryRaw<{ id: string }[]>`SELECT id FROM Generation
+          WHERE workspaceId = ${workspaceId} AND instr(lower(prompt), lower(${q})) > 0
+          LIMIT ${LITERAL_SEARCH_CAP}`;
+  return rows.map((r) => r.id);
+}
+
+async function searchWhere(workspaceId: string, q: string): Promise<Prisma.GenerationWhereInput> {
+  if (/[%_\\]/.test(q)) return { id: { in: await literalMatches(workspaceId, q) } };
+  // SQLite's LIKE (what `contains` becomes) ignores case for ASCII and matches any script
+  // literally; PostgreSQL needs ILIKE, asked for with mode (absent from the SQLite client's
+  // types).
+  const insensitive = dbProvider() === "postgresql" ? { mode: "insensitive" } : {};
+  return { prompt: { contains: q, ...insensitive } as Prisma.StringFilter };
+}
+
+function filterWhere(f: GenerationFilters): Prisma.GenerationWhereInput[] {
+  const and: Prisma.GenerationWhereInput[] = [];
+  if (f.collectionId) and.push({ collectionItems: { some: { collectionId: f.collectionId } } });
+  if (f.favoritesOf) and.push({ favorites: { some: { userId: f.favoritesOf } } });
+  if (f.authorId) and.push({ authorId: f.authorId });
+  if (f.state) and.push({ state: { in: [...STATE_FILTERS[f.state]] } });
+  if (f.from || f.to) {
+    and.push({ createdAt: { ...(f.from && { gte: f.from }), ...(f.to && { lt: f.to }) } });
+  }
+  return and;
+}
+
 /**
- * One page of a workspace's generations, newest first. Keyset pagination on
+ * One page of a workspace's generations, newest first, optionally filtered. Keyset pagination on
  * (workspaceId, createdAt, id), so page 400 costs what page 1 costs.
  */
 export async function listGenerations(args: {
@@ -31,19 +92,23 @@ export async function listGenerations(args: {
   workspaceSlug: string;
   cursor?: string | null;
   limit?: number;
+  filters?: GenerationFilters;
 }): Promise<GenerationPage> {
   const limit = Math.min(Math.max(args.limit ?? PAGE_SIZE, 1), 100);
   const cursor = decodeCursor(args.cursor);
+  const and = filterWhere(args.filters ?? {});
+  const q = args.filters?.q?.trim();
+  if (q) and.push(await searchWhere(args.workspaceId, q));
+  if (cursor) {
+    and.push({
+      OR: [
+        { createdAt: { lt: cursor.createdAt } },
+        { createdAt: cursor.createdAt, id: { lt: cursor.id } },
+      ],
+    });
+  }
   const rows = await db.generation.findMany({
-    where: {
-      workspaceId: args.workspaceId,
-      ...(cursor && {
-        OR: [
-          { createdAt: { lt: cursor.createdAt } },
-          { createdAt: cursor.createdAt, id: { lt: cursor.id } },
-        ],
-      }),
-    },
+    where: { workspaceId: args.workspaceId, ...(and.length && { AND: and }) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     select: generationDtoSelect,

@@ -37,7 +37,7 @@ export async function receiveCallback(args: {
   });
   if (!g) return { ok: false, status: 404, error: "unknown_task" };
 
-  const hmacKey = webhookHmacKeyFor(g.workspaceId);
+  const hmacKey = await webhookHmacKeyFor(g.workspaceId);
   if (hmacKey) {
     const check = verifyCallbackSignature({
       taskId,

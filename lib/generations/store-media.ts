@@ -11,9 +11,19 @@ import { kieClientFor } from "@/lib/kie-account/kie-client-for";
 import { logger } from "@/lib/logger";
 import { isAllowedMediaUrl, parseHostPatterns } from "@/lib/media/allowed-hosts";
 import { downloadVideo, MediaError } from "@/lib/media/download-video";
+import { guardedFetch } from "@/lib/media/guarded-fetch";
 import { posterFrame } from "@/lib/media/poster-frame";
 import { probeMp4 } from "@/lib/media/probe-mp4";
 import { mediaStorage } from "@/lib/storage";
+
+let guarded: ReturnType<typeof guardedFetch> | undefined;
+
+// Results come from kie.ai's public file hosts; only the configured kie.ai origin (a local
+// simulator) may live on a private address.
+function mediaFetch() {
+  guarded ??= guardedFetch([new URL(env().KIE_BASE_URL).hostname]);
+  return guarded;
+}
 
 /** A fresh link for an expired result: kie.ai's download-url first, then recordInfo again. */
 async function refreshedUrl(
@@ -21,7 +31,7 @@ async function refreshedUrl(
   taskId: string | null,
   url: string,
 ): Promise<string | null> {
-  const client = kieClientFor(workspaceId);
+  const client = await kieClientFor(workspaceId);
   const fresh = await client.downloadUrl(url);
   if (fresh.ok) return fresh.data;
   if (!taskId) return null;
@@ -54,26 +64,18 @@ export async function storeMedia(generationId: string, ctx: JobContext): Promise
       baseUrl: e.KIE_BASE_URL,
     });
   const temp = join(tmpdir(), `hailuo-${randomUUID()}.mp4`);
+  const download = (url: string) =>
+    downloadVideo({ url, dest: temp, maxBytes: e.MEDIA_MAX_BYTES, isAllowed, fetch: mediaFetch() });
   try {
     if (!g.resultUrl) throw new MediaError("kie.ai reported success without a video URL", true);
     let downloaded: { bytes: number };
     try {
-      downloaded = await downloadVideo({
-        url: g.resultUrl,
-        dest: temp,
-        maxBytes: e.MEDIA_MAX_BYTES,
-        isAllowed,
-      });
+      downloaded = await download(g.resultUrl);
     } catch (err) {
       if (!(err instanceof MediaError && err.expired)) throw err;
       const fresh = await refreshedUrl(g.workspaceId, g.providerTaskId, g.resultUrl);
       if (!fresh) throw err;
-      downloaded = await downloadVideo({
-        url: fresh,
-        dest: temp,
-        maxBytes: e.MEDIA_MAX_BYTES,
-        isAllowed,
-      });
+      downloaded = await download(fresh);
     }
 
     const info = await probeMp4(temp);

@@ -68,6 +68,8 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
     return;
   }
 
+  // Resolved before "sending" is recorded: a failure here must not look like a lost answer.
+  const client = await kieClientFor(g.workspaceId);
   const { token, hash } = newCallbackToken();
   const started = await db.generation.updateMany({
     where: { id: g.id, ...STILL_SUBMITTING, submitStatus: g.submitStatus },
@@ -76,7 +78,7 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
   if (started.count === 0) return;
   const attempt = g.submitAttempts + 1;
 
-  const result = await kieClientFor(g.workspaceId).createTask({
+  const result = await client.createTask({
     prompt: g.prompt,
     promptOptimizer: g.promptOptimizer,
     model: g.model,

@@ -54,7 +54,7 @@ export async function syncGeneration(args: {
     rescheduleAt: new Date(Date.now() + nextPollDelayMs(age, env().RECONCILE_SCALE)),
   });
 
-  const result = await kieClientFor(g.workspaceId).recordInfo(g.providerTaskId);
+  const result = await (await kieClientFor(g.workspaceId)).recordInfo(g.providerTaskId);
   if (!result.ok) {
     // Right after creation kie.ai may not know the task yet; a poll simply tries later.
     if (args.reason === "poll" && (isRecordNotReady(result.error) || result.error.retryable)) {

@@ -15,7 +15,26 @@ export function errorResponse(e: unknown, route: string): NextResponse {
   return jsonError(500, "internal");
 }
 
-function isDatabaseUnavailable(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return code === "SQLITE_BUSY" || code === "P1001" || code === "P2024" || code === "ECONNREFUSED";
+// Prisma's "can't reach / timed out / connection closed / pool exhausted" codes, and the driver
+// causes behind a raw query's P2010: PostgreSQL shutting down or refusing connections (class 57P,
+// 08xxx), or SQLite's write lock held past the busy timeout.
+const UNAVAILABLE_PRISMA = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+const UNAVAILABLE_CAUSE =
+  /^(57P0[1-3]|08\d{3}|53300|SQLITE_BUSY)$|DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections/;
+
+export function isDatabaseUnavailable(e: unknown): boolean {
+  const err = e as {
+    code?: unknown;
+    meta?: { driverAdapterError?: { cause?: Record<string, unknown> } };
+  } | null;
+  if (
+    typeof err?.code === "string" &&
+    (UNAVAILABLE_PRISMA.has(err.code) || err.code === "SQLITE_BUSY" || err.code === "ECONNREFUSED")
+  ) {
+    return true;
+  }
+  const cause = err?.meta?.driverAdapterError?.cause;
+  return [cause?.code, cause?.kind, cause?.originalCode].some(
+    (v) => typeof v === "string" && UNAVAILABLE_CAUSE.test(v),
+  );
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import { db, dbProvider } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -68,8 +68,26 @@ export async function enqueueJob(
   }
 }
 
+// PostgreSQL: one statement that skips rows another instance is claiming right now, so N
+// instances share the queue without waiting on each other or taking a job twice.
+async function claimNextJobPostgres(now: Date): Promise<JobRow | null> {
+  const rows = await db.$queryRaw<JobRow[]>`
+    UPDATE "Job" SET "lockedBy" = ${WORKER_ID},
+      "lockedUntil" = ${new Date(now.getTime() + env().JOB_LEASE_MS)},
+      "attempts" = "attempts" + 1
+    WHERE "id" = (
+      SELECT "id" FROM "Job"
+      WHERE "runAt" <= ${now} AND "failedAt" IS NULL
+        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
+      ORDER BY "runAt" FOR UPDATE SKIP LOCKED LIMIT 1)
+    RETURNING "id", "kind", "payload", "attempts", "maxAttempts", "dedupeKey"`;
+  return rows[0] ?? null;
+}
+
 /** Takes the next due job, if any. Safe with several workers: a job is claimed by one. */
 export async function claimNextJob(now = new Date()): Promise<JobRow | null> {
+  if (dbProvider() === "postgresql") return claimNextJobPostgres(now);
+  // SQLite has one writer at a time; a conditional update is the claim.
   const candidates = await db.job.findMany({
     where: {
       runAt: { lte: now },

@@ -1,19 +1,27 @@
 import "server-only";
+import { createHash, randomBytes } from "node:crypto";
 import { env } from "@/lib/env";
-import { createKieClient, type KieClient } from "@/lib/kie/client";
+import { createKieClient, type KieClient, type KieResult } from "@/lib/kie/client";
+import { makeKieError } from "@/lib/kie/errors";
+import { workspaceKieKeys } from "@/lib/kie-account/workspace-kie-keys";
+import { logger } from "@/lib/logger";
 
-// One client per key, so the per-key read rate limit is shared by every caller in the process.
+export const UNREADABLE_KEY_MESSAGE =
+  "The workspace's kie.ai key can't be read; an admin must set it again";
+
+// One client per (base URL, key), so the per-key read rate limit is shared by every caller in
+// the process. Keyed by a hash, so the map holds no second copy of any key.
 const clients = new Map<string, KieClient>();
 
-/** The kie.ai client a workspace's generations use: the server's key (or the simulator). */
-export function kieClientFor(_workspaceId: string): KieClient {
-  const { KIE_BASE_URL, KIE_API_KEY, KIE_TIMEOUT_MS } = env();
-  const cacheKey = `${KIE_BASE_URL}\u0000${KIE_API_KEY}`;
+/** A client for a given key, shared with every other caller using the same key. */
+export function kieClientForKey(apiKey: string): KieClient {
+  const { KIE_BASE_URL, KIE_TIMEOUT_MS } = env();
+  const cacheKey = createHash("sha256").update(`${KIE_BASE_URL}\u0000${apiKey}`).digest("hex");
   let client = clients.get(cacheKey);
   if (!client) {
     client = createKieClient({
       baseUrl: KIE_BASE_URL,
-      apiKey: KIE_API_KEY,
+      apiKey,
       timeoutMs: KIE_TIMEOUT_MS,
       maxRetries: 2,
     });
@@ -22,7 +30,45 @@ export function kieClientFor(_workspaceId: string): KieClient {
   return client;
 }
 
-/** The key that signs the workspace's callbacks, when signing is on. */
-export function webhookHmacKeyFor(_workspaceId: string): string | undefined {
+// A key sealed under another AUTH_SECRET: every call fails the way a refused key does (not
+// retried), so the generation shows what to do instead of retrying with the server's key.
+function unreadableKeyClient(): KieClient {
+  const refuse = async <T>(): Promise<KieResult<T>> => ({
+    ok: false,
+    error: makeKieError({ kind: "auth", message: UNREADABLE_KEY_MESSAGE }),
+  });
+  return { createTask: refuse, recordInfo: refuse, credits: refuse, downloadUrl: refuse };
+}
+
+/**
+ * The kie.ai client a workspace's generations use: its own key when an admin set one, else the
+ * server's (or the simulator). Base URL is the server's either way (KIE_BASE_URL).
+ */
+export async function kieClientFor(workspaceId: string): Promise<KieClient> {
+  const { apiKey } = await workspaceKieKeys(workspaceId);
+  if (apiKey.state === "unreadable") {
+    logger.warn({ workspace: workspaceId }, "workspace kie.ai key cannot be decrypted");
+    return unreadableKeyClient();
+  }
+  return kieClientForKey(apiKey.state === "set" ? apiKey.value : env().KIE_API_KEY);
+}
+
+// Never equal to a real signature, so an unreadable HMAC key refuses callbacks instead of
+// silently turning verification off; the reconciler's polling still finishes the generations.
+const UNMATCHABLE_KEY = randomBytes(32).toString("hex");
+
+/**
+ * The key that signs the workspace's callbacks, when signing is on. The HMAC key belongs to the
+ * kie.ai account: a workspace on its own API key uses its own HMAC key (or none); a workspace on
+ * the server's account uses the server's.
+ */
+export async function webhookHmacKeyFor(workspaceId: string): Promise<string | undefined> {
+  const { apiKey, hmacKey } = await workspaceKieKeys(workspaceId);
+  if (hmacKey.state === "unreadable") {
+    logger.warn({ workspace: workspaceId }, "workspace webhook key cannot be decrypted");
+    return UNMATCHABLE_KEY;
+  }
+  if (hmacKey.state === "set") return hmacKey.value;
+  if (apiKey.state !== "none") return undefined;
   return env().KIE_WEBHOOK_HMAC_KEY;
 }

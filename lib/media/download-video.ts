@@ -2,6 +2,15 @@ import { createWriteStream } from "node:fs";
 import { open, unlink } from "node:fs/promises";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import type { ReadableStream as WebStream } from "node:stream/web";
+
+/** The parts of a fetch Response a download reads (global fetch and undici's both fit). */
+interface FetchResponse {
+  status: number;
+  ok: boolean;
+  headers: { get(name: string): string | null };
+  body: WebStream | ReadableStream<Uint8Array> | null;
+}
 
 export class MediaError extends Error {
   constructor(
@@ -34,17 +43,27 @@ export async function downloadVideo(args: {
   dest: string;
   maxBytes: number;
   isAllowed: (url: string) => boolean;
+  /** The fetch to use: the studio passes one that refuses private addresses. */
+  fetch?: (
+    url: string,
+    init: { redirect: "manual"; signal: AbortSignal },
+  ) => Promise<FetchResponse>;
   timeoutMs?: number;
 }): Promise<{ bytes: number; contentType: string }> {
+  const get = args.fetch ?? fetch;
   let url = args.url;
   const signal = AbortSignal.timeout(args.timeoutMs ?? 10 * 60_000);
-  let res: Response | undefined;
+  let res: FetchResponse | undefined;
   for (let hop = 0; ; hop++) {
     if (!args.isAllowed(url))
       throw new MediaError("The video's address is not an allowed host", true);
     try {
-      res = await fetch(url, { redirect: "manual", signal });
+      res = await get(url, { redirect: "manual", signal });
     } catch (e) {
+      const cause = (e as { cause?: { name?: string; message?: string } }).cause;
+      if (cause?.name === "BlockedAddressError" || (e as Error).name === "BlockedAddressError") {
+        throw new MediaError(cause?.message ?? (e as Error).message, true);
+      }
       throw new MediaError(`Could not download the video: ${(e as Error).message}`, false);
     }
     const location = res.headers.get("location");
@@ -92,11 +111,7 @@ export async function downloadVideo(args: {
     },
   });
   try {
-    await pipeline(
-      Readable.fromWeb(res.body as import("node:stream/web").ReadableStream),
-      cap,
-      createWriteStream(args.dest),
-    );
+    await pipeline(Readable.fromWeb(res.body as WebStream), cap, createWriteStream(args.dest));
   } catch (e) {
     await unlink(args.dest).catch(() => {});
     if (e instanceof MediaError) throw e;

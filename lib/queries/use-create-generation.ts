@@ -2,7 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { createGenerationAction } from "@/lib/actions/generations/create-generation";
 import { useActionMutation } from "@/lib/queries/use-action-mutation";
-import { generationKeys, upsertGeneration } from "@/lib/queries/use-generations";
+import { addGeneration, generationKeys } from "@/lib/queries/use-generations";
 
 export interface CreateGenerationInput {
   prompt: string;
@@ -18,7 +18,7 @@ export function useCreateGeneration(slug: string) {
     (input: CreateGenerationInput) => createGenerationAction({ workspaceSlug: slug, ...input }),
     {
       onSuccess: (dto) => {
-        upsertGeneration(qc, slug, dto);
+        addGeneration(qc, slug, dto);
         void qc.invalidateQueries({ queryKey: generationKeys.list(slug) });
       },
     },

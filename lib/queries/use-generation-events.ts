@@ -8,7 +8,7 @@ import {
   generationKeys,
   generationsUrl,
   patchGenerationState,
-  upsertGeneration,
+  replaceGeneration,
 } from "@/lib/queries/use-generations";
 
 // Events often come in bursts (queuing → generating → success); one fetch per id per burst.
@@ -51,9 +51,15 @@ export function useGenerationEvents(slug: string): { connected: boolean } {
         const dto = await fetchJson<GenerationDto>(
           `${generationsUrl(slug)}/${encodeURIComponent(id)}`,
         );
-        if (!upsertGeneration(qc, slug, dto)) {
+        if (!replaceGeneration(qc, slug, dto)) {
           // Not in the loaded pages (someone else's new generation): let the list decide where.
           await qc.invalidateQueries({ queryKey: generationKeys.list(slug) });
+        } else {
+          // A filtered gallery may no longer (or newly) match what changed: ask the server.
+          await qc.invalidateQueries({
+            queryKey: generationKeys.list(slug),
+            predicate: (q) => q.queryKey.length > generationKeys.list(slug).length,
+          });
         }
       } catch {
         await qc.invalidateQueries({ queryKey: generationKeys.all(slug) });

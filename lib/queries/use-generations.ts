@@ -48,19 +48,31 @@ export function useGenerations(args: {
   slug: string;
   initialPage?: GenerationPage;
   live: boolean;
+  /** The gallery's filters as the API's query parameters (see components/gallery/filter-bar). */
+  filters?: Record<string, string>;
 }) {
+  const filterQuery = new URLSearchParams(args.filters ?? {}).toString();
   return useInfiniteQuery({
-    queryKey: generationKeys.list(args.slug),
-    queryFn: ({ pageParam, signal }) =>
-      fetchJson<GenerationPage>(
-        pageParam
-          ? `${generationsUrl(args.slug)}?cursor=${encodeURIComponent(pageParam)}`
-          : generationsUrl(args.slug),
+    // A filtered gallery is its own list under the same prefix, so invalidating the list
+    // refreshes it too.
+    queryKey: filterQuery
+      ? [...generationKeys.list(args.slug), filterQuery]
+      : generationKeys.list(args.slug),
+    queryFn: ({ pageParam, signal }) => {
+      const query = new URLSearchParams(filterQuery);
+      if (pageParam) query.set("cursor", pageParam);
+      const qs = query.toString();
+      return fetchJson<GenerationPage>(
+        qs ? `${generationsUrl(args.slug)}?${qs}` : generationsUrl(args.slug),
         signal,
-      ),
+      );
+    },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
-    initialData: args.initialPage && { pages: [args.initialPage], pageParams: [null] },
+    initialData:
+      !filterQuery && args.initialPage
+        ? { pages: [args.initialPage], pageParams: [null] }
+        : undefined,
     refetchInterval: (query) =>
       query.state.data?.pages.some((p) => p.items.some(isSettling))
         ? args.live
@@ -78,24 +90,28 @@ function mapList(
   return { ...data, pages: data.pages.map((p, i) => ({ ...p, items: fn(p.items, i) })) };
 }
 
-/**
- * Puts a fresh copy of a generation into the cache: replaced where the gallery has it, else
- * added at the top (a new one is the newest). Returns whether the gallery already had it.
- */
-export function upsertGeneration(qc: QueryClient, slug: string, dto: GenerationDto): boolean {
+/** Swaps in a fresh copy of a generation wherever the cache has it; false if the gallery hasn't. */
+export function replaceGeneration(qc: QueryClient, slug: string, dto: GenerationDto): boolean {
   let found = false;
-  qc.setQueryData<ListData>(generationKeys.list(slug), (data) => {
-    const replaced = mapList(data, (items) =>
+  qc.setQueriesData<ListData>({ queryKey: generationKeys.list(slug) }, (data) =>
+    mapList(data, (items) =>
       items.map((g) => {
         if (g.id !== dto.id) return g;
         found = true;
         return dto;
       }),
-    );
-    return found ? replaced : mapList(data, (items, i) => (i === 0 ? [dto, ...items] : items));
-  });
+    ),
+  );
   qc.setQueryData(generationKeys.detail(slug, dto.id), dto);
   return found;
+}
+
+/** A generation just created (or resubmitted): updated in place, else shown first (it's the newest). */
+export function addGeneration(qc: QueryClient, slug: string, dto: GenerationDto): void {
+  if (replaceGeneration(qc, slug, dto)) return;
+  qc.setQueryData<ListData>(generationKeys.list(slug), (data) =>
+    mapList(data, (items, page) => (page === 0 ? [dto, ...items] : items)),
+  );
 }
 
 /** Applies the state an event announced, before the full record arrives, so the badge moves at once. */
@@ -104,16 +120,10 @@ export function patchGenerationState(
   slug: string,
   id: string,
   state: GenerationDto["state"],
-): boolean {
-  let found = false;
-  const patch = (g: GenerationDto) => {
-    if (g.id !== id) return g;
-    found = true;
-    return { ...g, state };
-  };
-  qc.setQueryData<ListData>(generationKeys.list(slug), (data) =>
+): void {
+  const patch = (g: GenerationDto) => (g.id === id ? { ...g, state } : g);
+  qc.setQueriesData<ListData>({ queryKey: generationKeys.list(slug) }, (data) =>
     mapList(data, (items) => items.map(patch)),
   );
   qc.setQueryData<GenerationDto>(generationKeys.detail(slug, id), (g) => g && patch(g));
-  return found;
 }

@@ -2,7 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { retryGenerationAction } from "@/lib/actions/generations/retry-generation";
 import { useActionMutation } from "@/lib/queries/use-action-mutation";
-import { generationKeys, upsertGeneration } from "@/lib/queries/use-generations";
+import { addGeneration, generationKeys } from "@/lib/queries/use-generations";
 
 /** Retry: the answer is the resubmitted generation, or a new one started from a failed one. */
 export function useRetryGeneration(slug: string) {
@@ -11,7 +11,7 @@ export function useRetryGeneration(slug: string) {
     (generationId: string) => retryGenerationAction({ workspaceSlug: slug, generationId }),
     {
       onSuccess: (dto) => {
-        upsertGeneration(qc, slug, dto);
+        addGeneration(qc, slug, dto);
         void qc.invalidateQueries({ queryKey: generationKeys.all(slug) });
       },
     },

@@ -3,7 +3,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll } from "vitest";
+import pg from "pg";
+import { afterAll, inject } from "vitest";
 import { type Simulator, startSimulator } from "@/lib/kie/simulator/server";
 
 // Each integration file gets a whole studio of its own: a real SQLite file, the real simulator
@@ -11,13 +12,27 @@ import { type Simulator, startSimulator } from "@/lib/kie/simulator/server";
 export const HMAC_KEY = "integration-hmac-key";
 
 const dir = mkdtempSync(join(tmpdir(), "studio-it-"));
+
+// The PostgreSQL leg runs the same files against a fresh database on a throwaway server.
+async function databaseUrl(): Promise<string> {
+  if (process.env.TEST_DB !== "postgresql") return `file:${join(dir, "studio.db")}`;
+  const server = inject("pgUrl");
+  const name = `it_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return server.replace(/\/[^/]*$/, `/${name}`);
+}
+
 Object.assign(process.env, {
-  DATABASE_URL: `file:${join(dir, "studio.db")}`,
+  DATABASE_URL: await databaseUrl(),
   MEDIA_DIR: join(dir, "media"),
   KIE_WEBHOOK_HMAC_KEY: HMAC_KEY,
   JOB_POLL_MS: "50",
   JOB_LEASE_MS: "4000",
-  RECONCILE_SCALE: "0.1",
+  // kie.ai's own schedule: the first poll comes after a task's callback, as on a real server.
+  RECONCILE_SCALE: "1",
   KIE_TIMEOUT_MS: "1500",
   AUTH_SECRET: "integration-auth-secret-0123456789",
 });
@@ -41,7 +56,7 @@ await new Promise<void>((r) => callbacks.listen(0, "127.0.0.1", r));
 process.env.APP_URL = `http://127.0.0.1:${(callbacks.address() as AddressInfo).port}`;
 
 const { boot } = await import("@/lib/boot");
-boot();
+await boot();
 
 (globalThis as Record<string, unknown>).__studio = { sim, dir };
 

@@ -2,5 +2,5 @@
 // kill it with SIGKILL mid-flight and start it again. Its environment comes from the parent.
 import { boot } from "@/lib/boot";
 
-boot();
+await boot();
 console.log("studio process ready");

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { enabledOAuthProviders } from "@/lib/auth/oauth-providers";
 import { currentUser } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -9,7 +11,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("signIn.title") };
 }
 
-export default async function SignInPage() {
-  if (await currentUser()) redirect("/");
-  return <SignInForm />;
+type SearchParams = Promise<{ callbackUrl?: string | string[]; error?: string | string[] }>;
+
+export default async function SignInPage(props: { searchParams: SearchParams }) {
+  const query = await props.searchParams;
+  const callbackUrl = safeCallbackUrl(query.callbackUrl);
+  if (await currentUser()) redirect(callbackUrl);
+  return (
+    <SignInForm
+      providers={enabledOAuthProviders()}
+      callbackUrl={callbackUrl}
+      oauthError={typeof query.error === "string" ? query.error : undefined}
+    />
+  );
 }

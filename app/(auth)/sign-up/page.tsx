@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignUpForm } from "@/components/auth/sign-up-form";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { enabledOAuthProviders } from "@/lib/auth/oauth-providers";
 import { currentUser } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -9,7 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("signUp.title") };
 }
 
-export default async function SignUpPage() {
-  if (await currentUser()) redirect("/");
-  return <SignUpForm />;
+type SearchParams = Promise<{ callbackUrl?: string | string[]; error?: string | string[] }>;
+
+export default async function SignUpPage(props: { searchParams: SearchParams }) {
+  const query = await props.searchParams;
+  const callbackUrl = safeCallbackUrl(query.callbackUrl);
+  if (await currentUser()) redirect(callbackUrl);
+  return <SignUpForm providers={enabledOAuthProviders()} callbackUrl={callbackUrl} />;
 }

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PublicShell } from "@/components/sharing/public-shell";
+import { SharePasswordForm } from "@/components/sharing/share-password-form";
+import { SharedGridView, SharedVideoView } from "@/components/sharing/shared-video-view";
+import { loadShare } from "@/lib/sharing/load-share";
+import { recordShareView } from "@/lib/sharing/record-share-view";
+import {
+  type ShareMetadataLabels,
+  sharedPageTitle,
+  shareMetadata,
+} from "@/lib/sharing/share-metadata";
+
+type Params = Promise<{ token: string }>;
+
+async function labels(): Promise<ShareMetadataLabels> {
+  const t = await getTranslations("publicShare");
+  return {
+    unavailableTitle: t("unavailableTitle"),
+    lockedTitle: t("lockedTitle"),
+    videoTitle: t("videoTitle"),
+    collectionTitle: (name) => name,
+    galleryTitle: (workspace) => t("galleryTitle", { workspace }),
+    description: t("description"),
+  };
+}
+
+export async function generateMetadata(props: { params: Params }): Promise<Metadata> {
+  const { token } = await props.params;
+  return shareMetadata({ token, state: await loadShare(token), labels: await labels() });
+}
+
+// GET /s/:token — a shared video, collection or gallery, for anyone with the link
+export default async function SharePage(props: { params: Params }) {
+  const { token } = await props.params;
+  const state = await loadShare(token);
+  if (state.kind === "unavailable") notFound();
+  if (state.kind === "locked") {
+    return (
+      <PublicShell>
+        <SharePasswordForm token={token} />
+      </PublicShell>
+    );
+  }
+  // A page view, not a media request: seeking or a poster fetch counts nothing.
+  await recordShareView(state.linkId);
+  const title = sharedPageTitle(state.page, await labels());
+  return (
+    <PublicShell>
+      {state.page.kind === "generation" ? (
+        <SharedVideoView page={state.page} title={title} />
+      ) : (
+        <SharedGridView page={state.page} title={title} />
+      )}
+    </PublicShell>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Logo } from "@/components/brand/logo";
+import { ArrowLeftIcon } from "@/components/ui/icons";
+import { NewWorkspaceForm } from "@/components/workspaces/new-workspace-form";
+import { currentUser } from "@/lib/auth/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("workspaces.new");
+  return { title: t("title") };
+}
+
+export default async function NewWorkspacePage() {
+  const user = await currentUser();
+  if (!user) redirect("/sign-in?callbackUrl=/w/new");
+  const t = await getTranslations("workspaces.new");
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="flex items-center justify-between px-5 py-4 sm:px-8">
+        <Logo />
+        <Link
+          href="/"
+          className="inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm text-zinc-600 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-accent-500"
+        >
+          <ArrowLeftIcon className="size-4" />
+          {t("back")}
+        </Link>
+      </header>
+      <main className="flex flex-1 items-start justify-center px-4 pt-8 pb-16 sm:items-center sm:pt-0">
+        <div className="w-full max-w-[420px]">
+          <div className="mb-6 text-center">
+            <h1 className="text-2xl font-semibold tracking-tight text-zinc-900">{t("title")}</h1>
+            <p className="mt-1.5 text-sm text-zinc-500">{t("subtitle")}</p>
+          </div>
+          <div className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-zinc-200/80 sm:p-7">
+            <NewWorkspaceForm />
+          </div>
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import type { NextRequest } from "next/server";
+import { serveSharedMedia } from "@/lib/sharing/serve-shared-media";
+
+type Ctx = { params: Promise<{ token: string; generationId: string }> };
+
+// GET /api/s/:token/media/:generationId/video[?download=1] — a shared video, with Range support
+export function GET(req: NextRequest, ctx: Ctx): Promise<Response> {
+  return serveSharedMedia({
+    req,
+    params: ctx.params,
+    kind: "video",
+    route: "GET /api/s/:token/media/:generationId/video",
+  });
+}

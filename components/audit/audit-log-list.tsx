@@ -1,0 +1,92 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { actionLabel, describeDetails } from "@/components/audit/describe-details";
+import { shortAgent } from "@/components/audit/short-agent";
+import { buttonClasses } from "@/components/ui/button";
+import { LocalDateTime } from "@/components/ui/local-time";
+import type { AuditEntry } from "@/lib/audit/list-audit-log";
+
+/** The audit log, newest first: who did what, when, and from where. */
+export async function AuditLogList(props: {
+  slug: string;
+  entries: AuditEntry[];
+  newestHref: string | null;
+  olderHref: string | null;
+}) {
+  const t = await getTranslations("audit");
+  const format = await getFormatter();
+  if (props.entries.length === 0 && !props.newestHref) {
+    return (
+      <p className="rounded-2xl bg-white px-5 py-10 text-center text-sm text-zinc-500 shadow-sm ring-1 ring-zinc-200/80">
+        {t("empty")}
+      </p>
+    );
+  }
+  return (
+    <div className="space-y-4">
+      <ol
+        data-testid="audit-log"
+        className="divide-y divide-zinc-100 rounded-2xl bg-white shadow-sm ring-1 ring-zinc-200/80"
+      >
+        <li className="hidden grid-cols-[170px_minmax(0,1fr)_minmax(0,1.4fr)_170px] gap-4 px-5 py-2.5 text-[11px] font-medium tracking-wide text-zinc-500 uppercase md:grid">
+          <span>{t("when")}</span>
+          <span>{t("who")}</span>
+          <span>{t("what")}</span>
+          <span>{t("where")}</span>
+        </li>
+        {props.entries.map((e) => {
+          const what = actionLabel(e.action, t);
+          const detail = describeDetails(e, t, (n) => format.number(n));
+          return (
+            <li
+              key={e.id}
+              data-action={e.action}
+              className="grid gap-1 px-4 py-3 text-sm sm:px-5 md:grid-cols-[170px_minmax(0,1fr)_minmax(0,1.4fr)_170px] md:gap-4"
+            >
+              <span className="text-xs text-zinc-500 tabular-nums md:text-[13px] md:text-zinc-600">
+                <LocalDateTime iso={e.createdAt} />
+              </span>
+              <span className="min-w-0 truncate text-zinc-900" title={e.actorEmail ?? undefined}>
+                {e.actorEmail ?? t("system")}
+              </span>
+              <span className="min-w-0">
+                <span className="font-medium text-zinc-900">{what}</span>
+                {detail && <span className="block truncate text-xs text-zinc-500">{detail}</span>}
+                {e.targetType === "generation" && e.targetId && (
+                  <Link
+                    href={`/w/${encodeURIComponent(props.slug)}/g/${encodeURIComponent(e.targetId)}`}
+                    className="text-xs font-medium text-accent-700 hover:underline"
+                  >
+                    {t("open")}
+                  </Link>
+                )}
+              </span>
+              <span className="min-w-0 text-xs text-zinc-500">
+                <span className="block font-mono">{e.ip ?? "—"}</span>
+                {e.userAgent && (
+                  <span className="block truncate" title={e.userAgent}>
+                    {shortAgent(e.userAgent)}
+                  </span>
+                )}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      <nav className="flex justify-between gap-3" aria-label={t("pages")}>
+        {props.newestHref ? (
+          <Link href={props.newestHref} className={buttonClasses({ variant: "secondary" })}>
+            {t("newest")}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {props.olderHref && (
+          <Link href={props.olderHref} className={buttonClasses({ variant: "secondary" })}>
+            {t("older")}
+          </Link>
+        )}
+      </nav>
+    </div>
+  );
+}

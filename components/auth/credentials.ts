@@ -1,0 +1,32 @@
+import { getSession, signIn, signOut } from "next-auth/react";
+
+export type SignInOutcome = "ok" | "rejected" | "failed";
+
+// next-auth v4 answers a request whose CSRF token doesn't match its cookie with a redirect to
+// ".../signin?csrf=true" — which its client reports as ok, with no error. It happens when two
+// first requests race to set that cookie (a slow first load), so such an answer is tried again.
+const CSRF_REFUSED = "csrf=true";
+const ATTEMPTS = 2;
+
+/** Email + password sign-in that makes sure a session really exists afterwards. */
+export async function signInWithCredentials(
+  email: string,
+  password: string,
+): Promise<SignInOutcome> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const result = await signIn("credentials", { email, password, redirect: false });
+    if (!result) return "failed";
+    if (result.error) return result.error === "CredentialsSignin" ? "rejected" : "failed";
+    if (!result.ok) return "failed";
+    if (!result.url?.includes(CSRF_REFUSED) && (await getSession())) return "ok";
+  }
+  return "failed";
+}
+
+/** Sign out without next-auth's redirect (built from NEXTAUTH_URL, maybe another host or port). */
+export async function signOutHere(): Promise<void> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const result = await signOut({ redirect: false });
+    if (!result.url.includes(CSRF_REFUSED)) return;
+  }
+}

@@ -1,0 +1,188 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { type CSSProperties, type FormEvent, useEffect, useId, useRef, useState } from "react";
+import {
+  collectionKeys,
+  useCollectionItem,
+  useCollections,
+} from "@/components/collections/queries";
+import { cn } from "@/components/ui/cn";
+import { CheckIcon, FolderPlusIcon } from "@/components/ui/icons";
+import { Spinner } from "@/components/ui/spinner";
+import { createCollectionAction } from "@/lib/actions/collections/create-collection";
+import { ActionError, useActionMutation } from "@/lib/queries/use-action-mutation";
+
+/** "Add to collection": tick the collections that should hold this video, or make a new one. */
+export function CollectionMenu(props: {
+  slug: string;
+  generationId: string;
+  /** Open upwards (a card's footer) or downwards (the detail view). */
+  placement?: "up" | "down";
+  variant?: "icon" | "button";
+}) {
+  const t = useTranslations("collections");
+  const [open, setOpen] = useState(false);
+  // Fixed to the viewport, from the button's place: a card clips anything inside it.
+  const [position, setPosition] = useState<CSSProperties>({});
+  const root = useRef<HTMLDivElement>(null);
+  const menuId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
+    const close = () => setOpen(false);
+    document.addEventListener("pointerdown", onDown);
+    document.addEventListener("keydown", onKey);
+    window.addEventListener("resize", close);
+    window.addEventListener("scroll", close, { passive: true });
+    return () => {
+      document.removeEventListener("pointerdown", onDown);
+      document.removeEventListener("keydown", onKey);
+      window.removeEventListener("resize", close);
+      window.removeEventListener("scroll", close);
+    };
+  }, [open]);
+
+  return (
+    <div ref={root} className="relative z-10">
+      <button
+        type="button"
+        data-testid="collection-menu-button"
+        aria-expanded={open}
+        aria-controls={menuId}
+        aria-label={t("addTo")}
+        title={t("addTo")}
+        onClick={(e) => {
+          const r = e.currentTarget.getBoundingClientRect();
+          const right = Math.max(8, window.innerWidth - r.right);
+          setPosition(
+            props.placement === "down"
+              ? { right, top: r.bottom + 6 }
+              : { right, bottom: window.innerHeight - r.top + 6 },
+          );
+          setOpen((v) => !v);
+        }}
+        className={cn(
+          "inline-flex items-center justify-center gap-2 transition-colors focus-visible:outline-2 focus-visible:outline-accent-500",
+          props.variant === "button"
+            ? "h-9 rounded-lg bg-white px-3.5 text-sm font-medium text-zinc-800 shadow-xs ring-1 ring-inset ring-zinc-200 hover:bg-zinc-50"
+            : "size-7 rounded-md text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700",
+        )}
+      >
+        <FolderPlusIcon className="size-4" />
+        {props.variant === "button" && t("addTo")}
+      </button>
+      {open && (
+        <div
+          id={menuId}
+          style={position}
+          className="fixed z-40 w-64 max-w-[calc(100vw-1rem)] rounded-xl bg-white p-2 shadow-lg ring-1 ring-zinc-200"
+        >
+          <MenuBody slug={props.slug} generationId={props.generationId} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function MenuBody(props: { slug: string; generationId: string }) {
+  const t = useTranslations("collections");
+  const qc = useQueryClient();
+  const collections = useCollections(props.slug, props.generationId);
+  const item = useCollectionItem(props.slug);
+  const [name, setName] = useState("");
+  const create = useActionMutation(
+    (n: string) =>
+      createCollectionAction({
+        workspaceSlug: props.slug,
+        name: n,
+        generationId: props.generationId,
+      }),
+    {
+      onSuccess: () => {
+        setName("");
+        void qc.invalidateQueries({ queryKey: collectionKeys.all(props.slug) });
+      },
+    },
+  );
+
+  function onCreate(e: FormEvent) {
+    e.preventDefault();
+    if (name.trim()) create.mutate(name.trim());
+  }
+
+  const error = item.error ?? create.error;
+  return (
+    <div>
+      <p className="px-2 pt-1 pb-1.5 text-[11px] font-medium tracking-wide text-zinc-400 uppercase">
+        {t("addTo")}
+      </p>
+      {collections.isPending ? (
+        <div className="flex justify-center py-3">
+          <Spinner className="text-zinc-400" />
+        </div>
+      ) : (
+        <ul className="max-h-56 overflow-y-auto">
+          {collections.data?.length === 0 && (
+            <li className="px-2 py-1.5 text-[13px] text-zinc-500">{t("noneYet")}</li>
+          )}
+          {collections.data?.map((c) => (
+            <li key={c.id}>
+              <button
+                type="button"
+                role="menuitemcheckbox"
+                aria-checked={c.contains}
+                disabled={item.isPending}
+                onClick={() =>
+                  item.mutate({
+                    collectionId: c.id,
+                    generationId: props.generationId,
+                    add: !c.contains,
+                  })
+                }
+                className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left text-[13px] text-zinc-800 hover:bg-zinc-50 disabled:opacity-60"
+              >
+                <span
+                  className={cn(
+                    "flex size-4 shrink-0 items-center justify-center rounded ring-1 ring-inset",
+                    c.contains ? "bg-accent-600 text-white ring-accent-600" : "ring-zinc-300",
+                  )}
+                >
+                  {c.contains && <CheckIcon className="size-3" />}
+                </span>
+                <span className="min-w-0 flex-1 truncate">{c.name}</span>
+                <span className="text-[11px] text-zinc-400 tabular-nums">{c.itemCount}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={onCreate} className="mt-1.5 flex gap-1.5 border-t border-zinc-100 pt-2">
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={80}
+          placeholder={t("newPlaceholder")}
+          aria-label={t("newPlaceholder")}
+          className="h-8 min-w-0 flex-1 rounded-md bg-zinc-50 px-2 text-[13px] ring-1 ring-inset ring-zinc-200 focus:bg-white focus:ring-2 focus:ring-accent-500 focus:outline-none"
+        />
+        <button
+          type="submit"
+          disabled={!name.trim() || create.isPending}
+          className="h-8 shrink-0 rounded-md bg-zinc-900 px-2.5 text-[13px] font-medium text-white disabled:bg-zinc-300"
+        >
+          {t("create")}
+        </button>
+      </form>
+      {error && (
+        <p role="alert" className="px-2 pt-1.5 text-xs text-red-600">
+          {error instanceof ActionError && error.code === "conflict" ? t("nameTaken") : t("error")}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+import { useFormatter, useTranslations } from "next-intl";
+import { cn } from "@/components/ui/cn";
+import { useCredits } from "@/lib/queries/use-credits";
+
+/** "Credits: 9,943" under the Generate button, with this month's budget use when one is set. */
+export function CreditsBadge(props: { slug: string }) {
+  const t = useTranslations("credits");
+  const format = useFormatter();
+  const { data, isError } = useCredits(props.slug);
+  const budget = data?.budget;
+  const nearLimit = budget?.limit != null && budget.used >= budget.limit * 0.9;
+  const balance = data?.balance != null ? format.number(data.balance) : data || isError ? "—" : "…";
+  const reason = data?.error ?? (isError ? t("unavailable") : undefined);
+
+  return (
+    <p
+      data-testid="credits"
+      className="flex flex-wrap items-center justify-end gap-x-3 gap-y-0.5 text-xs text-zinc-500 tabular-nums"
+    >
+      <span title={reason ? t("failed", { reason }) : undefined}>{t("balance", { balance })}</span>
+      {budget?.limit != null && (
+        <span className={cn(nearLimit && "font-medium text-amber-700")}>
+          {t("budget", { used: format.number(budget.used), limit: format.number(budget.limit) })}
+        </span>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,230 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { type ReactNode, useEffect, useMemo, useState } from "react";
+import { unwrap, useCollections } from "@/components/collections/queries";
+import { cn } from "@/components/ui/cn";
+import { FolderPlusIcon, LinkIcon, SearchIcon, StarIcon, XIcon } from "@/components/ui/icons";
+import { listAuthorsAction } from "@/lib/actions/generations/list-authors";
+
+const KEYS = ["q", "state", "favorites", "collection", "author", "from", "to"] as const;
+type Key = (typeof KEYS)[number];
+const STATES = ["ready", "in_progress", "failed"] as const;
+const DAY_MS = 86_400_000;
+
+/**
+ * The gallery's filters, read from the URL (so a filtered gallery can be linked and reloaded),
+ * as the query the generations API takes. Dates are the browser's local days.
+ */
+export function useGalleryFilters(): { query: Record<string, string>; active: boolean } {
+  const params = useSearchParams();
+  return useMemo(() => {
+    const query: Record<string, string> = {};
+    for (const key of KEYS) {
+      const value = params.get(key)?.trim();
+      if (!value) continue;
+      if (key === "from" || key === "to") {
+        const day = new Date(`${value}T00:00:00`);
+        if (Number.isNaN(day.getTime())) continue;
+        query[key] = new Date(day.getTime() + (key === "to" ? DAY_MS : 0)).toISOString();
+      } else {
+        query[key] = value;
+      }
+    }
+    return { query, active: Object.keys(query).length > 0 };
+  }, [params]);
+}
+
+/** Search, state, favorites, collection, author and dates above the gallery. */
+export function FilterBar(props: { slug: string; canStar: boolean; canShare: boolean }) {
+  const t = useTranslations("filters");
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const collections = useCollections(props.slug);
+  const authors = useQuery({
+    queryKey: ["authors", props.slug],
+    queryFn: () => unwrap(listAuthorsAction({ workspaceSlug: props.slug })),
+    staleTime: 60_000,
+  });
+
+  const set = (changes: Partial<Record<Key, string | null>>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    const qs = next.toString();
+    router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+  };
+
+  // The search box updates the URL after a pause in typing, not on every key.
+  const urlQ = params.get("q") ?? "";
+  const [q, setQ] = useState(urlQ);
+  useEffect(() => setQ(urlQ), [urlQ]);
+  useEffect(() => {
+    if (q === urlQ) return;
+    const timer = setTimeout(() => set({ q: q.trim() || null }), 300);
+    return () => clearTimeout(timer);
+  });
+
+  const value = (k: Key) => params.get(k) ?? "";
+  const active = KEYS.some((k) => params.get(k));
+  const favorites = value("favorites") === "1";
+  const base = `/w/${encodeURIComponent(props.slug)}`;
+
+  return (
+    <div className="mb-4 space-y-2.5" data-testid="filter-bar">
+      <div className="flex flex-wrap items-center gap-2">
+        <div className="relative min-w-[12rem] flex-1">
+          <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-zinc-400" />
+          <input
+            type="search"
+            data-testid="gallery-search"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            placeholder={t("search")}
+            aria-label={t("search")}
+            maxLength={200}
+            className="h-9 w-full rounded-lg bg-white pr-3 pl-8 text-sm text-zinc-900 shadow-xs ring-1 ring-inset ring-zinc-200 placeholder:text-zinc-400 focus:ring-2 focus:ring-accent-500 focus:outline-none"
+          />
+        </div>
+        {props.canStar && (
+          <button
+            type="button"
+            aria-pressed={favorites}
+            onClick={() => set({ favorites: favorites ? null : "1" })}
+            className={cn(
+              "inline-flex h-9 items-center gap-1.5 rounded-lg px-3 text-[13px] font-medium shadow-xs ring-1 ring-inset transition-colors",
+              favorites
+                ? "bg-amber-50 text-amber-800 ring-amber-200"
+                : "bg-white text-zinc-700 ring-zinc-200 hover:bg-zinc-50",
+            )}
+          >
+            <StarIcon filled={favorites} className={cn("size-4", favorites && "text-amber-500")} />
+            {t("favorites")}
+          </button>
+        )}
+        <div className="ml-auto flex items-center gap-1">
+          <NavLink href={`${base}/collections`} icon={<FolderPlusIcon className="size-4" />}>
+            {t("collections")}
+          </NavLink>
+          {props.canShare && (
+            <NavLink href={`${base}/shares`} icon={<LinkIcon className="size-4" />}>
+              {t("shareLinks")}
+            </NavLink>
+          )}
+        </div>
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <Select label={t("state")} value={value("state")} onChange={(v) => set({ state: v })}>
+          <option value="">{t("anyState")}</option>
+          {STATES.map((s) => (
+            <option key={s} value={s}>
+              {t(`states.${s}`)}
+            </option>
+          ))}
+        </Select>
+        <Select
+          label={t("collection")}
+          value={value("collection")}
+          onChange={(v) => set({ collection: v })}
+        >
+          <option value="">{t("anyCollection")}</option>
+          {collections.data?.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </Select>
+        <Select label={t("author")} value={value("author")} onChange={(v) => set({ author: v })}>
+          <option value="">{t("anyAuthor")}</option>
+          {authors.data?.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.email}
+            </option>
+          ))}
+        </Select>
+        <DateInput label={t("from")} value={value("from")} onChange={(v) => set({ from: v })} />
+        <DateInput label={t("to")} value={value("to")} onChange={(v) => set({ to: v })} />
+        {active && (
+          <button
+            type="button"
+            data-testid="clear-filters"
+            onClick={() => {
+              setQ("");
+              router.replace(pathname, { scroll: false });
+            }}
+            className="inline-flex h-8 items-center gap-1 rounded-md px-2 text-[13px] font-medium text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900"
+          >
+            <XIcon className="size-3.5" />
+            {t("clear")}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** What the gallery shows when filters leave nothing. */
+export function NoMatches() {
+  const t = useTranslations("filters");
+  return (
+    <div className="rounded-2xl border border-dashed border-zinc-300 bg-white/60 px-6 py-14 text-center">
+      <p className="text-sm font-semibold text-zinc-900">{t("noMatchesTitle")}</p>
+      <p className="mt-1 text-[13px] text-zinc-500">{t("noMatchesBody")}</p>
+    </div>
+  );
+}
+
+function NavLink(props: { href: string; icon: ReactNode; children: ReactNode }) {
+  return (
+    <Link
+      href={props.href}
+      className="inline-flex h-9 items-center gap-1.5 rounded-lg px-2.5 text-[13px] font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900"
+    >
+      {props.icon}
+      <span className="hidden sm:inline">{props.children}</span>
+    </Link>
+  );
+}
+
+function Select(props: {
+  label: string;
+  value: string;
+  onChange: (v: string | null) => void;
+  children: ReactNode;
+}) {
+  return (
+    <select
+      aria-label={props.label}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value || null)}
+      className={cn(
+        "h-8 max-w-[12rem] min-w-0 rounded-md bg-white px-2 text-[13px] shadow-xs ring-1 ring-inset focus:ring-2 focus:ring-accent-500 focus:outline-none",
+        props.value ? "text-zinc-900 ring-accent-300" : "text-zinc-600 ring-zinc-200",
+      )}
+    >
+      {props.children}
+    </select>
+  );
+}
+
+function DateInput(props: { label: string; value: string; onChange: (v: string | null) => void }) {
+  return (
+    <label className="inline-flex items-center gap-1.5 text-[13px] text-zinc-500">
+      {props.label}
+      <input
+        type="date"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value || null)}
+        className={cn(
+          "h-8 rounded-md bg-white px-2 text-[13px] shadow-xs ring-1 ring-inset focus:ring-2 focus:ring-accent-500 focus:outline-none",
+          props.value ? "text-zinc-900 ring-accent-300" : "text-zinc-600 ring-zinc-200",
+        )}
+      />
+    </label>
+  );
+}

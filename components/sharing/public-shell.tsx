@@ -1,0 +1,24 @@
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { LogoMark } from "@/components/brand/logo";
+
+/** The frame of a public share page: no account, no studio chrome, just the work. */
+export async function PublicShell(props: { children: ReactNode }) {
+  const t = await getTranslations("publicShare");
+  return (
+    <div className="flex min-h-dvh flex-col bg-zinc-50">
+      <header className="border-b border-zinc-200/80 bg-white/80 backdrop-blur-md">
+        <div className="mx-auto flex h-14 max-w-[1200px] items-center gap-2.5 px-4 sm:px-6">
+          <LogoMark className="size-7 shrink-0" />
+          <span className="text-[15px] font-semibold tracking-tight text-zinc-900">
+            Hailuo Studio
+          </span>
+          <span className="ml-auto text-xs text-zinc-400">{t("sharedWithYou")}</span>
+        </div>
+      </header>
+      <main className="mx-auto w-full max-w-[1200px] flex-1 px-4 py-5 sm:px-6 sm:py-8">
+        {props.children}
+      </main>
+    </div>
+  );
+}

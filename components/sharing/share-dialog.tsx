@@ -1,0 +1,295 @@
+"use client";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { type FormEvent, useRef, useState } from "react";
+import { unwrap } from "@/components/collections/queries";
+import { type ShareTargetProp, shareKeys } from "@/components/sharing/share-keys";
+import { ShareLinkRow } from "@/components/sharing/share-link-row";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CheckIcon, CopyIcon, ShareIcon, XIcon } from "@/components/ui/icons";
+import { Spinner } from "@/components/ui/spinner";
+import { Switch } from "@/components/ui/switch";
+import { TextField } from "@/components/ui/text-field";
+import { createShareLinkAction } from "@/lib/actions/sharing/create-share-link";
+import { listShareLinksAction } from "@/lib/actions/sharing/list-share-links";
+import { ActionError, useActionMutation } from "@/lib/queries/use-action-mutation";
+import type { CreatedShareLink } from "@/lib/sharing/dto";
+
+const EXPIRIES = ["never", "1d", "7d", "30d", "date"] as const;
+
+/** "Share": a dialog that makes a link (with expiry, password, download, prompt) and lists this target's links. */
+export function ShareDialog(props: {
+  slug: string;
+  target: ShareTargetProp;
+  variant?: "primary" | "secondary" | "ghost";
+  size?: "sm" | "md";
+  label?: string;
+}) {
+  const t = useTranslations("sharing");
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button
+        variant={props.variant ?? "secondary"}
+        size={props.size}
+        data-testid="share-button"
+        onClick={() => {
+          setOpen(true);
+          dialog.current?.showModal();
+        }}
+      >
+        <ShareIcon className="size-4" />
+        {props.label ?? t("share")}
+      </Button>
+      <dialog
+        ref={dialog}
+        onClose={() => setOpen(false)}
+        aria-labelledby="share-dialog-title"
+        data-testid="share-dialog"
+        className="m-auto w-[min(100vw-1.5rem,30rem)] rounded-2xl bg-white p-0 shadow-xl ring-1 ring-zinc-200 backdrop:bg-zinc-950/40 backdrop:backdrop-blur-[2px]"
+      >
+        {open && (
+          <ShareDialogBody
+            slug={props.slug}
+            target={props.target}
+            onClose={() => dialog.current?.close()}
+          />
+        )}
+      </dialog>
+    </>
+  );
+}
+
+function ShareDialogBody(props: { slug: string; target: ShareTargetProp; onClose: () => void }) {
+  const t = useTranslations("sharing");
+  const qc = useQueryClient();
+  const [expiry, setExpiry] = useState<(typeof EXPIRIES)[number]>("7d");
+  const [date, setDate] = useState("");
+  const [password, setPassword] = useState("");
+  const [title, setTitle] = useState("");
+  const [allowDownload, setAllowDownload] = useState(false);
+  const [showPrompt, setShowPrompt] = useState(true);
+  const [created, setCreated] = useState<CreatedShareLink | null>(null);
+
+  const links = useQuery({
+    queryKey: shareKeys.target(props.slug, props.target),
+    queryFn: () =>
+      unwrap(
+        listShareLinksAction({
+          workspaceSlug: props.slug,
+          generationId: props.target.type === "generation" ? props.target.generationId : undefined,
+          collectionId: props.target.type === "collection" ? props.target.collectionId : undefined,
+        }),
+      ),
+    select: (all) => all.filter((l) => l.targetType === props.target.type && l.status === "active"),
+  });
+
+  const create = useActionMutation(
+    () =>
+      createShareLinkAction({
+        workspaceSlug: props.slug,
+        targetType: props.target.type,
+        generationId: props.target.type === "generation" ? props.target.generationId : undefined,
+        collectionId: props.target.type === "collection" ? props.target.collectionId : undefined,
+        title: title || undefined,
+        expiry,
+        // The end of the chosen day, where the sharer is.
+        expiresAt:
+          expiry === "date" && date ? new Date(`${date}T23:59:59`).toISOString() : undefined,
+        password: password || undefined,
+        allowDownload,
+        showPrompt,
+      }),
+    {
+      onSuccess: (result) => {
+        setCreated(result);
+        setPassword("");
+        void qc.invalidateQueries({ queryKey: shareKeys.all(props.slug) });
+      },
+    },
+  );
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    create.mutate(undefined);
+  }
+
+  const error = create.error;
+  const minDate = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+
+  return (
+    <div className="max-h-[85dvh] overflow-y-auto">
+      <div className="flex items-center justify-between gap-3 border-b border-zinc-100 px-5 py-4">
+        <h2 id="share-dialog-title" className="text-[15px] font-semibold text-zinc-900">
+          {t(`dialogTitle.${props.target.type}`)}
+        </h2>
+        <button
+          type="button"
+          onClick={props.onClose}
+          aria-label={t("close")}
+          className="rounded-md p-1 text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700"
+        >
+          <XIcon className="size-4" />
+        </button>
+      </div>
+
+      {created ? (
+        <div className="space-y-4 px-5 py-5">
+          <p className="text-[13px] text-zinc-600">{t("createdBody")}</p>
+          <CopyField url={created.url} />
+          <div className="flex justify-end gap-2">
+            <Button variant="ghost" onClick={() => setCreated(null)}>
+              {t("another")}
+            </Button>
+            <Button onClick={props.onClose}>{t("done")}</Button>
+          </div>
+        </div>
+      ) : (
+        <form onSubmit={onSubmit} className="space-y-4 px-5 py-5">
+          <TextField
+            id="share-title"
+            label={t("titleLabel")}
+            placeholder={t("titlePlaceholder")}
+            value={title}
+            maxLength={120}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+          <div className="space-y-1.5">
+            <label htmlFor="share-expiry" className="block text-[13px] font-medium text-zinc-700">
+              {t("expiry")}
+            </label>
+            <div className="flex gap-2">
+              <select
+                id="share-expiry"
+                value={expiry}
+                onChange={(e) => setExpiry(e.target.value as (typeof EXPIRIES)[number])}
+                className="h-10 min-w-0 flex-1 rounded-lg bg-white px-2.5 text-sm text-zinc-900 shadow-xs ring-1 ring-inset ring-zinc-200 focus:ring-2 focus:ring-accent-500 focus:outline-none"
+              >
+                {EXPIRIES.map((e) => (
+                  <option key={e} value={e}>
+                    {t(`expiries.${e}`)}
+                  </option>
+                ))}
+              </select>
+              {expiry === "date" && (
+                <input
+                  type="date"
+                  aria-label={t("expiryDate")}
+                  value={date}
+                  min={minDate}
+                  required
+                  onChange={(e) => setDate(e.target.value)}
+                  className="h-10 rounded-lg bg-white px-2.5 text-sm shadow-xs ring-1 ring-inset ring-zinc-200 focus:ring-2 focus:ring-accent-500 focus:outline-none"
+                />
+              )}
+            </div>
+          </div>
+          <TextField
+            id="share-password"
+            type="password"
+            autoComplete="new-password"
+            label={t("passwordLabel")}
+            placeholder={t("passwordPlaceholder")}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={
+              error instanceof ActionError && error.fields?.password ? t("passwordShort") : null
+            }
+          />
+          <Toggle
+            id="share-download"
+            label={t("allowDownload")}
+            checked={allowDownload}
+            onChange={setAllowDownload}
+          />
+          <Toggle
+            id="share-prompt"
+            label={t("showPrompt")}
+            checked={showPrompt}
+            onChange={setShowPrompt}
+          />
+          {error && !(error instanceof ActionError && error.fields?.password) && (
+            <Alert>
+              {error instanceof ActionError && error.code === "conflict"
+                ? t("notReady")
+                : error instanceof ActionError && error.code === "forbidden"
+                  ? t("forbidden")
+                  : t("error")}
+            </Alert>
+          )}
+          <div className="flex justify-end">
+            <Button type="submit" disabled={create.isPending}>
+              {create.isPending && <Spinner />}
+              {t("createLink")}
+            </Button>
+          </div>
+        </form>
+      )}
+
+      <div className="border-t border-zinc-100 px-5 py-4">
+        <h3 className="text-[13px] font-medium text-zinc-500">{t("activeLinks")}</h3>
+        {links.isPending ? (
+          <Spinner className="mt-3 text-zinc-400" />
+        ) : links.data?.length ? (
+          <ul className="mt-2 divide-y divide-zinc-100">
+            {links.data.map((l) => (
+              <ShareLinkRow key={l.id} slug={props.slug} link={l} compact />
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-1.5 text-[13px] text-zinc-400">{t("noLinks")}</p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function Toggle(props: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+}) {
+  return (
+    <div className="flex items-center justify-between gap-4">
+      <label htmlFor={props.id} className="text-[13px] font-medium text-zinc-800">
+        {props.label}
+      </label>
+      <Switch id={props.id} checked={props.checked} onCheckedChange={props.onChange} />
+    </div>
+  );
+}
+
+function CopyField({ url }: { url: string }) {
+  const t = useTranslations("sharing");
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="flex gap-2">
+      <input
+        readOnly
+        value={url}
+        data-testid="share-url"
+        onFocus={(e) => e.currentTarget.select()}
+        className="h-10 min-w-0 flex-1 rounded-lg bg-zinc-50 px-3 font-mono text-xs text-zinc-800 ring-1 ring-inset ring-zinc-200"
+      />
+      <Button
+        variant="secondary"
+        onClick={() =>
+          void navigator.clipboard?.writeText(url).then(() => {
+            setCopied(true);
+            setTimeout(() => setCopied(false), 1800);
+          })
+        }
+      >
+        {copied ? (
+          <CheckIcon className="size-4 text-emerald-600" />
+        ) : (
+          <CopyIcon className="size-4" />
+        )}
+        {copied ? t("copied") : t("copy")}
+      </Button>
+    </div>
+  );
+}

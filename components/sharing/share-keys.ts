@@ -1,0 +1,9 @@
+export type ShareTargetProp =
+  | { type: "generation"; generationId: string }
+  | { type: "collection"; collectionId: string }
+  | { type: "gallery" };
+
+export const shareKeys = {
+  all: (slug: string) => ["shares", slug] as const,
+  target: (slug: string, target: ShareTargetProp) => ["shares", slug, target] as const,
+};

@@ -1,0 +1,132 @@
+import { getTranslations } from "next-intl/server";
+import { formatDuration } from "@/components/generation/format";
+import { buttonClasses } from "@/components/ui/button";
+import { DownloadIcon } from "@/components/ui/icons";
+import type { SharedPage, SharedVideo } from "@/lib/sharing/get-shared-page";
+
+/** A single shared video: the player first, then the title, the prompt if shown, download. */
+export async function SharedVideoView(props: { page: SharedPage; title: string }) {
+  const t = await getTranslations("publicShare");
+  const video = props.page.videos[0];
+  if (!video) return null;
+  return (
+    <article className="mx-auto max-w-[960px] space-y-5">
+      <Player video={video} eager />
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h1 className="text-lg font-semibold tracking-tight break-words text-zinc-900 sm:text-xl">
+            {props.title}
+          </h1>
+          <p className="mt-1 text-[13px] text-zinc-500">
+            {t("from", { workspace: props.page.workspaceName })}
+          </p>
+        </div>
+        {video.downloadUrl && <DownloadLink href={video.downloadUrl} label={t("download")} />}
+      </div>
+      {video.prompt && (
+        <section className="rounded-2xl bg-white p-4 shadow-xs ring-1 ring-zinc-200/80 sm:p-5">
+          <h2 className="text-[13px] font-medium text-zinc-500">{t("prompt")}</h2>
+          <p
+            data-testid="shared-prompt"
+            className="mt-2 text-[15px] leading-relaxed break-words whitespace-pre-wrap text-zinc-900"
+          >
+            {video.prompt}
+          </p>
+        </section>
+      )}
+    </article>
+  );
+}
+
+/** A collection or gallery: a grid of players, each playable in place. */
+export async function SharedGridView(props: { page: SharedPage; title: string }) {
+  const t = await getTranslations("publicShare");
+  const { videos } = props.page;
+  return (
+    <section className="space-y-5">
+      <div>
+        <h1 className="text-lg font-semibold tracking-tight break-words text-zinc-900 sm:text-xl">
+          {props.title}
+        </h1>
+        <p className="mt-1 text-[13px] text-zinc-500">
+          {t("from", { workspace: props.page.workspaceName })} ·{" "}
+          {t("videoCount", { count: videos.length })}
+        </p>
+      </div>
+      {videos.length === 0 ? (
+        <p className="rounded-2xl border border-dashed border-zinc-300 bg-white/60 px-6 py-16 text-center text-sm text-zinc-500">
+          {t("empty")}
+        </p>
+      ) : (
+        <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {videos.map((v, i) => (
+            <li
+              key={v.id}
+              className="overflow-hidden rounded-xl bg-white shadow-xs ring-1 ring-zinc-200/80"
+            >
+              <Player video={v} eager={i < 3} rounded={false} />
+              {(v.prompt || v.downloadUrl || v.durationMs !== null) && (
+                <div className="flex items-start gap-3 p-3.5">
+                  {v.prompt ? (
+                    <p className="line-clamp-3 min-w-0 flex-1 text-[13px] leading-5 whitespace-pre-line text-zinc-800">
+                      {v.prompt}
+                    </p>
+                  ) : (
+                    <span className="flex-1" />
+                  )}
+                  {v.durationMs !== null && (
+                    <span className="shrink-0 font-mono text-[11px] text-zinc-500 tabular-nums">
+                      {formatDuration(v.durationMs)}
+                    </span>
+                  )}
+                  {v.downloadUrl && (
+                    <a
+                      href={v.downloadUrl}
+                      download
+                      aria-label={t("download")}
+                      title={t("download")}
+                      className={buttonClasses({ variant: "ghost", size: "sm" })}
+                    >
+                      <DownloadIcon className="size-4" />
+                    </a>
+                  )}
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Player(props: { video: SharedVideo; eager?: boolean; rounded?: boolean }) {
+  const { video } = props;
+  return (
+    // biome-ignore lint/a11y/useMediaCaption: generated videos come without any caption track
+    <video
+      data-testid="shared-video"
+      controls
+      playsInline
+      preload={props.eager ? "metadata" : "none"}
+      poster={video.posterUrl ?? undefined}
+      src={video.videoUrl}
+      // Without a download permission, the browser's own menu shouldn't offer one either.
+      controlsList={video.downloadUrl ? undefined : "nodownload"}
+      className={
+        props.rounded === false
+          ? "aspect-video w-full bg-black"
+          : "aspect-video w-full rounded-2xl bg-black shadow-sm ring-1 ring-zinc-900/10"
+      }
+    />
+  );
+}
+
+function DownloadLink(props: { href: string; label: string }) {
+  return (
+    <a href={props.href} download className={buttonClasses({ variant: "primary" })}>
+      <DownloadIcon className="size-4" />
+      {props.label}
+    </a>
+  );
+}

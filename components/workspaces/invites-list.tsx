@@ -1,0 +1,66 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { useErrorText } from "@/components/workspaces/use-error-text";
+import { revokeInviteAction } from "@/lib/actions/invites/revoke-invite";
+import type { InviteDto } from "@/lib/invites/list-invites";
+import { useActionMutation } from "@/lib/queries/use-action-mutation";
+
+function InviteItem(props: { slug: string; invite: InviteDto }) {
+  const t = useTranslations("workspaces.invites");
+  const tr = useTranslations("workspaces.roles");
+  const format = useFormatter();
+  const router = useRouter();
+  const errorText = useErrorText();
+  const revoke = useActionMutation(revokeInviteAction, { onSuccess: () => router.refresh() });
+  const i = props.invite;
+  const role = i.role === "admin" || i.role === "member" ? i.role : "viewer";
+  return (
+    <li className="px-4 py-3 sm:px-5" data-testid="invite-row">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
+        <Badge>{tr(role)}</Badge>
+        {i.singleUse && <Badge tone="amber">{t("singleUseBadge")}</Badge>}
+        <p className="min-w-0 flex-1 text-[13px] text-zinc-600">
+          {t("expires", {
+            when: format.dateTime(new Date(i.expiresAt), {
+              dateStyle: "medium",
+              timeStyle: "short",
+            }),
+          })}
+          {i.createdBy && (
+            <span className="text-zinc-400"> · {t("by", { email: i.createdBy })}</span>
+          )}
+          {!i.singleUse && i.uses > 0 && (
+            <span className="text-zinc-400"> · {t("uses", { count: i.uses })}</span>
+          )}
+        </p>
+        <Button
+          variant="ghost"
+          size="sm"
+          disabled={revoke.isPending}
+          onClick={() => revoke.mutate({ workspaceSlug: props.slug, inviteId: i.id })}
+        >
+          {t("revoke")}
+        </Button>
+      </div>
+      {revoke.error && <Alert className="mt-2">{errorText(revoke.error)}</Alert>}
+    </li>
+  );
+}
+
+export function InvitesList(props: { slug: string; invites: InviteDto[] }) {
+  const t = useTranslations("workspaces.invites");
+  if (props.invites.length === 0) {
+    return <p className="px-4 py-4 text-[13px] text-zinc-500 sm:px-5">{t("none")}</p>;
+  }
+  return (
+    <ul className="divide-y divide-zinc-100">
+      {props.invites.map((i) => (
+        <InviteItem key={i.id} slug={props.slug} invite={i} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+import { cn } from "@/components/ui/cn";
+
+/** A native select in the studio's field style (roles, people, expiry). */
+export function RoleSelect(props: {
+  id?: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: { value: string; label: string; disabled?: boolean }[];
+  disabled?: boolean;
+  className?: string;
+  "aria-label"?: string;
+}) {
+  return (
+    <select
+      id={props.id}
+      aria-label={props["aria-label"]}
+      value={props.value}
+      disabled={props.disabled}
+      onChange={(e) => props.onChange(e.target.value)}
+      className={cn(
+        "block h-9 rounded-lg bg-white py-0 pr-8 pl-3 text-sm text-zinc-900 shadow-xs ring-1 ring-zinc-200 ring-inset focus:ring-2 focus:ring-accent-500 focus:outline-none disabled:bg-zinc-50 disabled:text-zinc-500",
+        props.className,
+      )}
+    >
+      {props.options.map((o) => (
+        <option key={o.value} value={o.value} disabled={o.disabled}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/components/ui/cn";
+
+/** The settings pages this person may open, the current one marked. */
+export function SettingsTabs(props: { tabs: { href: string; label: string }[]; label: string }) {
+  const pathname = usePathname();
+  // The longest matching href wins, so ".../settings" is not active on ".../settings/members".
+  const active = props.tabs
+    .filter((t) => pathname === t.href || pathname.startsWith(`${t.href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  return (
+    <nav aria-label={props.label} className="-mb-px flex gap-1 overflow-x-auto">
+      {props.tabs.map((tab) => (
+        <Link
+          key={tab.href}
+          href={tab.href}
+          aria-current={tab.href === active ? "page" : undefined}
+          className={cn(
+            "shrink-0 border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap transition-colors focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-accent-500",
+            tab.href === active
+              ? "border-zinc-900 text-zinc-900"
+              : "border-transparent text-zinc-500 hover:border-zinc-300 hover:text-zinc-800",
+          )}
+        >
+          {tab.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

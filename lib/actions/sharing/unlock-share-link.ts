@@ -1,0 +1,36 @@
+"use server";
+import { cookies } from "next/headers";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { publicAction } from "@/lib/actions/safe-action";
+import { env } from "@/lib/env";
+import { unlockShareInput } from "@/lib/sharing/schemas";
+import {
+  SHARE_ACCESS_COOKIE,
+  SHARE_ACCESS_MAX_AGE_S,
+  shareAccessPaths,
+} from "@/lib/sharing/share-access";
+import { unlockShareLink } from "@/lib/sharing/unlock-share-link";
+
+const action = publicAction("unlockShareLink", unlockShareInput, async (input) => {
+  const { cookieValue } = await unlockShareLink(input);
+  const jar = await cookies();
+  // One cookie per path: the page and its media routes, so the video plays once unlocked.
+  for (const path of shareAccessPaths(input.token)) {
+    jar.set(SHARE_ACCESS_COOKIE, cookieValue, {
+      path,
+      httpOnly: true,
+      sameSite: "lax",
+      // Secure whenever the studio is served over https (a plain-http LAN install still works).
+      secure: env().APP_URL.startsWith("https://"),
+      maxAge: SHARE_ACCESS_MAX_AGE_S,
+    });
+  }
+  return { unlocked: true as const };
+});
+
+/** The password form of a protected share link: on success the page can be reloaded. */
+export async function unlockShareLinkAction(
+  input: unknown,
+): Promise<ActionResult<{ unlocked: true }>> {
+  return action(input);
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ESTIMATED_CREDITS_PER_VIDEO, monthlyUsage } from "@/lib/kie-account/monthly-usage";
+
+const n = (x: number) => x.toLocaleString("en-US");
+
+/**
+ * Refuses a new generation that would take the workspace, or its author, past their monthly
+ * credit budget. Runs in the transaction that inserts the generation, before kie.ai is called,
+ * so two presses at once cannot both squeeze under the limit.
+ */
+export async function checkBudget(args: {
+  tx: Prisma.TransactionClient;
+  workspaceId: string;
+  authorId: string;
+  /** The generation being created, already inserted: it is the one being checked. */
+  newGenerationId: string;
+}): Promise<void> {
+  const { tx, workspaceId, authorId } = args;
+  const [workspace, membership] = await Promise.all([
+    tx.workspace.findUnique({ where: { id: workspaceId }, select: { monthlyCreditLimit: true } }),
+    tx.membership.findUnique({
+      where: { userId_workspaceId: { userId: authorId, workspaceId } },
+      select: { monthlyCreditLimit: true },
+    }),
+  ]);
+  const cost = ESTIMATED_CREDITS_PER_VIDEO;
+  const exclude = args.newGenerationId;
+
+  const workspaceLimit = workspace?.monthlyCreditLimit;
+  if (workspaceLimit != null) {
+    const used = await monthlyUsage({ tx, workspaceId, excludeGenerationId: exclude });
+    if (used + cost > workspaceLimit) {
+      throw new AppError(
+        "budget_exceeded",
+        `This would exceed the workspace's monthly budget of ${n(workspaceLimit)} credits (used ${n(used)})`,
+        { scope: "workspace", limit: String(workspaceLimit), used: String(used) },
+      );
+    }
+  }
+  const memberLimit = membership?.monthlyCreditLimit;
+  if (memberLimit != null) {
+    const used = await monthlyUsage({ tx, workspaceId, authorId, excludeGenerationId: exclude });
+    if (used + cost > memberLimit) {
+      throw new AppError(
+        "budget_exceeded",
+        `This would exceed your monthly budget in this workspace of ${n(memberLimit)} credits (used ${n(used)})`,
+        { scope: "member", limit: String(memberLimit), used: String(used) },
+      );
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { cache } from "react";
+import { getSharedPage, type SharedPage } from "@/lib/sharing/get-shared-page";
+import { resolveShareLink } from "@/lib/sharing/resolve-share-link";
+import { hasShareAccess, SHARE_ACCESS_COOKIE } from "@/lib/sharing/share-access";
+
+export type ShareState =
+  | { kind: "unavailable" }
+  | { kind: "locked"; linkId: string }
+  | { kind: "open"; linkId: string; page: SharedPage };
+
+/**
+ * What /s/<token> shows to this visitor (cached per request, so the page and its metadata share
+ * one lookup). A single-video link whose video is gone is as unavailable as a revoked one.
+ */
+export const loadShare = cache(async (token: string): Promise<ShareState> => {
+  const link = await resolveShareLink(token);
+  if (!link) return { kind: "unavailable" };
+  const jar = await cookies();
+  if (!hasShareAccess(link, jar.get(SHARE_ACCESS_COOKIE)?.value)) {
+    return { kind: "locked", linkId: link.id };
+  }
+  const page = await getSharedPage(token, link);
+  if (page.kind === "generation" && page.videos.length === 0) return { kind: "unavailable" };
+  return { kind: "open", linkId: link.id, page };
+});

@@ -1,0 +1,96 @@
+import "server-only";
+import type { Metadata } from "next";
+import { env } from "@/lib/env";
+import type { SharedPage } from "@/lib/sharing/get-shared-page";
+
+export interface ShareMetadataLabels {
+  unavailableTitle: string;
+  lockedTitle: string;
+  videoTitle: string;
+  collectionTitle: (name: string) => string;
+  galleryTitle: (workspace: string) => string;
+  description: string;
+}
+
+const PRIVATE = { index: false, follow: false } as const;
+
+function firstLine(text: string, max = 70): string {
+  const line = text.trim().split("\n")[0] ?? "";
+  return line.length > max ? `${line.slice(0, max)}…` : line;
+}
+
+export function sharedPageTitle(page: SharedPage, labels: ShareMetadataLabels): string {
+  if (page.title) return page.title;
+  if (page.kind === "collection" && page.collectionName) {
+    return labels.collectionTitle(page.collectionName);
+  }
+  if (page.kind === "gallery") return labels.galleryTitle(page.workspaceName);
+  const prompt = page.videos[0]?.prompt;
+  return prompt ? firstLine(prompt) : labels.videoTitle;
+}
+
+/**
+ * The tags a chat app reads to preview a pasted link: the video, its poster and a title, as
+ * absolute URLs. A protected or dead link gets a bare title and nothing that reveals content.
+ */
+export function shareMetadata(args: {
+  token: string;
+  state: { kind: "unavailable" } | { kind: "locked" } | { kind: "open"; page: SharedPage };
+  labels: ShareMetadataLabels;
+}): Metadata {
+  const { state, labels } = args;
+  const base = { referrer: "no-referrer" as const, robots: PRIVATE };
+  if (state.kind === "unavailable") return { ...base, title: labels.unavailableTitle };
+  if (state.kind === "locked") return { ...base, title: labels.lockedTitle };
+
+  const appUrl = env().APP_URL;
+  const abs = (path: string) => `${appUrl}${path}`;
+  const { page } = state;
+  const title = sharedPageTitle(page, labels);
+  const first = page.videos[0];
+  const prompt = page.showPrompt && page.kind === "generation" ? first?.prompt : null;
+  const description = prompt ? firstLine(prompt, 200) : labels.description;
+  const size = first?.width && first.height ? { width: first.width, height: first.height } : {};
+  const poster = first?.posterUrl ? { url: abs(first.posterUrl), ...size } : null;
+  const video = first ? { url: abs(first.videoUrl), type: "video/mp4", ...size } : null;
+  const pageUrl = abs(`/s/${args.token}`);
+  const https = appUrl.startsWith("https://");
+
+  return {
+    ...base,
+    title: { absolute: title },
+    description,
+    openGraph: {
+      type: "video.other",
+      title,
+      description,
+      url: pageUrl,
+      siteName: "Hailuo Studio",
+      ...(video && { videos: [video] }),
+      ...(poster && { images: [poster] }),
+    },
+    twitter:
+      // X only plays https players; elsewhere the poster with a big image is the best preview.
+      https && video && first?.width && first.height
+        ? {
+            card: "player",
+            title,
+            description,
+            ...(poster && { images: [poster.url] }),
+            players: [
+              {
+                playerUrl: pageUrl,
+                streamUrl: video.url,
+                width: first.width,
+                height: first.height,
+              },
+            ],
+          }
+        : {
+            card: poster ? "summary_large_image" : "summary",
+            title,
+            description,
+            ...(poster && { images: [poster.url] }),
+          },
+  };
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import { verifyPassword } from "@/lib/auth/password";
+import { AppError } from "@/lib/errors";
+import { passwordAttemptsLeft, recordWrongPassword } from "@/lib/sharing/password-attempts";
+import { resolveShareLink } from "@/lib/sharing/resolve-share-link";
+import { shareAccessValue } from "@/lib/sharing/share-access";
+
+/**
+ * Checks a password for a protected link; the answer is the access cookie's value. Unknown,
+ * revoked and expired links answer not_found, as their pages do.
+ */
+export async function unlockShareLink(args: {
+  token: string;
+  password: string;
+}): Promise<{ cookieValue: string }> {
+  const link = await resolveShareLink(args.token);
+  if (!link) throw new AppError("not_found", "This link isn't available");
+  if (!link.passwordHash) return { cookieValue: shareAccessValue(link) };
+  if (passwordAttemptsLeft(link.id) === 0) {
+    throw new AppError("rate_limited", "Too many wrong passwords. Wait a minute and try again.");
+  }
+  if (!(await verifyPassword(link.passwordHash, args.password))) {
+    recordWrongPassword(link.id);
+    throw new AppError("invalid_input", "Wrong password", { password: "wrong" });
+  }
+  return { cookieValue: shareAccessValue(link) };
+}

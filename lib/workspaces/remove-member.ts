@@ -1,0 +1,47 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { removalRefusal } from "@/lib/workspaces/member-rules";
+import { refusalError } from "@/lib/workspaces/membership-errors";
+import type { Role } from "@/lib/workspaces/roles";
+
+/**
+ * Takes someone out of a workspace — another member (`removed`) or the caller (`left`). Their
+ * generations stay in the workspace.
+ */
+export async function removeMember(args: {
+  workspace: { id: string };
+  actor: SessionUser & { role: Role };
+  userId: string;
+}): Promise<void> {
+  const self = args.userId === args.actor.id;
+  const removed = await db.$transaction(async (tx) => {
+    const where = { userId_workspaceId: { userId: args.userId, workspaceId: args.workspace.id } };
+    const member = await tx.membership.findUnique({
+      where,
+      select: { role: true, user: { select: { email: true } } },
+    });
+    if (!member) throw new AppError("not_found", "That person is not a member of this workspace");
+    const ownerCount = await tx.membership.count({
+      where: { workspaceId: args.workspace.id, role: "owner" },
+    });
+    const refusal = removalRefusal({
+      actorRole: args.actor.role,
+      targetRole: member.role,
+      ownerCount,
+      self,
+    });
+    if (refusal) throw refusalError(refusal);
+    await tx.membership.delete({ where });
+    return member;
+  });
+  await recordAudit({
+    workspaceId: args.workspace.id,
+    actor: args.actor,
+    action: self ? "member.left" : "member.removed",
+    target: { type: "user", id: args.userId },
+    details: { email: removed.user.email, role: removed.role },
+  });
+}

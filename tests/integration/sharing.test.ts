@@ -1,0 +1,405 @@
+import { createHash } from "node:crypto";
+import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET as getPoster } from "@/app/api/s/[token]/media/[generationId]/poster/route";
+import { GET as getVideo } from "@/app/api/s/[token]/media/[generationId]/video/route";
+import { addToCollection } from "@/lib/collections/add-to-collection";
+import { createCollection } from "@/lib/collections/create-collection";
+import { db } from "@/lib/db";
+import type { AppError } from "@/lib/errors";
+import { createShareLink } from "@/lib/sharing/create-share-link";
+import { getSharedPage } from "@/lib/sharing/get-shared-page";
+import { listShareLinks } from "@/lib/sharing/list-share-links";
+import { recordShareView } from "@/lib/sharing/record-share-view";
+import { resolveShareLink } from "@/lib/sharing/resolve-share-link";
+import { revokeShareLink } from "@/lib/sharing/revoke-share-link";
+import { SHARE_ACCESS_COOKIE, shareAccessValue } from "@/lib/sharing/share-access";
+import { type ShareMetadataLabels, shareMetadata } from "@/lib/sharing/share-metadata";
+import { unlockShareLink } from "@/lib/sharing/unlock-share-link";
+import {
+  generate,
+  generationRow,
+  newWorkspace,
+  waitFor,
+  waitForState,
+} from "@/tests/support/studio";
+
+type Ctx = Awaited<ReturnType<typeof newWorkspace>>;
+
+async function readyVideo(ctx: Ctx, prompt: string) {
+  const dto = await generate(ctx, prompt);
+  await waitForState(dto.id, ["success"]);
+  await waitFor(async () => (await generationRow(dto.id)).mediaState === "stored", {
+    what: `media of ${dto.id}`,
+  });
+  return dto.id;
+}
+
+const OPTIONS = { expiry: "never", allowDownload: false, showPrompt: false } as const;
+
+async function openLink(token: string) {
+  const link = await resolveShareLink(token);
+  if (!link) throw new Error("the link should be open");
+  return link;
+}
+
+function tokenOf(url: string): string {
+  return url.split("/s/")[1] ?? "";
+}
+
+function media(
+  kind: "video" | "poster",
+  token: string,
+  generationId: string,
+  init: { cookie?: string; range?: string; download?: boolean } = {},
+) {
+  const headers = new Headers();
+  if (init.cookie) headers.set("cookie", `${SHARE_ACCESS_COOKIE}=${init.cookie}`);
+  if (init.range) headers.set("range", init.range);
+  const url = `http://127.0.0.1/api/s/${token}/media/${generationId}/${kind}${init.download ? "?download=1" : ""}`;
+  const handler = kind === "video" ? getVideo : getPoster;
+  return handler(new NextRequest(url, { headers }), {
+    params: Promise.resolve({ token, generationId }),
+  });
+}
+
+async function rejection(p: Promise<unknown>): Promise<AppError> {
+  return (await p.then(
+    () => {
+      throw new Error("expected a rejection");
+    },
+    (e: unknown) => e,
+  )) as AppError;
+}
+
+const labels: ShareMetadataLabels = {
+  unavailableTitle: "This link isn't available",
+  lockedTitle: "Password-protected",
+  videoTitle: "A video",
+  collectionTitle: (n) => n,
+  galleryTitle: (w) => `Videos from ${w}`,
+  description: "Watch this video",
+};
+
+let a: Ctx;
+let b: Ctx;
+let shared: string;
+let other: string;
+let failed: string;
+let foreign: string;
+let actor: { id: string; email: string };
+
+beforeAll(async () => {
+  [a, b] = await Promise.all([newWorkspace(), newWorkspace()]);
+  actor = await db.user.findUniqueOrThrow({
+    where: { id: a.userId },
+    select: { id: true, email: true },
+  });
+  [shared, other, foreign] = await Promise.all([
+    readyVideo(a, "海边的灯塔，黄昏，缓慢推镜 [Push in]"),
+    readyVideo(a, "a red kite over green hills"),
+    readyVideo(b, "another workspace's secret video"),
+  ]);
+  const f = await generate(a, "this one fails [sim:fail]");
+  await waitForState(f.id, ["fail"]);
+  failed = f.id;
+});
+
+describe("share links", () => {
+  it("stores only the token's hash, and the link opens the one video it shares", async () => {
+    const { url, link } = await createShareLink({
+      workspaceId: a.workspace.id,
+      actor,
+      input: { ...OPTIONS, targetType: "generation", generationId: shared, showPrompt: true },
+    });
+    const token = tokenOf(url);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const row = await db.shareLink.findUniqueOrThrow({ where: { id: link.id } });
+    expect(row.tokenHash).toBe(createHash("sha256").update(token).digest("hex"));
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(JSON.stringify(await listShareLinks({ workspaceId: a.workspace.id }))).not.toContain(
+      token,
+    );
+
+    const open = await resolveShareLink(token);
+    expect(open?.id).toBe(link.id);
+    const page = await getSharedPage(token, open ?? (await openLink(token)));
+    expect(page.videos.map((v) => v.id)).toEqual([shared]);
+    expect(page.videos[0]?.prompt).toContain("灯塔");
+    expect(page.videos[0]?.downloadUrl).toBeNull();
+
+    const res = await media("video", token, shared, { range: "bytes=0-99" });
+    expect(res.status).toBe(206);
+    expect(res.headers.get("content-range")).toMatch(/^bytes 0-99\/\d+$/);
+    expect((await res.arrayBuffer()).byteLength).toBe(100);
+    expect((await media("poster", token, shared)).headers.get("content-type")).toBe("image/jpeg");
+  });
+
+  it("hides the prompt unless the sharer chose to show it", async () => {
+    const { url } = await createShareLink({
+      workspaceId: a.workspace.id,
+      actor,
+      input: { ...OPTIONS, targetType: "generation", generationId: shared },
+    });
+    const token = tokenOf(url);
+    const page = await getSharedPage(token, await openLink(token));
+    expect(page.videos[0]?.prompt).toBeNull();
+    const meta = shareMetadata({ token, state: { kind: "open", page }, labels });
+    expect(JSON.stringify(meta)).not.toContain("灯塔");
+  });
+
+  it("serves only what was shared: another video of the workspace or another workspace's is 404", async () => {
+    const { url } = await createShareLink({
+      workspaceId: a.workspace.id,
+      actor,
+      input: { ...OPTIONS, targetType: "generation", generationId: shared },
+    });
+    const token = tokenOf(url);
+    expect((await media("video", token, shared)).status).toBe(200);
+    for (const id of [other, foreign, failed, "does-not-exist"]) {
+      expect((await media("video", token, id)).status).toBe(404);
+      expect((await media("poster", token, id)).status).toBe(404);
+    }
+    // A made-up token and an unknown one look the same as a dead one.
+    expect((await media("video", "x".repeat(43), shared)).status).toBe(404);
+    expect((await media("video", "short", shared)).status).toBe(404);
+  });
+
+  it("refuses to share another workspace's video, or one that is not ready", async () => {
+    const stranger = await rejection(
+      createShareLink({
+        workspaceId: a.workspace.id,
+        actor,
+        input: { ...OPTIONS, targetType: "generation", generationId: foreign },
+      }),
+    );
+    expect(stranger.code).toBe("not_found");
+    const notReady = await rejection(
+      createShareLink({
+        workspaceId: a.workspace.id,
+        actor,
+        input: { ...OPTIONS, targetType: "generation", generationId: failed },
+      }),
+    );
+    expect(notReady.code).toBe("conflict");
+  });
+
+  it("a collection link serves the collection's ready videos and nothing else", async () => {
+    const c = await createCollection({
+      workspaceId: a.workspace.id,
+      userId: a.userId,
+      name: "Best",
+    });
+    await addToCollection({
+      workspaceId: a.workspace.id,
+      collectionId: c.id,
+      generationId: shared,
+    });
+    await addToCollection({
+      workspaceId: a.workspace.id,
+      collectionId: c.id,
+      generationId: failed,
+    });
+    const { url } = await createShareLink({
+      workspaceId: a.workspace.id,
+      actor,
+      input: { ...OPTIONS, targetType: "collection", collectionId: c.id },
+    });
+    const token = tokenOf(url);
+    const page = await getSharedPage(token, await openLink(token));
+    expect(page.kind).toBe("collection");
+    expect(page.collectionName).toBe("Best");
+    expect(page.videos.map((v) => v.id)).toEqual([shared]);
+    expect((await media("video", token, shared)).status).toBe(200);
+    expect((await media("video", token, other)).status).toBe(404);
+    expect((await media("video", token, foreign)).status).toBe(404);
+  });
+
+  it("a gallery link shows every ready video of its workspace only", async () => {
+    const { url } = await createShareLink({
+      workspaceId: a.workspace.id,
+      actor,
+      input: { ...OPTIONS, targetType: "gallery" },
+    });
+    const token = tokenOf(url);
+    const page = await getSharedPage(token, await openLink(token));
+    expect(page.videos.map((v) => v.id).sort()).toEqual([shared, other].sort());
+    expect((await media("video", token, other)).status).toBe(200);
+    expect((await media("video", token, foreign)).status).toBe(404);
+    expect((await media("video", token, failed)).status).toBe(404);
+  });
+
+  it("revoking kills the page and the media at once", async () => {
+    const { url, link } = await createShareLink({
+      workspaceId: a.workspace.id,
+      actor,
+      input: { ...OPTIONS, targetType: "generation", generationId: shared },
+    });
+    const token = tokenOf(url);
+    expect((await media("video", token, shared)).status).toBe(200);
+    await revokeShareLink({
+      workspaceId: a.workspace.id,
+      actor,
+      role: "owner",
+      shareLinkId: link.id,
+    });
+    expect(await resolveShareLink(token)).toBeNull();
+    expect((await media("video", token, shared)).status).toBe(404);
+    expect((await media("poster", token, shared)).status).toBe(404);
+    const audit = await db.auditLog.findMany({
+      where: { workspaceId: a.workspace.id, targetId: link.id },
+      select: { action: true },
+    });
+    expect(audit.map((e) => e.action).sort()).toEqual(["share.created", "share.revoked"]);
+  });
+
+  it("members revoke their own links; only admins revoke other people's", async () => {
+    const { link } = await createShareLink({
+      workspaceId: a.workspace.id,
+      actor,
+      input: { ...OPTIONS, targetType: "generation", generationId: shared },
+    });
+    const member = { id: b.userId, email: "member@example.com" };
+    const denied = await rejection(
+      revokeShareLink({
+        workspaceId: a.workspace.id,
+        actor: member,
+        role: "member",
+        shareLinkId: link.id,
+      }),
+    );
+    expect(denied.code).toBe("forbidden");
+    // Another workspace's link id is not found, not forbidden.
+    const elsewhere = await rejection(
+      revokeShareLink({ workspaceId: b.workspace.id, actor, role: "owner", shareLinkId: link.id }),
+    );
+    expect(elsewhere.code).toBe("not_found");
+    const done = await revokeShareLink({
+      workspaceId: a.workspace.id,
+      actor: member,
+      role: "admin",
+      shareLinkId: link.id,
+    });
+    expect(done.revokedAt).toBeTruthy();
+  });
+
+  it("an expired link is as dead as a revoked one", async () => {
+    const { url, link } = await createShareLink({
+      workspaceId: a.workspace.id,
+      actor,
+      input: { ...OPTIONS, targetType: "generation", generationId: shared, expiry: "1d" },
+    });
+    const token = tokenOf(url);
+    const row = await db.shareLink.findUniqueOrThrow({ where: { id: link.id } });
+    expect((row.expiresAt?.getTime() ?? 0) - Date.now()).toBeGreaterThan(23 * 3600_000);
+    expect(await resolveShareLink(token)).not.toBeNull();
+    await db.shareLink.update({
+      where: { id: link.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect(await resolveShareLink(token)).toBeNull();
+    expect((await media("video", token, shared)).status).toBe(404);
+    expect(
+      (await listShareLinks({ workspaceId: a.workspace.id })).find((l) => l.id === link.id)?.status,
+    ).toBe("expired");
+  });
+
+  it("a password-protected link needs the password (hashed at rest, guesses rate-limited)", async () => {
+    const { url, link } = await createShareLink({
+      workspaceId: a.workspace.id,
+      actor,
+      input: {
+        ...OPTIONS,
+        targetType: "generation",
+        generationId: shared,
+        password: "open sesame",
+      },
+    });
+    const token = tokenOf(url);
+    const row = await db.shareLink.findUniqueOrThrow({ where: { id: link.id } });
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+
+    // Without the cookie: no media; a forged cookie neither.
+    expect((await media("video", token, shared)).status).toBe(404);
+    expect((await media("video", token, shared, { cookie: "forged" })).status).toBe(404);
+    const wrong = await rejection(unlockShareLink({ token, password: "guess" }));
+    expect(wrong.code).toBe("invalid_input");
+
+    const { cookieValue } = await unlockShareLink({ token, password: "open sesame" });
+    expect(cookieValue).toBe(shareAccessValue(row));
+    expect((await media("video", token, shared, { cookie: cookieValue })).status).toBe(200);
+    // Metadata of a locked link reveals nothing.
+    const locked = JSON.stringify(shareMetadata({ token, state: { kind: "locked" }, labels }));
+    expect(locked).not.toMatch(/og|video|poster|灯塔/i);
+
+    for (let i = 0; i < 9; i++)
+      await unlockShareLink({ token, password: `no-${i}` }).catch(() => {});
+    const limited = await rejection(unlockShareLink({ token, password: "open sesame" }));
+    expect(limited.code).toBe("rate_limited");
+  });
+
+  it("allows download only when the sharer did", async () => {
+    const forbid = await createShareLink({
+      workspaceId: a.workspace.id,
+      actor,
+      input: { ...OPTIONS, targetType: "generation", generationId: shared },
+    });
+    expect((await media("video", tokenOf(forbid.url), shared, { download: true })).status).toBe(
+      403,
+    );
+
+    const allow = await createShareLink({
+      workspaceId: a.workspace.id,
+      actor,
+      input: { ...OPTIONS, targetType: "generation", generationId: shared, allowDownload: true },
+    });
+    const token = tokenOf(allow.url);
+    const res = await media("video", token, shared, { download: true });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment/);
+    const page = await getSharedPage(token, await openLink(token));
+    expect(page.videos[0]?.downloadUrl).toContain("download=1");
+  });
+
+  it("counts page views, not media requests", async () => {
+    const { url, link } = await createShareLink({
+      workspaceId: a.workspace.id,
+      actor,
+      input: { ...OPTIONS, targetType: "generation", generationId: shared },
+    });
+    const token = tokenOf(url);
+    await recordShareView(link.id);
+    await recordShareView(link.id);
+    await media("video", token, shared, { range: "bytes=0-10" });
+    await media("poster", token, shared);
+    const row = await db.shareLink.findUniqueOrThrow({ where: { id: link.id } });
+    expect(row.views).toBe(2);
+  });
+
+  it("carries Open Graph and Twitter tags with absolute URLs", async () => {
+    const { url } = await createShareLink({
+      workspaceId: a.workspace.id,
+      actor,
+      input: { ...OPTIONS, targetType: "generation", generationId: shared, showPrompt: true },
+    });
+    const token = tokenOf(url);
+    const page = await getSharedPage(token, await openLink(token));
+    const meta = shareMetadata({ token, state: { kind: "open", page }, labels });
+    const appUrl = process.env.APP_URL ?? "";
+    const og = meta.openGraph as {
+      type: string;
+      description: string;
+      videos: { url: string; type: string; width?: number }[];
+      images: { url: string }[];
+    };
+    expect(og.type).toBe("video.other");
+    expect(og.description).toContain("灯塔");
+    expect(og.videos[0]?.url).toBe(`${appUrl}/api/s/${token}/media/${shared}/video`);
+    expect(og.videos[0]?.type).toBe("video/mp4");
+    expect(og.videos[0]?.width).toBeGreaterThan(0);
+    expect(og.images[0]?.url).toBe(`${appUrl}/api/s/${token}/media/${shared}/poster`);
+    expect((meta.twitter as { card: string }).card).toBe("summary_large_image");
+    const dead = JSON.stringify(shareMetadata({ token, state: { kind: "unavailable" }, labels }));
+    expect(dead).not.toMatch(/api\/s|og|灯塔/);
+  });
+});

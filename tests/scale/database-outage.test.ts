@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { encode } from "next-auth/jwt";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Simulator, startSimulator } from "@/lib/kie/simulator/server";
+import { type AppInstance, freePort, startAppInstance } from "@/tests/support/app-instance";
+// @ts-expect-error -- a plain ESM script shared with the command line
+import { startTempPostgres } from "../../scripts/temp-postgres.mjs";
+
+// The production server on PostgreSQL, with the database stopped for a while underneath it.
+const AUTH_SECRET = "outage-auth-secret-0123456789abcdef";
+const dir = mkdtempSync(join(tmpdir(), "studio-outage-"));
+let pgServer: { url: string; pause(): void; resume(): void; stop(): void };
+let sim: Simulator;
+let app: AppInstance;
+
+beforeAll(async () => {
+  pgServer = await startTempPostgres();
+  sim = await startSimulator({ dataDir: join(dir, "simulator"), stepMs: 400, log: () => {} });
+  const port = await freePort();
+  const env = {
+    DATABASE_URL: pgServer.url,
+    APP_URL: `http://127.0.0.1:${port}`,
+    SIMULATOR_URL: sim.url,
+    MEDIA_DIR: join(dir, "media"),
+    AUTH_SECRET,
+    RECONCILE_SCALE: "1",
+  };
+  Object.assign(process.env, env);
+  app = await startAppInstance(env, port);
+}, 120_000);
+
+afterAll(async () => {
+  await app?.stop();
+  await sim?.close();
+  pgServer?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the database goes away for a while", () => {
+  it("requests fail cleanly with 503, nothing is half-written, and the studio recovers by itself", async () => {
+    const { db } = await import("@/lib/db");
+    const { signUp } = await import("@/lib/users/sign-up");
+    const { createGeneration } = await import("@/lib/generations/create-generation");
+    const email = `outage-${randomUUID()}@example.com`;
+    const { userId, slug } = await signUp({ email, password: "outage test password" });
+    const workspace = await db.workspace.findUniqueOrThrow({
+      where: { slug },
+      select: { id: true, slug: true },
+    });
+    const token = await encode({ token: { sub: userId, email, sv: 0 }, secret: AUTH_SECRET });
+    const cookie = `next-auth.session-token=${token}`;
+    const gallery = () => fetch(`${app.url}/api/w/${slug}/generations`, { headers: { cookie } });
+    expect((await gallery()).status).toBe(200);
+
+    const dto = await createGeneration({
+      workspace,
+      authorId: userId,
+      prompt: "断电测试：雪山上的日出 [sim:slow]",
+      promptOptimizer: true,
+      idempotencyKey: randomUUID(),
+    });
+    expect(dto.state).toBe("waiting");
+    await db.$disconnect();
+
+    pgServer.pause();
+    try {
+      for (const res of [
+        await gallery(),
+        await fetch(`${app.url}/api/health`),
+        await fetch(`${app.url}/api/kie/callback?t=whatever`, {
+          method: "POST",
+          body: JSON.stringify({ code: 200, data: { taskId: "task_x", state: "success" } }),
+        }),
+      ]) {
+        expect(res.status).toBe(503);
+        expect(((await res.json()) as { error: string }).error).toMatch(/unavailable/);
+      }
+      // Long enough for the task to end and its callback to be refused while the database is away.
+      await new Promise((r) => setTimeout(r, 6000));
+    } finally {
+      pgServer.resume();
+    }
+
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const g = await db.generation.findUniqueOrThrow({ where: { id: dto.id } });
+      if (g.state === "success" && g.mediaState === "stored") break;
+      if (Date.now() > deadline) throw new Error(`stuck in ${g.state}/${g.mediaState}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    expect((await gallery()).status).toBe(200);
+    const applied = await db.providerEvent.count({
+      where: { generationId: dto.id, source: { startsWith: "sync-" }, state: "success" },
+    });
+    expect(applied).toBe(1);
+    expect(await db.job.count({ where: { failedAt: { not: null } } })).toBe(0);
+    expect(app.process.exitCode).toBeNull();
+  }, 180_000);
+});
