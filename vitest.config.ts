@@ -48,6 +48,17 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: "production",
+          include: ["tests/production/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "scale",
           include: ["tests/scale/**/*.test.ts"],
           globalSetup: ["tests/support/postgres-global-setup.ts"],

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `npm test`: every check — format and lint, types, unit, integration (real SQLite, real
-# simulator over HTTP), then a production build driven end to end in a real Chromium.
+# `npm test`: every check — format and lint, types, migrations, unit, integration (real SQLite
+# and real PostgreSQL, real simulator over HTTP), then a production build driven end to end in a
+# real Chromium, and two production instances sharing one PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,5 +33,19 @@ else
   printf '\033[1;31m!! Install them (apt-get install -y postgresql) to run the PostgreSQL leg.\033[0m\n\n'
 fi
 
-step "End-to-end tests (production build, Chromium)"
-bash scripts/test-e2e.sh
+step "Production build"
+npx next build
+
+step "End-to-end tests (Chromium)"
+rm -rf data/e2e
+npx playwright test
+
+step "The production server's defences (headers, cross-site requests, throttling)"
+npx vitest run --project production
+
+step "Two instances, one PostgreSQL; a database outage (production build)"
+if node -e 'import("./scripts/temp-postgres.mjs").then((m) => process.exit(m.postgresAvailable() ? 0 : 1))'; then
+  npx vitest run --project scale
+else
+  printf '\n\033[1;31m!! SKIPPED: no PostgreSQL server binaries for the multi-instance tests.\033[0m\n\n'
+fi

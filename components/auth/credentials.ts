@@ -1,6 +1,6 @@
 import { getSession, signIn, signOut } from "next-auth/react";
 
-export type SignInOutcome = "ok" | "rejected" | "failed";
+export type SignInOutcome = "ok" | "rejected" | "rate_limited" | "failed";
 
 // next-auth v4 answers a request whose CSRF token doesn't match its cookie with a redirect to
 // ".../signin?csrf=true" — which its client reports as ok, with no error. It happens when two
@@ -16,7 +16,9 @@ export async function signInWithCredentials(
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const result = await signIn("credentials", { email, password, redirect: false });
     if (!result) return "failed";
-    if (result.error) return result.error === "CredentialsSignin" ? "rejected" : "failed";
+    if (result.error === "CredentialsSignin") return "rejected";
+    if (result.error === "rate_limited") return "rate_limited";
+    if (result.error) return "failed";
     if (!result.ok) return "failed";
     if (!result.url?.includes(CSRF_REFUSED) && (await getSession())) return "ok";
   }

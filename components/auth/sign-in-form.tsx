@@ -49,7 +49,13 @@ export function SignInForm(props: {
         router.refresh();
         return;
       }
-      setError(outcome === "rejected" ? t("errors.wrongCredentials") : t("errors.generic"));
+      setError(
+        outcome === "rejected"
+          ? t("errors.wrongCredentials")
+          : outcome === "rate_limited"
+            ? t("errors.rateLimited")
+            : t("errors.generic"),
+      );
     } catch {
       setError(t("errors.network"));
     }

@@ -8,6 +8,7 @@ import { credentialsSchema } from "@/lib/auth/schemas";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
+import { clientIp, enforceLimit } from "@/lib/rate-limit/limits";
 import { signInWithOAuth } from "@/lib/users/sign-in-with-oauth";
 
 // A hash to verify against when the email is unknown, so a sign-in takes as long whether or not
@@ -32,9 +33,18 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        async authorize(raw) {
+        async authorize(raw, req) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
+          // Guessing passwords is slowed per address and per account; next-auth shows the
+          // thrown message's code to the sign-in form.
+          const ip = clientIp({ get: (name) => headerValue(req?.headers, name) });
+          try {
+            enforceLimit("sign-in:ip", ip);
+            enforceLimit("sign-in:email", parsed.data.email);
+          } catch {
+            throw new Error("rate_limited");
+          }
           const user = await db.user.findUnique({
             where: { email: parsed.data.email },
             omit: { passwordHash: false },
@@ -91,4 +101,9 @@ export function authOptions(): NextAuthOptions {
       },
     },
   };
+}
+
+function headerValue(headers: Record<string, unknown> | undefined, name: string): string | null {
+  const value = headers?.[name];
+  return typeof value === "string" ? value : Array.isArray(value) ? String(value[0]) : null;
 }

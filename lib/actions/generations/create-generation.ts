@@ -4,18 +4,22 @@ import { workspaceAction } from "@/lib/actions/safe-action";
 import { createGeneration } from "@/lib/generations/create-generation";
 import type { GenerationDto } from "@/lib/generations/dto";
 import { createGenerationInput } from "@/lib/generations/schemas";
+import { enforceLimit, requestIp } from "@/lib/rate-limit/limits";
 
 const action = workspaceAction(
   "createGeneration",
   { schema: createGenerationInput, permission: "generation.create" },
-  (input, { user, workspace }) =>
-    createGeneration({
+  async (input, { user, workspace }) => {
+    enforceLimit("generate:user", user.id);
+    enforceLimit("generate:ip", await requestIp());
+    return createGeneration({
       workspace,
       authorId: user.id,
       prompt: input.prompt,
       promptOptimizer: input.promptOptimizer,
       idempotencyKey: input.idempotencyKey,
-    }),
+    });
+  },
 );
 
 /** Generate: records the generation, then asks kie.ai for the video. */

@@ -1,0 +1,47 @@
+import "server-only";
+import { headers } from "next/headers";
+import { AppError } from "@/lib/errors";
+import { SlidingWindowLimiter } from "@/lib/rate-limit/sliding-window";
+
+// Generous for people, tight for scripts. kie.ai itself accepts ~20 generations per 10 s per key.
+const LIMITS = {
+  "sign-in:ip": new SlidingWindowLimiter(30, 10 * 60_000),
+  "sign-in:email": new SlidingWindowLimiter(10, 10 * 60_000),
+  "sign-up:ip": new SlidingWindowLimiter(10, 60 * 60_000),
+  "generate:user": new SlidingWindowLimiter(30, 60_000),
+  "generate:ip": new SlidingWindowLimiter(60, 60_000),
+} as const;
+
+export type LimitName = keyof typeof LIMITS;
+
+// Shared across the server's bundles, like the event bus.
+const KEY = Symbol.for("hailuo-studio.rate-limits");
+const holder = globalThis as unknown as { [KEY]?: typeof LIMITS };
+holder[KEY] ??= LIMITS;
+const limits = holder[KEY];
+
+/** Throws rate_limited when `key` has used up `name`'s allowance. */
+export function enforceLimit(name: LimitName, key: string): void {
+  const waitMs = limits[name].hit(key.toLowerCase());
+  if (waitMs > 0) {
+    const seconds = Math.ceil(waitMs / 1000);
+    throw new AppError("rate_limited", `Too many attempts. Try again in ${seconds} s.`);
+  }
+}
+
+/**
+ * The caller's address: the last X-Forwarded-For hop, which is the one the nearest proxy (the
+ * load balancer, or Next itself when nothing stands in front) wrote; earlier hops are whatever
+ * the client claimed. The per-account limits do not depend on it.
+ */
+export function clientIp(h: { get(name: string): string | null }): string {
+  return h.get("x-forwarded-for")?.split(",").at(-1)?.trim() || h.get("x-real-ip") || "unknown";
+}
+
+export async function requestIp(): Promise<string> {
+  try {
+    return clientIp(await headers());
+  } catch {
+    return "unknown";
+  }
+}

@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AppInstance, startAppInstance } from "@/tests/support/app-instance";
+
+// Headers, cross-site requests and sign-in throttling, as the production server answers them.
+const dir = mkdtempSync(join(tmpdir(), "studio-hardening-"));
+let app: AppInstance;
+
+beforeAll(async () => {
+  app = await startAppInstance({
+    DATABASE_URL: `file:${join(dir, "studio.db")}`,
+    MEDIA_DIR: join(dir, "media"),
+    // Nothing here talks to kie.ai.
+    SIMULATOR_URL: "http://127.0.0.1:9",
+    AUTH_SECRET: "hardening-auth-secret-0123456789ab",
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await app?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the production server's defences", () => {
+  it("sends a nonce-based CSP and the other security headers, and every script carries the nonce", async () => {
+    const res = await fetch(`${app.url}/sign-in`);
+    const csp = res.headers.get("content-security-policy") ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain("unsafe-eval");
+    expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    const html = await res.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    // A fresh nonce per response.
+    const again = (await fetch(`${app.url}/sign-in`)).headers.get("content-security-policy");
+    expect(again).not.toBe(csp);
+  });
+
+  it("lets shared pages be embedded, and nothing else", async () => {
+    const res = await fetch(`${app.url}/s/not-a-real-token`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors *");
+  });
+
+  it("refuses cross-site state-changing requests to API routes, but not kie.ai's webhook", async () => {
+    const evil = { origin: "https://evil.example" };
+    const api = await fetch(`${app.url}/api/w/anything/generations`, {
+      method: "POST",
+      headers: evil,
+    });
+    expect(api.status).toBe(403);
+    expect(await api.json()).toEqual({ error: "cross_site_request" });
+    const sameSite = await fetch(`${app.url}/api/w/anything/generations`, {
+      method: "POST",
+      headers: { origin: app.url },
+    });
+    expect(sameSite.status).not.toBe(403);
+    const webhook = await fetch(`${app.url}/api/kie/callback`, {
+      method: "POST",
+      headers: evil,
+      body: "{}",
+    });
+    expect(webhook.status).toBe(401);
+  });
+
+  it("slows password guessing: an account is locked out after ten wrong passwords", async () => {
+    const email = `victim-${Date.now()}@example.com`;
+    const attempt = async () => {
+      const csrf = await fetch(`${app.url}/api/auth/csrf`);
+      const cookie = (csrf.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
+      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+      const res = await fetch(`${app.url}/api/auth/callback/credentials`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie, origin: app.url },
+        body: new URLSearchParams({
+          csrfToken,
+          email,
+          password: "wrong password 123",
+          json: "true",
+        }),
+      });
+      const body = (await res.json().catch(() => ({}))) as { url?: string };
+      return new URL(body.url ?? res.headers.get("location") ?? "http://x/").searchParams.get(
+        "error",
+      );
+    };
+    const errors: (string | null)[] = [];
+    for (let i = 0; i < 12; i++) errors.push(await attempt());
+    expect(errors.slice(0, 10).every((e) => e === "CredentialsSignin")).toBe(true);
+    expect(errors.slice(10)).toEqual(["rate_limited", "rate_limited"]);
+  });
+});
