@@ -31,8 +31,16 @@ async function findOrCreate(identity: OAuthIdentity) {
   return db.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({
       where: { email },
-      select: { id: true, sessionVersion: true },
+      select: { id: true, sessionVersion: true, passwordHash: true },
     });
+    // Password accounts never proved they own their address: linking a verified sign-in to one
+    // could hand someone else's GitHub or Google identity to whoever registered it first.
+    if (existing?.passwordHash) {
+      throw new AppError(
+        "conflict",
+        "An account with this email signs in with a password. Sign in with your email and password.",
+      );
+    }
     const user = existing
       ? { userId: existing.id, sessionVersion: existing.sessionVersion }
       : await createUserWithWorkspace(tx, { email, name: identity.name, image: identity.image });
@@ -49,7 +57,8 @@ async function findOrCreate(identity: OAuthIdentity) {
 
 /**
  * A GitHub or Google sign-in: the person already linked to this account, else the person with
- * the same verified email (linked now), else a new person with a personal workspace.
+ * the same verified email who has no password (linked now), else a new person with a personal
+ * workspace.
  */
 export async function signInWithOAuth(
   identity: OAuthIdentity,

@@ -267,14 +267,18 @@ describe("sign-in", () => {
     expect(await currentUser()).toEqual({ id: me.id, email: me.email });
   });
 
-  it("OAuth: links by verified email, creates a person with a workspace, refuses no email", async () => {
+  it("OAuth: creates a person with a workspace, links by verified email, refuses no email", async () => {
+    // A password account never proved its address: a verified sign-in is not linked to it.
     const existing = await person();
-    const linked = await signInWithOAuth({
-      provider: "github",
-      providerAccountId: `gh-${randomUUID()}`,
-      verifiedEmail: existing.email.toUpperCase(),
-    });
-    expect(linked.userId).toBe(existing.id);
+    await expectCode(
+      signInWithOAuth({
+        provider: "github",
+        providerAccountId: `gh-${randomUUID()}`,
+        verifiedEmail: existing.email.toUpperCase(),
+      }),
+      "conflict",
+    );
+    expect(await db.account.count({ where: { userId: existing.id } })).toBe(0);
 
     const googleId = `g-${randomUUID()}`;
     const email = `oauth-${randomUUID()}@example.com`;
@@ -295,6 +299,13 @@ describe("sign-in", () => {
     });
     expect(again.userId).toBe(created.userId);
     expect(await db.account.count({ where: { userId: created.userId } })).toBe(1);
+    // Another provider with the same verified address joins the same person.
+    const linked = await signInWithOAuth({
+      provider: "github",
+      providerAccountId: `gh-${randomUUID()}`,
+      verifiedEmail: email.toUpperCase(),
+    });
+    expect(linked.userId).toBe(created.userId);
 
     await expectCode(
       signInWithOAuth({
