@@ -1,0 +1,141 @@
+import { readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { newWorkspace } from "@/tests/support/studio";
+
+// Every server action, called the way a browser (or an attacker) can: with any value at all.
+// The session is a real member's, so the hostile input reaches validation and the domain.
+const session = vi.hoisted(() => ({ value: null as unknown }));
+vi.mock("next-auth", async (original) => ({
+  ...(await original<typeof import("next-auth")>()),
+  getServerSession: async () => session.value,
+}));
+vi.mock("next/headers", () => {
+  const jar = new Map<string, string>();
+  return {
+    headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9", "user-agent": "fuzz" }),
+    cookies: async () => ({
+      get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
+      set: (name: string, value: string) => jar.set(name, value),
+      delete: (name: string) => jar.delete(name),
+    }),
+  };
+});
+
+type Action = (input: unknown) => Promise<unknown>;
+const root = resolve(import.meta.dirname, "../../lib/actions");
+let slug = "";
+
+async function allActions(): Promise<[string, Action][]> {
+  const found: [string, Action][] = [];
+  for (const domain of readdirSync(root, { withFileTypes: true })) {
+    if (!domain.isDirectory()) continue;
+    for (const file of readdirSync(join(root, domain.name))) {
+      const mod = (await import(join(root, domain.name, file))) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(mod)) {
+        if (typeof value === "function" && name.endsWith("Action"))
+          found.push([`${domain.name}/${name}`, value as Action]);
+      }
+    }
+  }
+  return found;
+}
+
+async function rowCounts(): Promise<Record<string, number>> {
+  return {
+    users: await db.user.count(),
+    workspaces: await db.workspace.count(),
+    memberships: await db.membership.count(),
+    generations: await db.generation.count(),
+    collections: await db.collection.count(),
+    shares: await db.shareLink.count(),
+    invites: await db.invite.count(),
+    favorites: await db.favorite.count(),
+  };
+}
+
+const weird = fc.oneof(
+  fc.string(),
+  fc.constantFrom(
+    "",
+    " ",
+    "\u0000",
+    "\uD800",
+    "😀".repeat(2000),
+    "' OR 1=1 --",
+    "__proto__",
+    "constructor",
+  ),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+);
+// Hostile inputs: any JSON value, and objects that look like real inputs but have wrong types.
+const hostile = fc.oneof(
+  fc.anything(),
+  fc.record(
+    {
+      workspaceSlug: fc.oneof(weird, fc.constant("SLUG")),
+      generationId: weird,
+      collectionId: weird,
+      prompt: fc.oneof(weird, fc.constant("字".repeat(1501)), fc.constant("   ")),
+      promptOptimizer: weird,
+      idempotencyKey: weird,
+      role: weird,
+      name: fc.oneof(weird, fc.constant("x".repeat(10_000))),
+      email: weird,
+      password: weird,
+      token: weird,
+      userId: weird,
+      apiKey: weird,
+      limit: weird,
+      expiresInDays: weird,
+    },
+    { requiredKeys: [] },
+  ),
+  fc.array(fc.anything(), { maxLength: 5 }),
+);
+
+function withSlug(value: unknown): unknown {
+  if (
+    value &&
+    typeof value === "object" &&
+    !Array.isArray(value) &&
+    (value as { workspaceSlug?: unknown }).workspaceSlug === "SLUG"
+  ) {
+    return { ...value, workspaceSlug: slug };
+  }
+  return value;
+}
+
+beforeAll(async () => {
+  const ctx = await newWorkspace();
+  const user = await db.user.findUniqueOrThrow({ where: { id: ctx.userId } });
+  slug = ctx.workspace.slug;
+  session.value = { user: { id: user.id, email: user.email, sessionVersion: user.sessionVersion } };
+});
+
+describe("every server action under hostile input", () => {
+  it("answers with a typed error — never throws, never 'internal' — and changes no row", async () => {
+    const actions = await allActions();
+    expect(actions.length).toBeGreaterThan(25);
+    const before = await rowCounts();
+    for (const [name, action] of actions) {
+      await fc.assert(
+        fc.asyncProperty(hostile, async (raw) => {
+          const result = (await action(withSlug(raw))) as { ok: boolean; error?: { code: string } };
+          expect(typeof result?.ok, name).toBe("boolean");
+          if (!result.ok)
+            expect(result.error?.code, `${name}: ${JSON.stringify(raw)?.slice(0, 200)}`).not.toBe(
+              "internal",
+            );
+        }),
+        { numRuns: 60 },
+      );
+    }
+    expect(await rowCounts()).toEqual(before);
+  });
+});
