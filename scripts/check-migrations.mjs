@@ -22,7 +22,9 @@ function shape(file) {
   const db = new Database(file, { readonly: true });
   const tables = db
     .prepare(
-      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations' ORDER BY name`,
+      // The prompt search index (an FTS5 table and its shadow tables) is hand-written SQL that
+      // the schema cannot describe.
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations' AND name NOT LIKE 'GenerationSearch%' ORDER BY name`,
     )
     .all()
     .map(({ name }) => {
@@ -112,7 +114,8 @@ async function pgShape(connectionString) {
     FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
     ORDER BY table_name, column_name`);
   const indexes = await q(`SELECT tablename, indexname, indexdef FROM pg_indexes
-    WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename, indexname`);
+    WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' AND indexname NOT LIKE '%_trgm_idx'
+    ORDER BY tablename, indexname`);
   const constraints = await q(`SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
     WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'
     ORDER BY conname`);

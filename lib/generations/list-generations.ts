@@ -62,11 +62,24 @@ async function literalMatches(workspaceId: string, q: string): Promise<string[]>
   return rows.map((r) => r.id);
 }
 
+// SQLite: three or more characters are looked up in the FTS5 trigram index (any script, Latin
+// case-insensitive) instead of scanning every prompt; the newest matches are kept.
+async function indexedMatches(workspaceId: string, q: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`SELECT g.id FROM "Generation" g
+    WHERE g."workspaceId" = ${workspaceId}
+      AND g.rowid IN (SELECT rowid FROM "GenerationSearch" WHERE prompt LIKE ${`%${q}%`})
+    ORDER BY g."createdAt" DESC LIMIT ${LITERAL_SEARCH_CAP}`;
+  return rows.map((r) => r.id);
+}
+
 async function searchWhere(workspaceId: string, q: string): Promise<Prisma.GenerationWhereInput> {
   if (/[%_\\]/.test(q)) return { id: { in: await literalMatches(workspaceId, q) } };
+  if (dbProvider() === "sqlite" && [...q].length >= 3) {
+    return { id: { in: await indexedMatches(workspaceId, q) } };
+  }
   // SQLite's LIKE (what `contains` becomes) ignores case for ASCII and matches any script
-  // literally; PostgreSQL needs ILIKE, asked for with mode (absent from the SQLite client's
-  // types).
+  // literally; PostgreSQL needs ILIKE — served by the trigram index — asked for with mode
+  // (absent from the SQLite client's types).
   const insensitive = dbProvider() === "postgresql" ? { mode: "insensitive" } : {};
   return { prompt: { contains: q, ...insensitive } as Prisma.StringFilter };
 }
