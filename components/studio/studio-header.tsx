@@ -5,7 +5,7 @@ import { LanguageSwitcher } from "@/components/studio/language-switcher";
 import { SignOutButton } from "@/components/studio/sign-out-button";
 import { workspaceAccessOrNotFound } from "@/components/studio/workspace-access";
 import { buttonClasses } from "@/components/ui/button";
-import { SettingsIcon } from "@/components/workspaces/workspace-icons";
+import { SettingsIcon } from "@/components/ui/icons";
 import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
 import { listWorkspaces } from "@/lib/workspaces/list-workspaces";
 

@@ -3,8 +3,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
-import { CheckIcon } from "@/components/ui/icons";
-import { ChevronsUpDownIcon, PlusIcon } from "@/components/workspaces/workspace-icons";
+import { CheckIcon, ChevronsUpDownIcon, PlusIcon } from "@/components/ui/icons";
 
 export interface SwitcherWorkspace {
   name: string;
