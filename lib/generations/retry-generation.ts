@@ -6,6 +6,7 @@ import type { GenerationDto } from "@/lib/generations/dto";
 import { getGeneration } from "@/lib/generations/get-generation";
 import { publishChange } from "@/lib/generations/publish";
 import { startSubmission } from "@/lib/generations/start-submission";
+import { can } from "@/lib/workspaces/permissions";
 
 /**
  * Retry. A generation that never reached kie.ai (or whose outcome is unknown) is submitted
@@ -15,11 +16,13 @@ import { startSubmission } from "@/lib/generations/start-submission";
 export async function retryGeneration(args: {
   workspace: { id: string; slug: string };
   userId: string;
+  /** The caller's role: resubmitting someone else's generation in place needs manage-any. */
+  role?: string;
   generationId: string;
 }): Promise<GenerationDto> {
   const g = await db.generation.findFirst({
     where: { id: args.generationId, workspaceId: args.workspace.id },
-    select: { id: true, state: true, prompt: true, promptOptimizer: true },
+    select: { id: true, authorId: true, state: true, prompt: true, promptOptimizer: true },
   });
   if (!g) throw new AppError("not_found", "Generation not found");
 
@@ -34,6 +37,9 @@ export async function retryGeneration(args: {
   }
   if (g.state !== "error") {
     throw new AppError("conflict", "Only a failed generation can be retried");
+  }
+  if (g.authorId !== args.userId && !can(args.role ?? "member", "generation.manage-any")) {
+    throw new AppError("forbidden", "Only admins can retry other people's generations");
   }
   // Conditional, so two Retry clicks resubmit once.
   const reset = await db.generation.updateMany({

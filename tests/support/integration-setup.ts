@@ -33,7 +33,8 @@ Object.assign(process.env, {
   JOB_LEASE_MS: "4000",
   // kie.ai's own schedule: the first poll comes after a task's callback, as on a real server.
   RECONCILE_SCALE: "1",
-  KIE_TIMEOUT_MS: "1500",
+  // Long enough for a loaded machine; the "no answer" tests wait this long once.
+  KIE_TIMEOUT_MS: "5000",
   AUTH_SECRET: "integration-auth-secret-0123456789",
 });
 delete process.env.KIE_API_KEY;

@@ -8,8 +8,8 @@ import { generationRefInput } from "@/lib/generations/schemas";
 const action = workspaceAction(
   "retryGeneration",
   { schema: generationRefInput, permission: "generation.manage-own" },
-  (input, { user, workspace }) =>
-    retryGeneration({ workspace, userId: user.id, generationId: input.generationId }),
+  (input, { user, workspace, role }) =>
+    retryGeneration({ workspace, userId: user.id, role, generationId: input.generationId }),
 );
 
 /** Retry: resubmits a generation that never reached kie.ai, or starts a new one from a failed one. */
