@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef } from "react";
 import { FilterBar, NoMatches, useGalleryFilters } from "@/components/gallery/filter-bar";
 import { GenerationCard } from "@/components/gallery/generation-card";
+import type { Viewer } from "@/components/gallery/status";
 import { useLiveConnected } from "@/components/studio/live-updates";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -15,6 +16,7 @@ export function Gallery(props: {
   slug: string;
   initialPage?: GenerationPage;
   canGenerate: boolean;
+  viewer: Viewer;
 }) {
   const t = useTranslations("gallery");
   const live = useLiveConnected();
@@ -107,6 +109,7 @@ export function Gallery(props: {
                   g={g}
                   slug={props.slug}
                   canGenerate={props.canGenerate}
+                  viewer={props.viewer}
                   eager={index < 3}
                 />
               </li>

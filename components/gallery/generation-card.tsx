@@ -7,7 +7,7 @@ import { FavoriteButton } from "@/components/collections/favorite-button";
 import { GenerationPoster } from "@/components/gallery/generation-poster";
 import { ProblemNote } from "@/components/gallery/problem-note";
 import { RetryButton } from "@/components/gallery/retry-button";
-import { canRetry, isProblem, statusKind } from "@/components/gallery/status";
+import { isProblem, mayRetry, statusKind, type Viewer } from "@/components/gallery/status";
 import { StatusBadge } from "@/components/gallery/status-badge";
 import { formatDuration } from "@/components/generation/format";
 import { UsePromptButton } from "@/components/generation/use-prompt-button";
@@ -22,6 +22,7 @@ export function GenerationCard(props: {
   g: GenerationDto;
   slug: string;
   canGenerate: boolean;
+  viewer: Viewer;
   /** One of the first cards, likely on screen at load. */
   eager?: boolean;
 }) {
@@ -79,7 +80,7 @@ export function GenerationCard(props: {
         {isProblem(kind) || kind === "queued" ? (
           <div className="relative z-10 space-y-2">
             <ProblemNote g={g} kind={kind} className="line-clamp-4" />
-            {props.canGenerate && canRetry(g) && (
+            {props.canGenerate && mayRetry(g, props.viewer) && (
               <RetryButton slug={props.slug} generationId={g.id} />
             )}
           </div>

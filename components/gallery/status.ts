@@ -68,6 +68,17 @@ export function isProblem(kind: StatusKind): boolean {
   return kind === "unknown" || kind === "failed" || kind === "error" || kind === "mediaFailed";
 }
 
-export function canRetry(g: GenerationDto): boolean {
+function canRetry(g: GenerationDto): boolean {
   return g.state === "error" || g.state === "fail" || g.submitStatus === "unknown";
+}
+
+/** Who is looking: Retry in place of someone else's generation is for admins only. */
+export interface Viewer {
+  id: string;
+  manageAny: boolean;
+}
+
+/** Retry of a failed generation starts the viewer's own; resubmitting in place is the author's. */
+export function mayRetry(g: GenerationDto, viewer: Viewer): boolean {
+  return canRetry(g) && (g.state === "fail" || g.author.id === viewer.id || viewer.manageAny);
 }

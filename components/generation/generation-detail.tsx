@@ -9,11 +9,12 @@ import { GenerationPoster } from "@/components/gallery/generation-poster";
 import { ProblemNote } from "@/components/gallery/problem-note";
 import { RetryButton } from "@/components/gallery/retry-button";
 import {
-  canRetry,
   isBusy,
   isProblem,
+  mayRetry,
   type StatusKind,
   statusKind,
+  type Viewer,
 } from "@/components/gallery/status";
 import { StatusBadge } from "@/components/gallery/status-badge";
 import { CopyPromptButton } from "@/components/generation/copy-prompt-button";
@@ -33,6 +34,7 @@ export function GenerationDetail(props: {
   slug: string;
   initial: GenerationDto;
   canGenerate: boolean;
+  viewer: Viewer;
 }) {
   const t = useTranslations("detail");
   const router = useRouter();
@@ -86,7 +88,7 @@ export function GenerationDetail(props: {
                 {(isProblem(kind) || kind === "queued") && (
                   <ProblemNote g={g} kind={kind} className="text-[13px]" />
                 )}
-                {props.canGenerate && canRetry(g) && (
+                {props.canGenerate && mayRetry(g, props.viewer) && (
                   <RetryButton
                     slug={props.slug}
                     generationId={g.id}

@@ -3,6 +3,7 @@ import { Gallery } from "@/components/gallery/gallery";
 import { PromptEditor } from "@/components/studio/prompt-editor";
 import { workspaceAccessOrNotFound } from "@/components/studio/workspace-access";
 import { listGenerations } from "@/lib/generations/list-generations";
+import { can } from "@/lib/workspaces/permissions";
 import { hasRole } from "@/lib/workspaces/roles";
 
 type Params = Promise<{ slug: string }>;
@@ -15,7 +16,7 @@ export async function generateMetadata(props: { params: Params }): Promise<Metad
 
 export default async function StudioPage(props: { params: Params }) {
   const { slug } = await props.params;
-  const { workspace, role } = await workspaceAccessOrNotFound(slug);
+  const { workspace, role, user } = await workspaceAccessOrNotFound(slug);
   // The first page comes with the HTML; later pages and live changes come through the API.
   const firstPage = await listGenerations({
     workspaceId: workspace.id,
@@ -28,7 +29,12 @@ export default async function StudioPage(props: { params: Params }) {
         <div className="lg:sticky lg:top-[80px]">
           <PromptEditor slug={workspace.slug} canGenerate={canGenerate} />
         </div>
-        <Gallery slug={workspace.slug} initialPage={firstPage} canGenerate={canGenerate} />
+        <Gallery
+          slug={workspace.slug}
+          initialPage={firstPage}
+          canGenerate={canGenerate}
+          viewer={{ id: user.id, manageAny: can(role, "generation.manage-any") }}
+        />
       </div>
     </main>
   );

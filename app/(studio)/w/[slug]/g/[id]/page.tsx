@@ -5,6 +5,7 @@ import { GenerationDetail } from "@/components/generation/generation-detail";
 import { workspaceAccessOrNotFound } from "@/components/studio/workspace-access";
 import { isAppError } from "@/lib/errors";
 import { getGeneration } from "@/lib/generations/get-generation";
+import { can } from "@/lib/workspaces/permissions";
 import { hasRole } from "@/lib/workspaces/roles";
 
 type Params = Promise<{ slug: string; id: string }>;
@@ -33,13 +34,14 @@ export async function generateMetadata(props: { params: Params }): Promise<Metad
 }
 
 export default async function GenerationPage(props: { params: Params }) {
-  const { workspace, role, generation } = await load(props.params);
+  const { workspace, role, user, generation } = await load(props.params);
   return (
     <main className="mx-auto w-full max-w-[1200px] flex-1 px-4 py-5 sm:px-6 sm:py-8">
       <GenerationDetail
         slug={workspace.slug}
         initial={generation}
         canGenerate={hasRole(role, "member")}
+        viewer={{ id: user.id, manageAny: can(role, "generation.manage-any") }}
       />
     </main>
   );
