@@ -25,6 +25,8 @@ interface WorkerState {
   running: boolean;
   active: number;
   wake: (() => void) | null;
+  /** A kick that came while the loop was busy claiming: it must not sleep after that claim. */
+  kicked: boolean;
   handlers: Partial<Record<JobKind, JobHandler>>;
 }
 
@@ -33,7 +35,7 @@ const KEY = Symbol.for("hailuo-studio.worker");
 const holder = globalThis as unknown as { [KEY]?: WorkerState };
 
 function state(): WorkerState {
-  holder[KEY] ??= { running: false, active: 0, wake: null, handlers: {} };
+  holder[KEY] ??= { running: false, active: 0, wake: null, kicked: false, handlers: {} };
   return holder[KEY];
 }
 
@@ -43,7 +45,9 @@ export function registerJobHandlers(handlers: Partial<Record<JobKind, JobHandler
 
 /** Wakes the worker now instead of at its next poll, e.g. right after a callback. */
 export function kickWorker(): void {
-  state().wake?.();
+  const s = state();
+  s.kicked = true;
+  s.wake?.();
 }
 
 export async function runJob(
@@ -75,6 +79,7 @@ async function loop(): Promise<void> {
   const s = state();
   while (s.running) {
     let job: JobRow | null = null;
+    s.kicked = false;
     if (s.active < CONCURRENCY) {
       try {
         job = await claimNextJob();
@@ -91,6 +96,7 @@ async function loop(): Promise<void> {
       });
       continue;
     }
+    if (s.kicked) continue;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(done, env().JOB_POLL_MS);
       function done() {

@@ -90,5 +90,11 @@ export function runTask(ctx: SimulatorContext, task: TaskRecord): void {
       finishIfDue(ctx, task);
     });
   }
-  later(ctx, Math.max(0, stepsEndAt(task) - Date.now()), () => finishIfDue(ctx, task));
+  const finishAtEnd = () => {
+    const wait = stepsEndAt(task) - Date.now();
+    // Timers can fire a millisecond early; arm again rather than leave the task running.
+    if (wait > 0) later(ctx, wait, finishAtEnd);
+    else finishIfDue(ctx, task);
+  };
+  later(ctx, Math.max(0, stepsEndAt(task) - Date.now()), finishAtEnd);
 }

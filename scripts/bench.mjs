@@ -1,0 +1,252 @@
+#!/usr/bin/env node
+// `npm run bench`: the studio's production build measured on SQLite and on PostgreSQL, each figure
+// next to a reference taken in the same run, printed as a table and written to bench-results.json.
+// Not a test: it reports, it does not fail on a missed target. Loopback only; every load loop is
+// bounded in requests and time. Builds into .next (as `npm run build` does) when that build is missing or stale.
+//   npm run bench                     both databases
+//   npm run bench -- sqlite           one of them
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { postgresAvailable } from "./temp-postgres.mjs";
+
+const root = resolve(import.meta.dirname, "..");
+// The ordinary build folder: another one would be written into tsconfig.json by `next build`.
+const DIST = ".next";
+const started = Date.now();
+
+// --- the production build ---------------------------------------------------------------------
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "i18n",
+  "messages",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  let newest = s.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+function ensureBuild() {
+  const buildId = join(root, DIST, "BUILD_ID");
+  const sources = Math.max(...SOURCES.map((p) => newestMtime(join(root, p))));
+  if (existsSync(buildId) && statSync(buildId).mtimeMs >= sources) {
+    console.log(`Using the production build in ${DIST}/ (newer than the sources).`);
+    return;
+  }
+  console.log(`Building for production into ${DIST}/ ...`);
+  const build = spawnSync("npx", ["next", "build"], {
+    cwd: root,
+    env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "inherit",
+  });
+  if (build.status !== 0) {
+    console.error("The production build failed; nothing was measured.");
+    process.exit(1);
+  }
+}
+
+// --- one database at a time, each in its own process ----------------------------------------
+function runLeg(provider) {
+  const out = join(tmpdir(), `studio-bench-${provider}-${process.pid}.json`);
+  return new Promise((ok) => {
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", join(root, "scripts/bench/leg.mjs"), provider, out],
+      { cwd: root, env: process.env, stdio: ["ignore", "ignore", "pipe"] },
+    );
+    // Progress lines go through; the studio's own log lines are kept for a failure report.
+    const other = [];
+    let rest = "";
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (text) => {
+      const lines = (rest + text).split("\n");
+      rest = lines.pop() ?? "";
+      for (const line of lines) {
+        if (line.startsWith("[bench")) console.log(line);
+        else other.push(line);
+      }
+    });
+    child.on("exit", (code) => {
+      if (code === 0 && existsSync(out)) {
+        const result = JSON.parse(readFileSync(out, "utf8"));
+        rmSync(out, { force: true });
+        ok(result);
+        return;
+      }
+      console.error(`The ${provider} leg failed (exit ${code}). Its last log lines:`);
+      console.error(other.slice(-30).join("\n"));
+      ok(null);
+    });
+  });
+}
+
+// --- the table ---------------------------------------------------------------------------------
+const f = (n, d = 1) =>
+  n === null || n === undefined || Number.isNaN(n)
+    ? "—"
+    : n.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
+
+function rows(r) {
+  const t = r.throughput;
+  const out = [];
+  const row = (measure, reference, measured, ratio, target, pass) =>
+    out.push({
+      db: r.provider,
+      measure,
+      reference,
+      measured,
+      ratio,
+      target,
+      result: pass === null ? (target === "(reference)" ? "" : "info") : pass ? "PASS" : "MISS",
+    });
+  row(
+    "callback route, req/s (first deliveries + duplicates)",
+    `no-op ${f(t.noop.rps, 0)} req/s`,
+    `${f(t.callback.rps, 0)} req/s`,
+    `${f(t.ratio, 2)}×`,
+    "≥ 0.5× no-op",
+    t.ratio >= 0.5,
+  );
+  row(
+    "callback route, p50 / p99 ms",
+    `no-op ${f(t.noop.p50)} / ${f(t.noop.p99)}`,
+    `${f(t.callback.p50)} / ${f(t.callback.p99)}`,
+    "",
+    "",
+    null,
+  );
+  row(
+    "callback route, req/s (duplicates only)",
+    `no-op ${f(t.noop.rps, 0)} req/s`,
+    `${f(t.callbackDuplicates.rps, 0)} req/s`,
+    `${f(t.duplicatesRatio, 2)}×`,
+    "",
+    null,
+  );
+  const e = r.eventLatency;
+  row(
+    "callback → browser event (SSE), p50 / p95 ms",
+    `callback answered p50 ${f(e.callbackAnswerP50)} ms`,
+    `${f(e.p50)} / ${f(e.p95)}${e.missed ? ` (${e.missed} missed)` : ""}`,
+    "",
+    "p95 < 250 ms",
+    e.missed === 0 && e.p95 < 250,
+  );
+  const [small] = r.gallery;
+  for (const g of r.gallery) {
+    const ratio = g.median / small.median;
+    row(
+      `gallery first page, ${g.size.toLocaleString("en-US")} generations, median ms`,
+      `100 generations ${f(small.median, 2)} ms`,
+      `${f(g.median, 2)} ms`,
+      `${f(ratio, 2)}×`,
+      g.size === 100 ? "(reference)" : "≤ 1.5× the 100 case",
+      g.size === 100 ? null : ratio <= 1.5,
+    );
+  }
+  row(
+    "video, 1 MiB Range requests, MB/s",
+    `node:http + createReadStream ${f(r.video.node.mbPerSec, 0)}`,
+    f(r.video.app.mbPerSec, 0),
+    `${f(r.video.ratio, 2)}×`,
+    "≥ 0.8× Node",
+    r.video.ratio >= 0.8,
+  );
+  row(
+    "video, open-ended Range requests (bytes=N-), MB/s",
+    `node:http + createReadStream ${f(r.videoOpenEnded.node.mbPerSec, 0)}`,
+    f(r.videoOpenEnded.app.mbPerSec, 0),
+    `${f(r.videoOpenEnded.ratio, 2)}×`,
+    "",
+    null,
+  );
+  row(
+    "app memory under the callback load, peak RSS MiB (server + its ffmpeg children)",
+    `idle ${f(r.memory.idleRssMiB, 0)} MiB`,
+    `${f(r.memory.peakRssUnderLoadMiB, 0)} MiB (server VmHWM ${f(r.memory.lifetimeHwmMiB, 0)})`,
+    "",
+    "",
+    null,
+  );
+  return out;
+}
+
+function printTable(all) {
+  const columns = ["db", "measure", "reference", "measured", "ratio", "target", "result"];
+  const width = Object.fromEntries(
+    columns.map((c) => [c, Math.max(c.length, ...all.map((r) => String(r[c]).length))]),
+  );
+  const line = (r) => columns.map((c) => String(r[c]).padEnd(width[c])).join(" │ ");
+  console.log(line(Object.fromEntries(columns.map((c) => [c, c]))));
+  console.log(columns.map((c) => "─".repeat(width[c])).join("─┼─"));
+  for (const r of all) console.log(line(r));
+}
+
+function machine() {
+  const cpuModel =
+    /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? cpus()[0]?.model;
+  return {
+    cpus: cpus().length,
+    cpuModel,
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    freeMemoryGiB: Math.round((freemem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    loadAverageAtStart: loadavg().map((n) => Math.round(n * 100) / 100),
+  };
+}
+
+// --- main --------------------------------------------------------------------------------------
+const wanted = process.argv.slice(2).filter((a) => a === "sqlite" || a === "postgresql");
+const providers = wanted.length ? wanted : ["sqlite", "postgresql"];
+const host = machine();
+if (host.loadAverageAtStart[0] > host.cpus * 0.5) {
+  console.warn(
+    `Note: the machine is busy (load average ${host.loadAverageAtStart[0]} on ${host.cpus} CPUs); ` +
+      "the figures will be lower than on an idle machine.",
+  );
+}
+ensureBuild();
+
+const results = [];
+for (const provider of providers) {
+  if (provider === "postgresql" && !postgresAvailable()) {
+    console.error(
+      "\n*** PostgreSQL server binaries (initdb, pg_ctl) not found: the PostgreSQL leg is SKIPPED. ***\n" +
+        "*** Install them (e.g. `apt-get install -y postgresql`) to measure it.                      ***\n",
+    );
+    continue;
+  }
+  console.log(`\n=== ${provider} ===`);
+  const result = await runLeg(provider);
+  if (result) results.push(result);
+}
+
+const table = results.flatMap(rows);
+console.log("");
+printTable(table);
+const seconds = Math.round((Date.now() - started) / 1000);
+console.log(
+  `\n${host.cpus} × ${host.cpuModel}, ${host.memoryGiB} GiB, Node ${host.node}; ` +
+    `load average at start ${host.loadAverageAtStart.join(" ")}; ${seconds} s in all.`,
+);
+writeFileSync(
+  join(root, "bench-results.json"),
+  `${JSON.stringify({ machine: host, seconds, table, results }, null, 2)}\n`,
+);
+console.log("Written to bench-results.json.");
+if (results.length < providers.length) process.exitCode = 1;

@@ -1,0 +1,132 @@
+// Starts the studio's production build (`next start`, from NEXT_DIST_DIR) for the benchmark and
+// reads its memory from /proc.
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "../..");
+const require = createRequire(import.meta.url);
+
+export function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once("error", fail);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+/** Resolves to { url, port, pid, output(), stop() } once /api/health answers. */
+export async function startApp(env, port) {
+  port ??= await freePort();
+  const child = spawn(
+    process.execPath,
+    [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: root,
+      env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let log = "";
+  const keep = (c) => {
+    log = (log + c.toString()).slice(-20_000);
+  };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app exited early:\n${log}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`the app did not become healthy:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    port,
+    pid: child.pid,
+    output: () => log,
+    stop: () =>
+      new Promise((ok) => {
+        if (child.exitCode !== null) return ok();
+        const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+        child.once("exit", () => {
+          clearTimeout(force);
+          ok();
+        });
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+function children(pid) {
+  const out = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // The command name may hold spaces and parentheses; fields resume after the last ")".
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) out.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+function statusKb(pid, field) {
+  try {
+    const text = readFileSync(`/proc/${pid}/status`, "utf8");
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(text);
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The app's memory in MiB: `rss` summed over the process and its descendants (`next start` may
+ * serve from a child), `hwm` the largest peak RSS (VmHWM) among them.
+ */
+export function appMemory(pid) {
+  const all = [pid];
+  for (let i = 0; i < all.length; i++) all.push(...children(all[i]));
+  let rss = 0;
+  let hwm = 0;
+  for (const p of all) {
+    rss += statusKb(p, "VmRSS");
+    hwm = Math.max(hwm, statusKb(p, "VmHWM"));
+  }
+  return { rssMiB: rss / 1024, hwmMiB: hwm / 1024, processes: all.length };
+}
+
+/** Samples appMemory every `everyMs` until stopped; resolves to the largest RSS seen. */
+export function sampleMemory(pid, everyMs = 100) {
+  let peak = 0;
+  const tick = () => {
+    peak = Math.max(peak, appMemory(pid).rssMiB);
+  };
+  tick();
+  const timer = setInterval(tick, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      tick();
+      return peak;
+    },
+  };
+}
