@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { forgetCredits } from "@/lib/kie-account/workspace-credits";
+import { forgetWorkspaceKieKeys } from "@/lib/kie-account/workspace-kie-keys";
 
 /** Drops one of the workspace's keys: its generations go back to the server's default. */
 export async function removeKieKey(args: {
@@ -17,6 +18,7 @@ export async function removeKieKey(args: {
         : { kieHmacKeyEnc: null },
     select: { id: true },
   });
+  forgetWorkspaceKieKeys(args.workspaceId);
   forgetCredits(args.workspaceId);
   await recordAudit({
     workspaceId: args.workspaceId,

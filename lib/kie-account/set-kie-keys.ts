@@ -4,6 +4,7 @@ import { maskSecret, sealSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { forgetCredits } from "@/lib/kie-account/workspace-credits";
+import { forgetWorkspaceKieKeys } from "@/lib/kie-account/workspace-kie-keys";
 
 /**
  * Stores the workspace's kie.ai API key and/or webhook HMAC key, sealed with AES-256-GCM. Only
@@ -27,6 +28,7 @@ export async function setKieKeys(args: {
     },
     select: { id: true },
   });
+  forgetWorkspaceKieKeys(args.workspaceId);
   forgetCredits(args.workspaceId);
   await recordAudit({
     workspaceId: args.workspaceId,

@@ -22,9 +22,31 @@ function open(sealed: string | null): StoredKey {
 export async function workspaceKieKeys(
   workspaceId: string,
 ): Promise<{ apiKey: StoredKey; hmacKey: StoredKey }> {
+  const hit = cache().get(workspaceId);
+  if (hit && hit.until > Date.now()) return hit.keys;
   const w = await db.workspace.findUnique({
     where: { id: workspaceId },
     select: { kieApiKeyEnc: true, kieHmacKeyEnc: true },
   });
-  return { apiKey: open(w?.kieApiKeyEnc ?? null), hmacKey: open(w?.kieHmacKeyEnc ?? null) };
+  const keys = { apiKey: open(w?.kieApiKeyEnc ?? null), hmacKey: open(w?.kieHmacKeyEnc ?? null) };
+  cache().set(workspaceId, { keys, until: Date.now() + CACHE_MS });
+  return keys;
+}
+
+// Every callback and every kie.ai call needs the keys; a few seconds of memory spares the
+// database a read each time. A change made here is seen at once; on other instances within
+// CACHE_MS.
+const CACHE_MS = 5_000;
+type Entry = { keys: { apiKey: StoredKey; hmacKey: StoredKey }; until: number };
+const KEY = Symbol.for("hailuo-studio.kie-keys");
+const holder = globalThis as unknown as { [KEY]?: Map<string, Entry> };
+
+function cache(): Map<string, Entry> {
+  holder[KEY] ??= new Map();
+  return holder[KEY];
+}
+
+/** Drops the remembered keys of a workspace whose keys just changed. */
+export function forgetWorkspaceKieKeys(workspaceId: string): void {
+  cache().delete(workspaceId);
 }
