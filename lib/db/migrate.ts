@@ -65,6 +65,11 @@ export function migrateSqlite(databaseUrl: string, dir = migrationsDir("sqlite")
         .map((r) => (r as { migration_name: string }).migration_name),
     );
     const applied: string[] = [];
+    // SQLite rebuilds a table to alter it (copy, DROP, rename). With foreign keys on, that DROP
+    // would cascade into every row that points at the table, and PRAGMA foreign_keys cannot be
+    // changed inside a transaction — so they are off while migrating, and checked before each
+    // commit instead.
+    sqlite.pragma("foreign_keys = OFF");
     for (const m of listMigrations(dir)) {
       if (done.has(m.name)) continue;
       // IMMEDIATE takes the write lock up front, so two processes starting together apply each
@@ -78,6 +83,10 @@ export function migrateSqlite(databaseUrl: string, dir = migrationsDir("sqlite")
             .get(m.name);
           if (again) return;
           sqlite.exec(m.sql);
+          const broken = sqlite.pragma("foreign_key_check") as unknown[];
+          if (broken.length > 0) {
+            throw new Error(`Migration ${m.name} leaves ${broken.length} broken references`);
+          }
           sqlite
             .prepare(
               `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, current_timestamp, ?, 1)`,

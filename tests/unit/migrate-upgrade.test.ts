@@ -1,0 +1,56 @@
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { migrateSqlite } from "@/lib/db/migrate";
+
+const migrations = resolve(import.meta.dirname, "../../prisma/migrations");
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe("upgrading an existing SQLite database", () => {
+  it("keeps every row through every later migration", () => {
+    const dir = mkdtempSync(join(tmpdir(), "studio-upgrade-"));
+    dirs.push(dir);
+    const all = readdirSync(migrations)
+      .filter((n) => !n.endsWith(".toml"))
+      .sort();
+    // The first release: only the first migration.
+    const first = join(dir, "first");
+    mkdirSync(first);
+    cpSync(join(migrations, all[0] ?? ""), join(first, all[0] ?? ""), { recursive: true });
+    const url = `file:${join(dir, "studio.db")}`;
+    migrateSqlite(url, first);
+
+    const db = new Database(join(dir, "studio.db"));
+    const now = new Date().toISOString();
+    db.prepare(
+      `INSERT INTO "User" (id, email, createdAt, updatedAt) VALUES ('u1', 'a@example.com', ?, ?)`,
+    ).run(now, now);
+    db.prepare(
+      `INSERT INTO "Workspace" (id, name, slug, createdAt, updatedAt) VALUES ('w1', 'W', 'w', ?, ?)`,
+    ).run(now, now);
+    db.prepare(
+      `INSERT INTO "Membership" (id, userId, workspaceId, role) VALUES ('m1', 'u1', 'w1', 'owner')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO "Generation" (id, workspaceId, authorId, prompt, promptOptimizer, model, state, idempotencyKey, callbackTokenHash, createdAt, updatedAt)
+       VALUES ('g1', 'w1', 'u1', '雨夜的橘猫', 1, 'hailuo/02-text-to-video-pro', 'success', 'k1', 'h1', ?, ?)`,
+    ).run(now, now);
+    db.close();
+
+    const result = migrateSqlite(url, migrations);
+    expect(result.applied).toEqual(all.slice(1));
+
+    const after = new Database(join(dir, "studio.db"), { readonly: true });
+    const count = (table: string) =>
+      (after.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
+    expect([count("User"), count("Workspace"), count("Membership"), count("Generation")]).toEqual([
+      1, 1, 1, 1,
+    ]);
+    after.close();
+  });
+});
