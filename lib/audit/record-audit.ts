@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
+import { clientIp } from "@/lib/rate-limit/limits";
 
 export type AuditAction =
   | "generation.created"
@@ -26,7 +27,7 @@ export type AuditAction =
 async function origin(): Promise<{ ip: string | null; userAgent: string | null }> {
   try {
     const h = await headers();
-    const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
+    const ip = clientIp(h);
     return { ip, userAgent: h.get("user-agent")?.slice(0, 300) ?? null };
   } catch {
     return { ip: null, userAgent: null };

@@ -14,6 +14,8 @@ interface Bus {
   emitter: EventEmitter;
   /** Set when events travel through PostgreSQL, so every instance hears every change. */
   notify: ((payload: string) => Promise<void>) | null;
+  /** Whether this instance's LISTEN connection is up (its own notifications come back by it). */
+  listening: boolean;
 }
 
 // Route handlers, server actions and the job worker can be compiled into separate bundles that
@@ -26,7 +28,7 @@ function bus(): Bus {
     const emitter = new EventEmitter();
     // One listener per open gallery tab.
     emitter.setMaxListeners(0);
-    holder[KEY] = { emitter, notify: null };
+    holder[KEY] = { emitter, notify: null, listening: false };
   }
   return holder[KEY];
 }
@@ -36,15 +38,13 @@ function deliver(event: GenerationEvent): void {
 }
 
 export function publishGenerationEvent(event: GenerationEvent): void {
-  const { notify } = bus();
-  if (!notify) {
-    deliver(event);
-    return;
-  }
-  // Delivered back to this instance by its own LISTEN, like to every other instance.
+  const { notify, listening } = bus();
+  // Without a LISTEN connection this instance would not hear its own notification.
+  if (!notify || !listening) deliver(event);
+  if (!notify) return;
   notify(JSON.stringify(event)).catch((e) => {
-    logger.warn({ err: e }, "event notify failed; delivering locally only");
-    deliver(event);
+    logger.warn({ err: e }, "event notify failed; delivered locally only");
+    if (listening) deliver(event);
   });
 }
 
@@ -64,6 +64,9 @@ export function subscribeGenerationEvents(
 export async function connectPostgresEvents(databaseUrl: string): Promise<void> {
   const b = bus();
   const publisher = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  // An idle connection dropped by the server (a restart) is replaced on the next query; the
+  // pool's error must not go unhandled, or it would end the process.
+  publisher.on("error", (e) => logger.warn({ err: e }, "event publisher connection lost"));
   b.notify = async (payload) => {
     await publisher.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]);
   };
@@ -78,12 +81,31 @@ export async function connectPostgresEvents(databaseUrl: string): Promise<void> 
       }
     });
     client.on("error", (e) => {
+      b.listening = false;
       logger.warn({ err: e }, "event listener connection lost; reconnecting");
       client.end().catch(() => {});
-      setTimeout(() => void listen().catch(() => {}), 1000);
+      void keepListening();
     });
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (e) {
+      client.end().catch(() => {});
+      throw e;
+    }
+    b.listening = true;
   };
-  await listen();
+  // Retries until the database is back, however long the outage.
+  const keepListening = async (): Promise<void> => {
+    for (let delay = 500; ; delay = Math.min(delay * 2, 10_000)) {
+      try {
+        await listen();
+        return;
+      } catch (e) {
+        logger.warn({ err: e, retryInMs: delay }, "event listener cannot connect");
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  };
+  await keepListening();
 }

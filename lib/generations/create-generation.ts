@@ -8,7 +8,8 @@ import { newCallbackToken } from "@/lib/generations/callback-token";
 import type { GenerationDto } from "@/lib/generations/dto";
 import { getGeneration } from "@/lib/generations/get-generation";
 import { publishChange } from "@/lib/generations/publish";
-import { startSubmission } from "@/lib/generations/start-submission";
+import { holdSubmission, runSubmission } from "@/lib/generations/start-submission";
+import type { JobRow } from "@/lib/jobs/queue";
 import { checkPrompt, HAILUO_PRO_MODEL } from "@/lib/kie/prompt";
 import { checkBudget } from "@/lib/kie-account/check-budget";
 
@@ -29,9 +30,9 @@ export async function createGeneration(args: {
   }
   const ref = { workspaceId: args.workspace.id, workspaceSlug: args.workspace.slug };
 
-  let id: string;
+  let held: { id: string; job: JobRow };
   try {
-    id = await db.$transaction(async (tx) => {
+    held = await db.$transaction(async (tx) => {
       const g = await tx.generation.create({
         data: {
           workspaceId: args.workspace.id,
@@ -53,7 +54,7 @@ export async function createGeneration(args: {
         authorId: args.authorId,
         newGenerationId: g.id,
       });
-      return g.id;
+      return { id: g.id, job: await holdSubmission(g.id, tx) };
     });
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
@@ -70,6 +71,7 @@ export async function createGeneration(args: {
     }
     throw e;
   }
+  const { id } = held;
   publishChange({ id, workspaceId: args.workspace.id, state: "submitting" });
   const author = await db.user.findUnique({
     where: { id: args.authorId },
@@ -82,7 +84,7 @@ export async function createGeneration(args: {
     target: { type: "generation", id },
     details: { prompt: args.prompt.slice(0, 120) },
   });
-  await startSubmission(id);
+  await runSubmission(held.job, id);
   return getGeneration({ ...ref, id });
 }
 

@@ -5,7 +5,8 @@ import { createGeneration, serverIdempotencyKey } from "@/lib/generations/create
 import type { GenerationDto } from "@/lib/generations/dto";
 import { getGeneration } from "@/lib/generations/get-generation";
 import { publishChange } from "@/lib/generations/publish";
-import { startSubmission } from "@/lib/generations/start-submission";
+import { holdSubmission, runSubmission } from "@/lib/generations/start-submission";
+import { checkBudget } from "@/lib/kie-account/check-budget";
 import { can } from "@/lib/workspaces/permissions";
 
 /**
@@ -41,14 +42,25 @@ export async function retryGeneration(args: {
   if (g.authorId !== args.userId && !can(args.role ?? "member", "generation.manage-any")) {
     throw new AppError("forbidden", "Only admins can retry other people's generations");
   }
-  // Conditional, so two Retry clicks resubmit once.
-  const reset = await db.generation.updateMany({
-    where: { id: g.id, state: "error" },
-    data: { state: "submitting", submitStatus: null, failCode: null, failMsg: null },
+  // Conditional, so two Retry clicks resubmit once; the budget is checked again, and the job is
+  // recorded with the reset, as for a new generation.
+  const job = await db.$transaction(async (tx) => {
+    const reset = await tx.generation.updateMany({
+      where: { id: g.id, state: "error" },
+      data: { state: "submitting", submitStatus: null, failCode: null, failMsg: null },
+    });
+    if (reset.count !== 1) return null;
+    await checkBudget({
+      tx,
+      workspaceId: args.workspace.id,
+      authorId: g.authorId,
+      newGenerationId: g.id,
+    });
+    return holdSubmission(g.id, tx);
   });
-  if (reset.count === 1) {
+  if (job) {
     publishChange({ id: g.id, workspaceId: args.workspace.id, state: "submitting" });
-    await startSubmission(g.id);
+    await runSubmission(job, g.id);
   }
   return getGeneration({
     workspaceId: args.workspace.id,

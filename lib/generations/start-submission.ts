@@ -1,42 +1,34 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { submitGeneration } from "@/lib/generations/submit-generation";
-import { WORKER_ID } from "@/lib/jobs/queue";
+import { holdJob, type JobRow } from "@/lib/jobs/queue";
 import { runJob } from "@/lib/jobs/worker";
 
 /**
- * Records a "submit" job held by this process and runs it at once, so the person sees kie.ai's
- * answer in the same request. Should the process die mid-way, the job outlives it and the
- * worker that picks it up finds out what happened.
+ * Records the "submit" job of a generation, held by this process, in the same transaction as
+ * the generation's row: whatever happens after the commit, the job is there for a worker to
+ * finish.
  */
-export async function startSubmission(generationId: string): Promise<void> {
-  const job = await db.job.upsert({
-    where: { dedupeKey: `submit:${generationId}` },
-    create: {
+export function holdSubmission(
+  generationId: string,
+  tx: Prisma.TransactionClient,
+): Promise<JobRow> {
+  return holdJob(
+    {
       kind: "submit",
       dedupeKey: `submit:${generationId}`,
-      payload: JSON.stringify({ generationId }),
-      lockedBy: WORKER_ID,
-      lockedUntil: new Date(Date.now() + env().JOB_LEASE_MS),
-      attempts: 1,
+      payload: { generationId },
       maxAttempts: 20,
     },
-    update: {
-      lockedBy: WORKER_ID,
-      lockedUntil: new Date(Date.now() + env().JOB_LEASE_MS),
-      runAt: new Date(),
-      attempts: 1,
-      failedAt: null,
-    },
-    select: {
-      id: true,
-      kind: true,
-      payload: true,
-      attempts: true,
-      maxAttempts: true,
-      dedupeKey: true,
-    },
-  });
+    tx,
+  );
+}
+
+/**
+ * Runs a held submission at once, so the person sees kie.ai's answer in the same request.
+ * Should the process die mid-way, the job outlives it and the worker that picks it up finds out
+ * what happened.
+ */
+export async function runSubmission(job: JobRow, generationId: string): Promise<void> {
   await runJob(job, () => submitGeneration(generationId));
 }

@@ -88,8 +88,9 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
   if (result.ok) {
     const taskId = result.data.taskId;
     await db.$transaction(async (tx) => {
+      // Also when the attempt had meanwhile been written off as unknown: kie.ai's answer settles it.
       await tx.generation.updateMany({
-        where: { id: g.id, ...STILL_SUBMITTING },
+        where: { id: g.id, providerTaskId: null, state: { in: ["submitting", "error"] } },
         data: {
           state: "waiting",
           providerTaskId: taskId,

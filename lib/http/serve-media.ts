@@ -12,6 +12,12 @@ export async function serveMedia(args: {
   storage: MediaStorage;
   key: string;
   download?: { filename: string };
+  /**
+   * "member" (default): cached by the browser for good — a stored video never changes, and
+   * membership is checked on each new fetch. "shared": revalidated every time, so a revoked link
+   * stops playing at once.
+   */
+  audience?: "member" | "shared";
 }): Promise<Response> {
   const object = await args.storage.stat(args.key);
   if (!object) return Response.json({ error: "not_found" }, { status: 404 });
@@ -19,7 +25,8 @@ export async function serveMedia(args: {
     "Content-Type": object.contentType,
     "Accept-Ranges": "bytes",
     // Private: only members may see it; immutable: a stored video never changes under its key.
-    "Cache-Control": "private, max-age=31536000, immutable",
+    "Cache-Control":
+      args.audience === "shared" ? "private, no-cache" : "private, max-age=31536000, immutable",
     "X-Content-Type-Options": "nosniff",
   });
   if (args.download) {

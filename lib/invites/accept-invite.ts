@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { inviteStatus } from "@/lib/invites/invite-status";
 import { hashInviteToken } from "@/lib/invites/token";
+import { can } from "@/lib/workspaces/permissions";
 import { hasRole, isRole } from "@/lib/workspaces/roles";
 
 /**
@@ -25,6 +26,7 @@ export async function acceptInvite(args: { token: string; user: SessionUser }): 
         expiresAt: true,
         singleUse: true,
         uses: true,
+        createdById: true,
         workspace: { select: { slug: true } },
       },
     });
@@ -32,6 +34,16 @@ export async function acceptInvite(args: { token: string; user: SessionUser }): 
     const status = inviteStatus(invite);
     if (status !== "valid") throw new AppError("conflict", `This invite link is ${status}`);
     if (!isRole(invite.role)) throw new AppError("conflict", "This invite link is broken");
+    // A link is only as good as its author's right to invite, now.
+    const author = await tx.membership.findUnique({
+      where: {
+        userId_workspaceId: { userId: invite.createdById, workspaceId: invite.workspaceId },
+      },
+      select: { role: true },
+    });
+    if (!author || !can(author.role, "members.invite")) {
+      throw new AppError("conflict", "This invite link is revoked");
+    }
 
     const where = { userId_workspaceId: { userId: args.user.id, workspaceId: invite.workspaceId } };
     const existing = await tx.membership.findUnique({ where, select: { role: true } });

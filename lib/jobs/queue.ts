@@ -13,15 +13,33 @@ export interface JobRow {
   attempts: number;
   maxAttempts: number;
   dedupeKey: string | null;
+  /** Who holds this run of the job: every later write about the run must match it. */
+  lockedBy: string | null;
 }
 
 type Tx = Prisma.TransactionClient;
 
-export const WORKER_ID = `${process.pid}-${randomUUID().slice(0, 8)}`;
+const WORKER_ID = `${process.pid}-${randomUUID().slice(0, 8)}`;
+
+/** A token for one run of one job, so a run that outlived its lease cannot finish another's. */
+function newLockToken(): string {
+  return `${WORKER_ID}:${randomUUID().slice(0, 8)}`;
+}
+
+const jobSelect = {
+  id: true,
+  kind: true,
+  payload: true,
+  attempts: true,
+  maxAttempts: true,
+  dedupeKey: true,
+  lockedBy: true,
+} as const;
 
 /**
  * Records a job. With a dedupeKey there is at most one pending job per key: enqueueing again
- * only brings an idle one forward, so five duplicate callbacks cause one sync.
+ * only brings an idle one forward (or revives one that had been given up), so five duplicate
+ * callbacks cause one sync.
  */
 export async function enqueueJob(
   args: {
@@ -30,8 +48,6 @@ export async function enqueueJob(
     runAt?: Date;
     dedupeKey?: string;
     maxAttempts?: number;
-    /** Hold the job for this process while it runs the work inline right away. */
-    lockForMs?: number;
   },
   tx: Tx = db,
 ): Promise<void> {
@@ -42,22 +58,19 @@ export async function enqueueJob(
     runAt,
     dedupeKey: args.dedupeKey ?? null,
     maxAttempts: args.maxAttempts ?? 10,
-    ...(args.lockForMs && {
-      lockedBy: WORKER_ID,
-      lockedUntil: new Date(Date.now() + args.lockForMs),
-    }),
   };
   if (!args.dedupeKey) {
     await tx.job.create({ data });
     return;
   }
+  const now = new Date();
   const moved = await tx.job.updateMany({
     where: {
       dedupeKey: args.dedupeKey,
-      runAt: { gt: runAt },
-      OR: [{ lockedUntil: null }, { lockedUntil: { lt: new Date() } }],
+      OR: [{ runAt: { gt: runAt } }, { failedAt: { not: null } }],
+      AND: [{ OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] }],
     },
-    data: { runAt, payload: data.payload, failedAt: null },
+    data: { runAt, payload: data.payload, failedAt: null, attempts: 0 },
   });
   if (moved.count > 0) return;
   try {
@@ -68,11 +81,35 @@ export async function enqueueJob(
   }
 }
 
+/**
+ * Records a job already held by the caller, inside the caller's transaction, so the work and
+ * the row that needs it are committed together; the caller runs it right after.
+ */
+export async function holdJob(
+  args: { kind: JobKind; dedupeKey: string; payload: Record<string, unknown>; maxAttempts: number },
+  tx: Tx,
+): Promise<JobRow> {
+  const lock = { lockedBy: newLockToken(), lockedUntil: new Date(Date.now() + env().JOB_LEASE_MS) };
+  return tx.job.upsert({
+    where: { dedupeKey: args.dedupeKey },
+    create: {
+      kind: args.kind,
+      dedupeKey: args.dedupeKey,
+      payload: JSON.stringify(args.payload),
+      maxAttempts: args.maxAttempts,
+      attempts: 1,
+      ...lock,
+    },
+    update: { ...lock, runAt: new Date(), attempts: 1, failedAt: null },
+    select: jobSelect,
+  });
+}
+
 // PostgreSQL: one statement that skips rows another instance is claiming right now, so N
 // instances share the queue without waiting on each other or taking a job twice.
 async function claimNextJobPostgres(now: Date): Promise<JobRow | null> {
   const rows = await db.$queryRaw<JobRow[]>`
-    UPDATE "Job" SET "lockedBy" = ${WORKER_ID},
+    UPDATE "Job" SET "lockedBy" = ${newLockToken()},
       "lockedUntil" = ${new Date(now.getTime() + env().JOB_LEASE_MS)},
       "attempts" = "attempts" + 1
     WHERE "id" = (
@@ -80,7 +117,7 @@ async function claimNextJobPostgres(now: Date): Promise<JobRow | null> {
       WHERE "runAt" <= ${now} AND "failedAt" IS NULL
         AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
       ORDER BY "runAt" FOR UPDATE SKIP LOCKED LIMIT 1)
-    RETURNING "id", "kind", "payload", "attempts", "maxAttempts", "dedupeKey"`;
+    RETURNING "id", "kind", "payload", "attempts", "maxAttempts", "dedupeKey", "lockedBy"`;
   return rows[0] ?? null;
 }
 
@@ -99,39 +136,36 @@ export async function claimNextJob(now = new Date()): Promise<JobRow | null> {
     select: { id: true },
   });
   for (const { id } of candidates) {
+    const token = newLockToken();
     const claimed = await db.job.updateMany({
       where: { id, failedAt: null, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
       data: {
-        lockedBy: WORKER_ID,
+        lockedBy: token,
         lockedUntil: new Date(now.getTime() + env().JOB_LEASE_MS),
         attempts: { increment: 1 },
       },
     });
-    if (claimed.count === 1) {
-      return db.job.findUnique({
-        where: { id },
-        select: {
-          id: true,
-          kind: true,
-          payload: true,
-          attempts: true,
-          maxAttempts: true,
-          dedupeKey: true,
-        },
-      });
-    }
+    if (claimed.count === 1) return db.job.findUnique({ where: { id }, select: jobSelect });
   }
   return null;
 }
 
-export async function completeJob(id: string): Promise<void> {
-  await db.job.deleteMany({ where: { id, lockedBy: WORKER_ID } });
+/** Keeps a long run's claim alive (a download of a large video can outlast one lease). */
+export async function extendLease(job: JobRow): Promise<void> {
+  await db.job.updateMany({
+    where: { id: job.id, lockedBy: job.lockedBy },
+    data: { lockedUntil: new Date(Date.now() + env().JOB_LEASE_MS) },
+  });
+}
+
+export async function completeJob(job: JobRow): Promise<void> {
+  await db.job.deleteMany({ where: { id: job.id, lockedBy: job.lockedBy } });
 }
 
 /** Runs the same job again later, e.g. the reconciler's next poll. Attempts restart. */
-export async function rescheduleJob(id: string, runAt: Date): Promise<void> {
+export async function rescheduleJob(job: JobRow, runAt: Date): Promise<void> {
   await db.job.updateMany({
-    where: { id, lockedBy: WORKER_ID },
+    where: { id: job.id, lockedBy: job.lockedBy },
     data: { runAt, lockedBy: null, lockedUntil: null, attempts: 0, lastError: null },
   });
 }
@@ -141,7 +175,7 @@ export async function failJob(job: JobRow, error: string): Promise<"retry" | "de
   const dead = job.attempts >= job.maxAttempts;
   const backoff = Math.min(2 ** job.attempts * 1000, 5 * 60_000) * (0.5 + Math.random() / 2);
   await db.job.updateMany({
-    where: { id: job.id, lockedBy: WORKER_ID },
+    where: { id: job.id, lockedBy: job.lockedBy },
     data: {
       lastError: error.slice(0, 1000),
       lockedBy: null,

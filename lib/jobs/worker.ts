@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import {
   claimNextJob,
   completeJob,
+  extendLease,
   failJob,
   type JobKind,
   type JobRow,
@@ -58,13 +59,18 @@ export async function runJob(
     await failJob(job, `no handler for job kind ${job.kind}`);
     return;
   }
+  // Renewed well before it runs out, so no other worker takes over a run that is still going.
+  const heartbeat = setInterval(
+    () => void extendLease(job).catch(() => {}),
+    Math.max(env().JOB_LEASE_MS / 3, 1000),
+  );
   try {
     const outcome = await handler(JSON.parse(job.payload) as Record<string, unknown>, {
       attempt: job.attempts,
       lastAttempt: job.attempts >= job.maxAttempts,
     });
-    if (outcome?.rescheduleAt) await rescheduleJob(job.id, outcome.rescheduleAt);
-    else await completeJob(job.id);
+    if (outcome?.rescheduleAt) await rescheduleJob(job, outcome.rescheduleAt);
+    else await completeJob(job);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const result = await failJob(job, message);
@@ -72,6 +78,8 @@ export async function runJob(
       { job: job.id, kind: job.kind, attempts: job.attempts, result, err: message },
       "job failed",
     );
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ESTIMATED_CREDITS_PER_VIDEO, monthlyUsage } from "@/lib/kie-account/monthly-usage";
+import { lockWorkspace } from "@/lib/workspaces/lock-workspace";
 
 const n = (x: number) => x.toLocaleString("en-US");
 
@@ -18,6 +19,7 @@ export async function checkBudget(args: {
   newGenerationId: string;
 }): Promise<void> {
   const { tx, workspaceId, authorId } = args;
+  await lockWorkspace(tx, workspaceId);
   const [workspace, membership] = await Promise.all([
     tx.workspace.findUnique({ where: { id: workspaceId }, select: { monthlyCreditLimit: true } }),
     tx.membership.findUnique({

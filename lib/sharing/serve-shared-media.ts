@@ -33,6 +33,7 @@ export async function serveSharedMedia(args: {
       storage: mediaStorage(),
       key,
       download: wantsDownload ? { filename: `hailuo-${generationId}.mp4` } : undefined,
+      audience: "shared",
     });
   } catch (e) {
     return errorResponse(e, args.route);

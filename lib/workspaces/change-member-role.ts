@@ -3,6 +3,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { revokeInvitesOf } from "@/lib/invites/revoke-invites-of";
+import { lockWorkspace } from "@/lib/workspaces/lock-workspace";
 import { roleChangeRefusal } from "@/lib/workspaces/member-rules";
 import { refusalError } from "@/lib/workspaces/membership-errors";
 import type { Role } from "@/lib/workspaces/roles";
@@ -15,6 +17,7 @@ export async function changeMemberRole(args: {
   role: Role;
 }): Promise<void> {
   const previous = await db.$transaction(async (tx) => {
+    await lockWorkspace(tx, args.workspace.id);
     const where = { userId_workspaceId: { userId: args.userId, workspaceId: args.workspace.id } };
     const member = await tx.membership.findUnique({ where, select: { role: true } });
     if (!member) throw new AppError("not_found", "That person is not a member of this workspace");
@@ -30,6 +33,11 @@ export async function changeMemberRole(args: {
     });
     if (refusal) throw refusalError(refusal);
     await tx.membership.update({ where, data: { role: args.role } });
+    await revokeInvitesOf(tx, {
+      workspaceId: args.workspace.id,
+      userId: args.userId,
+      newRole: args.role,
+    });
     return member.role;
   });
   if (previous === null) return;

@@ -3,6 +3,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { revokeInvitesOf } from "@/lib/invites/revoke-invites-of";
+import { lockWorkspace } from "@/lib/workspaces/lock-workspace";
 import { removalRefusal } from "@/lib/workspaces/member-rules";
 import { refusalError } from "@/lib/workspaces/membership-errors";
 import type { Role } from "@/lib/workspaces/roles";
@@ -18,6 +20,7 @@ export async function removeMember(args: {
 }): Promise<void> {
   const self = args.userId === args.actor.id;
   const removed = await db.$transaction(async (tx) => {
+    await lockWorkspace(tx, args.workspace.id);
     const where = { userId_workspaceId: { userId: args.userId, workspaceId: args.workspace.id } };
     const member = await tx.membership.findUnique({
       where,
@@ -35,6 +38,11 @@ export async function removeMember(args: {
     });
     if (refusal) throw refusalError(refusal);
     await tx.membership.delete({ where });
+    await revokeInvitesOf(tx, {
+      workspaceId: args.workspace.id,
+      userId: args.userId,
+      newRole: null,
+    });
     return member;
   });
   await recordAudit({

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { retryGeneration } from "@/lib/generations/retry-generation";
 import { getKieSettings } from "@/lib/kie-account/get-kie-settings";
 import { monthStartUtc } from "@/lib/kie-account/monthly-usage";
 import { setMemberBudget } from "@/lib/kie-account/set-member-budget";
@@ -32,6 +33,30 @@ async function refusal(promise: Promise<unknown>) {
 }
 
 describe("monthly credit budgets", () => {
+  it("also holds for Retry: resubmitting a generation that never reached kie.ai is checked again", async () => {
+    const ctx = await admin();
+    // Refused by kie.ai before any budget exists: an error that costs nothing.
+    const refused = await generate(ctx, "被拒绝的提交 [sim:402]");
+    expect(refused.state).toBe("error");
+    await generate(ctx, "占满预算的视频");
+    await setWorkspaceBudget({ workspaceId: ctx.workspace.id, actor: ctx.actor, limit: 60 });
+    const before = await simTaskCount();
+    const e = await refusal(
+      retryGeneration({
+        workspace: ctx.workspace,
+        userId: ctx.userId,
+        role: "owner",
+        generationId: refused.id,
+      }),
+    );
+    expect(e.code).toBe("budget_exceeded");
+    expect(await simTaskCount()).toBe(before);
+    // Still the same error the person can see, not half-reset.
+    expect((await db.generation.findUniqueOrThrow({ where: { id: refused.id } })).state).toBe(
+      "error",
+    );
+  });
+
   it("refuses, before createTask, a generation that would exceed the workspace's budget", async () => {
     const ctx = await admin();
     await setWorkspaceBudget({ workspaceId: ctx.workspace.id, actor: ctx.actor, limit: 120 });

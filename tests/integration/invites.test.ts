@@ -6,6 +6,7 @@ import { createInvite } from "@/lib/invites/create-invite";
 import { getInvite } from "@/lib/invites/get-invite";
 import { listInvites } from "@/lib/invites/list-invites";
 import { revokeInvite } from "@/lib/invites/revoke-invite";
+import { changeMemberRole } from "@/lib/workspaces/change-member-role";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { getMembership } from "@/lib/workspaces/get-membership";
 import { newWorkspace } from "../support/studio";
@@ -42,6 +43,41 @@ async function roleIn(userId: string, slug: string) {
 }
 
 describe("invites", () => {
+  it("a link dies with its author's right to invite: a demoted admin cannot walk back in", async () => {
+    const { owner, workspace, tokenOf } = await setup();
+    const admin = await person();
+    const adminInvite = await createInvite({
+      workspace,
+      actor: owner,
+      role: "admin",
+      expiresInDays: 7,
+      singleUse: false,
+    });
+    await acceptInvite({ token: tokenOf(adminInvite.path), user: admin });
+    // The admin makes a reusable admin link of their own, then is demoted to viewer.
+    const own = await createInvite({
+      workspace,
+      actor: admin,
+      role: "admin",
+      expiresInDays: 30,
+      singleUse: false,
+    });
+    await changeMemberRole({
+      workspace,
+      actor: { ...owner, role: "owner" },
+      userId: admin.id,
+      role: "viewer",
+    });
+    await expectCode(acceptInvite({ token: tokenOf(own.path), user: admin }), "conflict");
+    expect(await roleIn(admin.id, workspace.slug)).toBe("viewer");
+    const stored = await db.invite.findUniqueOrThrow({ where: { id: own.id } });
+    expect(stored.revokedAt).not.toBeNull();
+    // A link made by someone who still may invite keeps working.
+    const newcomer = await person();
+    await acceptInvite({ token: tokenOf(adminInvite.path), user: newcomer });
+    expect(await roleIn(newcomer.id, workspace.slug)).toBe("admin");
+  });
+
   it("stores only the token's hash; the link names the workspace and role and adds the person", async () => {
     const { workspace, invite, tokenOf } = await setup();
     const created = await invite({ role: "viewer" });

@@ -6,6 +6,7 @@ import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "@/lib/kie/simulator/server";
 import { type AppInstance, freePort, startAppInstance } from "@/tests/support/app-instance";
+import { listenToEvents } from "@/tests/support/sse";
 // @ts-expect-error -- a plain ESM script shared with the command line
 import { startTempPostgres } from "../../scripts/temp-postgres.mjs";
 
@@ -63,6 +64,8 @@ describe("the database goes away for a while", () => {
       idempotencyKey: randomUUID(),
     });
     expect(dto.state).toBe("waiting");
+    const seen = new Map<string, string[]>();
+    const stream = listenToEvents(`${app.url}/api/w/${slug}/events`, cookie, seen);
     await db.$disconnect();
 
     pgServer.pause();
@@ -92,6 +95,13 @@ describe("the database goes away for a while", () => {
       await new Promise((r) => setTimeout(r, 500));
     }
     expect((await gallery()).status).toBe(200);
+    // Live updates flow again: the event bus reconnected its LISTEN by itself.
+    const deadlineEvents = Date.now() + 10_000;
+    while (!seen.get(dto.id)?.includes("success") && Date.now() < deadlineEvents) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    stream.abort();
+    expect(seen.get(dto.id)).toContain("success");
     const applied = await db.providerEvent.count({
       where: { generationId: dto.id, source: { startsWith: "sync-" }, state: "success" },
     });

@@ -9,6 +9,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type Simulator, startSimulator } from "@/lib/kie/simulator/server";
 import { type AppInstance, startAppInstance } from "@/tests/support/app-instance";
+import { listenToEvents } from "@/tests/support/sse";
 
 // Two production instances of the studio on one PostgreSQL, with the simulator calling back
 // through a proxy that spreads every delivery (duplicates included) randomly over both.
@@ -95,34 +96,6 @@ async function sessionCookie(user: { id: string; email: string }): Promise<strin
   return `next-auth.session-token=${token}`;
 }
 
-/** Reads instance A's event stream and counts generation events per id. */
-function listen(url: string, cookie: string, seen: Map<string, string[]>): AbortController {
-  const ctrl = new AbortController();
-  void (async () => {
-    const res = await fetch(url, { headers: { cookie }, signal: ctrl.signal });
-    const reader = res.body?.getReader();
-    const decoder = new TextDecoder();
-    let buffer = "";
-    for (;;) {
-      const chunk = await reader?.read();
-      if (!chunk || chunk.done) return;
-      buffer += decoder.decode(chunk.value, { stream: true });
-      let end = buffer.indexOf("\n\n");
-      while (end >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (data && block.includes("event: generation")) {
-          const { id, state } = JSON.parse(data) as { id: string; state: string };
-          seen.set(id, [...(seen.get(id) ?? []), state]);
-        }
-        end = buffer.indexOf("\n\n");
-      }
-    }
-  })().catch(() => {});
-  return ctrl;
-}
-
 describe("two instances on one PostgreSQL", () => {
   it(`${N} generations with callbacks spread over both: each synced and stored exactly once`, async () => {
     const { db } = await import("@/lib/db");
@@ -137,7 +110,7 @@ describe("two instances on one PostgreSQL", () => {
     });
     const seen = new Map<string, string[]>();
     const [a] = instances;
-    const stream = listen(
+    const stream = listenToEvents(
       `${a?.url}/api/w/${slug}/events`,
       await sessionCookie({ id: userId, email }),
       seen,

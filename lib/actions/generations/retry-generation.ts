@@ -4,12 +4,17 @@ import { workspaceAction } from "@/lib/actions/safe-action";
 import type { GenerationDto } from "@/lib/generations/dto";
 import { retryGeneration } from "@/lib/generations/retry-generation";
 import { generationRefInput } from "@/lib/generations/schemas";
+import { enforceLimit, requestIp } from "@/lib/rate-limit/limits";
 
 const action = workspaceAction(
   "retryGeneration",
   { schema: generationRefInput, permission: "generation.manage-own" },
-  (input, { user, workspace, role }) =>
-    retryGeneration({ workspace, userId: user.id, role, generationId: input.generationId }),
+  async (input, { user, workspace, role }) => {
+    // A retry sends a createTask like Generate does, so it counts against the same limits.
+    enforceLimit("generate:user", user.id);
+    enforceLimit("generate:ip", await requestIp());
+    return retryGeneration({ workspace, userId: user.id, role, generationId: input.generationId });
+  },
 );
 
 /** Retry: resubmits a generation that never reached kie.ai, or starts a new one from a failed one. */
