@@ -47,7 +47,15 @@ export async function retryGeneration(args: {
   const job = await db.$transaction(async (tx) => {
     const reset = await tx.generation.updateMany({
       where: { id: g.id, state: "error" },
-      data: { state: "submitting", submitStatus: null, failCode: null, failMsg: null },
+      // A task given up on after a day keeps no claim: the new attempt gets its own.
+      data: {
+        state: "submitting",
+        submitStatus: null,
+        failCode: null,
+        failMsg: null,
+        providerTaskId: null,
+        finishedAt: null,
+      },
     });
     if (reset.count !== 1) return null;
     await checkBudget({

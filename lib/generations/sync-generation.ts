@@ -9,8 +9,30 @@ import type { JobOutcome } from "@/lib/jobs/worker";
 import type { KieTaskRecord } from "@/lib/kie/client";
 import { isRecordNotReady } from "@/lib/kie/errors";
 import { kieClientFor } from "@/lib/kie-account/kie-client-for";
+import { logger } from "@/lib/logger";
 
 export type SyncReason = "callback" | "poll";
+
+// kie.ai finishes a Pro video in minutes; a task silent for a day is not coming back.
+const GIVE_UP_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/** Ends the wait for a task kie.ai never finished: an error the person can see and retry. */
+async function giveUp(
+  g: { id: string; workspaceId: string },
+  state: GenerationState,
+): Promise<undefined> {
+  const updated = await db.generation.updateMany({
+    where: { id: g.id, state },
+    data: {
+      state: "error",
+      failCode: "timeout",
+      failMsg: "kie.ai has not finished this video after 24 hours. Retry starts it again.",
+      finishedAt: new Date(),
+    },
+  });
+  if (updated.count) publishChange({ id: g.id, workspaceId: g.workspaceId, state: "error" });
+  return undefined;
+}
 
 function providerFields(record: KieTaskRecord, next: GenerationState, reason: SyncReason) {
   const final = isFinal(next);
@@ -54,17 +76,23 @@ export async function syncGeneration(args: {
     rescheduleAt: new Date(Date.now() + nextPollDelayMs(age, env().RECONCILE_SCALE)),
   });
 
+  const state = g.state as GenerationState;
+  if (args.reason === "poll" && age > GIVE_UP_AFTER_MS) return giveUp(g, state);
+
   const result = await (await kieClientFor(g.workspaceId)).recordInfo(g.providerTaskId);
   if (!result.ok) {
-    // Right after creation kie.ai may not know the task yet; a poll simply tries later.
-    if (args.reason === "poll" && (isRecordNotReady(result.error) || result.error.retryable)) {
+    // A poll keeps trying on its schedule — kie.ai may not know a new task yet, be down, or
+    // refuse a key an admin is about to fix — until the task is too old to wait for.
+    if (args.reason === "poll") {
+      if (!isRecordNotReady(result.error)) {
+        logger.warn({ generation: g.id, kind: result.error.kind }, "recordInfo failed; polling on");
+      }
       return later();
     }
     throw new Error(`recordInfo failed: ${result.error.kind} ${result.error.message}`);
   }
   const record = result.data;
-  const current = g.state as GenerationState;
-  const next = advance(current, record.state);
+  const next = advance(state, record.state);
 
   if (next) {
     const fields = providerFields(record, next, args.reason);
@@ -73,7 +101,7 @@ export async function syncGeneration(args: {
     const moved = await db.$transaction(async (tx) => {
       // Conditional on the state we read, so two syncs racing cannot both apply a change.
       const updated = await tx.generation.updateMany({
-        where: { id: g.id, state: current },
+        where: { id: g.id, state },
         data: { ...fields, lastPolledAt: new Date(), pollCount: { increment: 1 } },
       });
       if (updated.count === 0) return false;

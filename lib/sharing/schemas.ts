@@ -34,7 +34,7 @@ export const createShareLinkInput = z
         ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "in_past" });
       }
     }
-    if (v.password !== undefined && v.password !== "" && v.password.length < 4) {
+    if (v.password !== undefined && v.password !== "" && v.password.length < 8) {
       ctx.addIssue({ code: "custom", path: ["password"], message: "too_short" });
     }
   });

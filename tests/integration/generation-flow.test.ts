@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { retryGeneration } from "@/lib/generations/retry-generation";
+import { syncGeneration } from "@/lib/generations/sync-generation";
 import {
   generate,
   generationRow,
@@ -89,6 +90,33 @@ describe("a generation from prompt to stored video", () => {
     expect(retried.prompt).toBe(g.prompt);
     expect(retried.promptOptimizer).toBe(false);
     expect((await generationRow(dto.id)).state).toBe("fail");
+  });
+});
+
+describe("a task kie.ai never finishes", () => {
+  it("is given up after a day with a clear error, and Retry starts it again", async () => {
+    const ctx = await newWorkspace();
+    const dto = await generate(ctx, "永远不会结束的任务 [sim:slow] [sim:nocallback]");
+    await waitForState(dto.id, ["waiting", "queuing", "generating"]);
+    await db.generation.update({
+      where: { id: dto.id },
+      data: { createdAt: new Date(Date.now() - 25 * 60 * 60 * 1000) },
+    });
+    await syncGeneration({ generationId: dto.id, reason: "poll" });
+    const g = await generationRow(dto.id);
+    expect(g.state).toBe("error");
+    expect(g.failCode).toBe("timeout");
+    expect(g.failMsg).toMatch(/24 hours/);
+
+    const retried = await retryGeneration({
+      workspace: ctx.workspace,
+      userId: ctx.userId,
+      role: "owner",
+      generationId: dto.id,
+    });
+    expect(retried.id).toBe(dto.id);
+    expect(retried.state).toBe("waiting");
+    expect((await generationRow(dto.id)).providerTaskId).not.toBe(g.providerTaskId);
   });
 });
 
