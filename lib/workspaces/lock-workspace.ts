@@ -12,5 +12,7 @@ export async function lockWorkspace(
   workspaceId: string,
 ): Promise<void> {
   if (dbProvider() !== "postgresql") return;
-  await tx.$queryRaw`SELECT "id" FROM "Workspace" WHERE "id" = ${workspaceId} FOR UPDATE`;
+  // NO KEY UPDATE: inserting a row that references the workspace takes a KEY SHARE lock on it,
+  // which FOR UPDATE would wait on — two inserts each waiting for the other's would deadlock.
+  await tx.$queryRaw`SELECT "id" FROM "Workspace" WHERE "id" = ${workspaceId} FOR NO KEY UPDATE`;
 }

@@ -33,6 +33,21 @@ async function refusal(promise: Promise<unknown>) {
 }
 
 describe("monthly credit budgets", () => {
+  it("holds when many presses arrive at once: exactly what fits gets in, nothing deadlocks", async () => {
+    const ctx = await admin();
+    await setWorkspaceBudget({ workspaceId: ctx.workspace.id, actor: ctx.actor, limit: 120 });
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) => generate(ctx, `同时按下的第 ${i} 个视频`)),
+    );
+    const accepted = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter(
+      (r) => r.status === "rejected" && isAppError(r.reason) && r.reason.code === "budget_exceeded",
+    );
+    expect(accepted).toHaveLength(2);
+    expect(refused).toHaveLength(4);
+    expect(await db.generation.count({ where: { workspaceId: ctx.workspace.id } })).toBe(2);
+  });
+
   it("also holds for Retry: resubmitting a generation that never reached kie.ai is checked again", async () => {
     const ctx = await admin();
     // Refused by kie.ai before any budget exists: an error that costs nothing.
