@@ -73,11 +73,18 @@ export async function enqueueJob(
     data: { runAt, payload: data.payload, failedAt: null, attempts: 0 },
   });
   if (moved.count > 0) return;
+  // Already pending (or running, in which case it reads the newest state anyway). Looked up
+  // rather than left to the unique index: inside a PostgreSQL transaction a failed insert
+  // aborts everything else the transaction did.
+  if (await tx.job.findUnique({ where: { dedupeKey: args.dedupeKey }, select: { id: true } }))
+    return;
   try {
     await tx.job.create({ data });
   } catch (e) {
-    // Already pending (or running, in which case it reads the newest state anyway).
-    if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) throw e;
+    const duplicate = e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+    // Outside a transaction the race with another enqueue is harmless; inside one, the caller's
+    // transaction fails and its job is retried.
+    if (!duplicate || tx !== db) throw e;
   }
 }
 
@@ -107,7 +114,11 @@ export async function holdJob(
 
 // PostgreSQL: one statement that skips rows another instance is claiming right now, so N
 // instances share the queue without waiting on each other or taking a job twice.
-async function claimNextJobPostgres(now: Date): Promise<JobRow | null> {
+async function claimNextJobPostgres(
+  now: Date,
+  kinds: JobKind[] | undefined,
+): Promise<JobRow | null> {
+  const onlyKinds = kinds ? Prisma.sql`AND "kind" = ANY(${kinds})` : Prisma.empty;
   const rows = await db.$queryRaw<JobRow[]>`
     UPDATE "Job" SET "lockedBy" = ${newLockToken()},
       "lockedUntil" = ${new Date(now.getTime() + env().JOB_LEASE_MS)},
@@ -115,21 +126,28 @@ async function claimNextJobPostgres(now: Date): Promise<JobRow | null> {
     WHERE "id" = (
       SELECT "id" FROM "Job"
       WHERE "runAt" <= ${now} AND "failedAt" IS NULL
-        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
+        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}) ${onlyKinds}
       ORDER BY "runAt" FOR UPDATE SKIP LOCKED LIMIT 1)
     RETURNING "id", "kind", "payload", "attempts", "maxAttempts", "dedupeKey", "lockedBy"`;
   return rows[0] ?? null;
 }
 
-/** Takes the next due job, if any. Safe with several workers: a job is claimed by one. */
-export async function claimNextJob(now = new Date()): Promise<JobRow | null> {
-  if (dbProvider() === "postgresql") return claimNextJobPostgres(now);
+/**
+ * Takes the next due job (of `kinds`, when given), if any. Safe with several workers: a job is
+ * claimed by one.
+ */
+export async function claimNextJob(
+  args: { kinds?: JobKind[]; now?: Date } = {},
+): Promise<JobRow | null> {
+  const now = args.now ?? new Date();
+  if (dbProvider() === "postgresql") return claimNextJobPostgres(now, args.kinds);
   // SQLite has one writer at a time; a conditional update is the claim.
   const candidates = await db.job.findMany({
     where: {
       runAt: { lte: now },
       failedAt: null,
       OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
+      ...(args.kinds && { kind: { in: args.kinds } }),
     },
     orderBy: { runAt: "asc" },
     take: 5,

@@ -21,10 +21,17 @@ export interface JobContext {
 export type JobHandler = (payload: Record<string, unknown>, ctx: JobContext) => Promise<JobOutcome>;
 
 const CONCURRENCY = 4;
+// Downloads and posters take seconds; submissions and syncs take milliseconds and someone is
+// watching for them. Slow jobs get at most this many of the slots, so a backlog of downloads
+// never holds up a callback's sync.
+const SLOW_KINDS = new Set<string>(["store-media"]);
+const SLOW_SLOTS = 2;
+const QUICK_KINDS: JobKind[] = ["submit", "sync"];
 
 interface WorkerState {
   running: boolean;
   active: number;
+  activeSlow: number;
   wake: (() => void) | null;
   /** A kick that came while the loop was busy claiming: it must not sleep after that claim. */
   kicked: boolean;
@@ -36,7 +43,14 @@ const KEY = Symbol.for("hailuo-studio.worker");
 const holder = globalThis as unknown as { [KEY]?: WorkerState };
 
 function state(): WorkerState {
-  holder[KEY] ??= { running: false, active: 0, wake: null, kicked: false, handlers: {} };
+  holder[KEY] ??= {
+    running: false,
+    active: 0,
+    activeSlow: 0,
+    wake: null,
+    kicked: false,
+    handlers: {},
+  };
   return holder[KEY];
 }
 
@@ -90,16 +104,19 @@ async function loop(): Promise<void> {
     s.kicked = false;
     if (s.active < CONCURRENCY) {
       try {
-        job = await claimNextJob();
+        job = await claimNextJob(s.activeSlow >= SLOW_SLOTS ? { kinds: QUICK_KINDS } : {});
       } catch (e) {
         // The database may be briefly unavailable; the loop must outlive that.
         logger.error({ err: e }, "job claim failed");
       }
     }
     if (job) {
+      const slow = SLOW_KINDS.has(job.kind);
       s.active++;
+      if (slow) s.activeSlow++;
       void runJob(job).finally(() => {
         s.active--;
+        if (slow) s.activeSlow--;
         kickWorker();
       });
       continue;
