@@ -66,6 +66,7 @@ describe("the database goes away for a while", () => {
     expect(dto.state).toBe("waiting");
     const seen = new Map<string, string[]>();
     const stream = listenToEvents(`${app.url}/api/w/${slug}/events`, cookie, seen);
+    await stream.ready;
     await db.$disconnect();
 
     pgServer.pause();

@@ -115,6 +115,7 @@ describe("two instances on one PostgreSQL", () => {
       await sessionCookie({ id: userId, email }),
       seen,
     );
+    await stream.ready;
 
     const prompts = [
       "晨雾中的古镇石桥",

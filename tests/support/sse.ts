@@ -1,12 +1,26 @@
-/** Reads a studio's event stream, recording the states announced for each generation. */
+/**
+ * Reads a studio's event stream, recording the states announced for each generation. `ready`
+ * settles once the server has accepted the stream (it fails on any other answer).
+ */
 export function listenToEvents(
   url: string,
   cookie: string,
   seen: Map<string, string[]>,
-): AbortController {
+): AbortController & { ready: Promise<void> } {
   const ctrl = new AbortController();
+  let accepted: () => void = () => {};
+  let refused: (e: Error) => void = () => {};
+  const ready = new Promise<void>((ok, fail) => {
+    accepted = ok;
+    refused = fail;
+  });
   void (async () => {
     const res = await fetch(url, { headers: { cookie }, signal: ctrl.signal });
+    if (res.status !== 200) {
+      refused(new Error(`event stream answered ${res.status}`));
+      return;
+    }
+    accepted();
     const reader = res.body?.getReader();
     const decoder = new TextDecoder();
     let buffer = "";
@@ -26,6 +40,6 @@ export function listenToEvents(
         end = buffer.indexOf("\n\n");
       }
     }
-  })().catch(() => {});
-  return ctrl;
+  })().catch((e: Error) => refused(e));
+  return Object.assign(ctrl, { ready });
 }
