@@ -1,20 +1,20 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { newCallbackToken } from "@/lib/generations/callback-token";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { stopWorker } from "@/lib/jobs/worker";
 import { HAILUO_PRO_MODEL } from "@/lib/kie/prompt";
+import { kill9, startBackend } from "@/tests/support/backend-process";
 import { newWorkspace, studio, waitFor } from "@/tests/support/studio";
 
 // kill -9 of the backend, three times at random moments (once while kie.ai's createTask is in
 // flight), with 50 generations on their way: after the last restart every generation reaches
 // its final state with its video, and no kie.ai task was created twice for one generation.
 
-const root = resolve(import.meta.dirname, "../..");
 const TOTAL = 50;
 let child: ChildProcess | null = null;
 
@@ -27,46 +27,6 @@ function random(): number {
 }
 const between = (min: number, max: number) => Math.round(min + (max - min) * random());
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** The backend (job worker, durable jobs) in a child process on the same database and simulator. */
-async function startBackend(): Promise<ChildProcess> {
-  const proc = spawn(
-    process.execPath,
-    [
-      "--conditions=react-server",
-      "--import",
-      "tsx",
-      resolve(root, "tests/support/studio-process.ts"),
-    ],
-    {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: "production" },
-      // Both pipes are read to the end: a full pipe would stall the child's logging.
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let stderr = "";
-  proc.stderr?.on("data", (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-2000);
-  });
-  await new Promise<void>((ok, fail) => {
-    proc.once("exit", (code) =>
-      fail(new Error(`studio process exited early (${code}): ${stderr}`)),
-    );
-    proc.stdout?.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("studio process ready")) ok();
-    });
-  });
-  return proc;
-}
-
-function kill9(proc: ChildProcess): Promise<void> {
-  return new Promise((r) => {
-    if (proc.exitCode !== null || proc.signalCode !== null) return r();
-    proc.once("exit", () => r());
-    proc.kill("SIGKILL");
-  });
-}
 
 afterAll(async () => {
   if (child) await kill9(child);

@@ -1,45 +1,12 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { resolve } from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { isFinal } from "@/lib/generations/state-machine";
 import { stopWorker } from "@/lib/jobs/worker";
+import { kill9, startBackend } from "@/tests/support/backend-process";
 import { generate, newWorkspace, studio, waitFor } from "@/tests/support/studio";
 
-const root = resolve(import.meta.dirname, "../..");
 let child: ChildProcess | null = null;
-
-/** Starts the backend in a child process on the same database and simulator. */
-async function startBackend(): Promise<ChildProcess> {
-  const proc = spawn(
-    process.execPath,
-    [
-      "--conditions=react-server",
-      "--import",
-      "tsx",
-      resolve(root, "tests/support/studio-process.ts"),
-    ],
-    {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: "production" },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  await new Promise<void>((ok, fail) => {
-    proc.once("exit", (code) => fail(new Error(`studio process exited early (${code})`)));
-    proc.stdout?.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("studio process ready")) ok();
-    });
-  });
-  return proc;
-}
-
-function kill9(proc: ChildProcess): Promise<void> {
-  return new Promise((r) => {
-    proc.once("exit", () => r());
-    proc.kill("SIGKILL");
-  });
-}
 
 afterAll(async () => {
   if (child && child.exitCode === null) await kill9(child);
