@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { PROXY_FREE_ROUTES, proxyFreeHeaders } from "./lib/http/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -19,6 +20,13 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   reactStrictMode: true,
+  // Routes the proxy skips still get the security headers, set once by the router.
+  async headers() {
+    return PROXY_FREE_ROUTES.map(({ source, embeddable }) => ({
+      source,
+      headers: proxyFreeHeaders(embeddable),
+    }));
+  },
 };
 
 export default withNextIntl(nextConfig);

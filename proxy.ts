@@ -49,6 +49,12 @@ export function proxy(req: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Static assets carry no page and need no nonce.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)" }],
+  // Static assets carry no page and need no nonce; nor do the routes in PROXY_FREE_ROUTES
+  // (security-headers.ts), which next.config.ts gives fixed headers. A matcher must be a literal.
+  matcher: [
+    {
+      source:
+        "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/bench/bytes$|api/kie/callback$|api/w/[^/]+/generations/[^/]+/(?:video|poster)$|api/s/[^/]+/media/[^/]+/(?:video|poster)$).*)",
+    },
+  ],
 };

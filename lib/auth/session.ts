@@ -1,6 +1,5 @@
 import "server-only";
-import { getServerSession } from "next-auth";
-import { authOptions } from "@/lib/auth/options";
+import { sessionClaims } from "@/lib/auth/session-claims";
 import { isSessionCurrent } from "@/lib/auth/session-version";
 import { db } from "@/lib/db";
 
@@ -14,13 +13,12 @@ export interface SessionUser {
  * before "sign out everywhere" — is signed out.
  */
 export async function currentUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions());
-  const id = session?.user?.id;
-  if (!id) return null;
+  const claims = await sessionClaims();
+  if (!claims) return null;
   const user = await db.user.findUnique({
-    where: { id },
+    where: { id: claims.userId },
     select: { id: true, email: true, sessionVersion: true },
   });
-  if (!user || !isSessionCurrent(session.user.sessionVersion, user.sessionVersion)) return null;
+  if (!user || !isSessionCurrent(claims.sessionVersion, user.sessionVersion)) return null;
   return { id: user.id, email: user.email };
 }

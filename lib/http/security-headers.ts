@@ -27,3 +27,29 @@ export function contentSecurityPolicy(args: {
     `frame-ancestors ${args.embeddable ? "*" : "'none'"}`,
   ].join("; ");
 }
+
+/**
+ * Routes that machines call at high rates and that never return a page: kie.ai's webhook and
+ * the media bytes a video element fetches range by range. They skip the proxy (a per-request
+ * nonce is of no use to them) and get these fixed headers from the router instead.
+ */
+export const PROXY_FREE_ROUTES = [
+  { source: "/api/kie/callback", embeddable: false },
+  { source: "/api/w/:slug/generations/:id/:kind(video|poster)", embeddable: false },
+  // Shared media may play inside other sites' players, as shared pages may be embedded.
+  { source: "/api/s/:token/media/:id/:kind(video|poster)", embeddable: true },
+  // The benchmark's in-memory floor for media delivery (present only with BENCH_ROUTES=1).
+  { source: "/api/bench/bytes", embeddable: false },
+] as const;
+
+/** The same protections as a page's, for a response that is never a document. */
+export function proxyFreeHeaders(embeddable: boolean): { key: string; value: string }[] {
+  return [
+    ...Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
+    {
+      key: "content-security-policy",
+      // A video opened on its own is shown in the browser's media document, which needs these.
+      value: `default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; frame-ancestors ${embeddable ? "*" : "'none'"}`,
+    },
+  ];
+}

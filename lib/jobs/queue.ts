@@ -63,29 +63,38 @@ export async function enqueueJob(
     await tx.job.create({ data });
     return;
   }
-  const now = new Date();
-  const moved = await tx.job.updateMany({
-    where: {
-      dedupeKey: args.dedupeKey,
-      OR: [{ runAt: { gt: runAt } }, { failedAt: { not: null } }],
-      AND: [{ OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] }],
-    },
-    data: { runAt, payload: data.payload, failedAt: null, attempts: 0 },
-  });
-  if (moved.count > 0) return;
-  // Already pending (or running, in which case it reads the newest state anyway). Looked up
-  // rather than left to the unique index: inside a PostgreSQL transaction a failed insert
-  // aborts everything else the transaction did.
+  const bringForward = () =>
+    tx.job.updateMany({
+      where: {
+        dedupeKey: args.dedupeKey,
+        OR: [{ runAt: { gt: runAt } }, { failedAt: { not: null } }],
+        AND: [{ OR: [{ lockedUntil: null }, { lockedUntil: { lt: new Date() } }] }],
+      },
+      data: { runAt, payload: data.payload, failedAt: null, attempts: 0 },
+    });
+  if (tx === db) {
+    // Outside a transaction the insert goes first and the unique index tells a repeat apart, so
+    // the usual case — a task's first callback — costs one round trip.
+    try {
+      await db.job.create({ data });
+      return;
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+    }
+    await bringForward();
+    return;
+  }
+  // Inside a transaction a failed insert would abort everything else the transaction did
+  // (PostgreSQL), so the existing job is looked for first.
+  if ((await bringForward()).count > 0) return;
+  // Already pending, or running — in which case it reads the newest state anyway.
   if (await tx.job.findUnique({ where: { dedupeKey: args.dedupeKey }, select: { id: true } }))
     return;
-  try {
-    await tx.job.create({ data });
-  } catch (e) {
-    const duplicate = e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
-    // Outside a transaction the race with another enqueue is harmless; inside one, the caller's
-    // transaction fails and its job is retried.
-    if (!duplicate || tx !== db) throw e;
-  }
+  await tx.job.create({ data });
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 }
 
 /**

@@ -8,9 +8,8 @@ import { newWorkspace } from "@/tests/support/studio";
 // Every server action, called the way a browser (or an attacker) can: with any value at all.
 // The session is a real member's, so the hostile input reaches validation and the domain.
 const session = vi.hoisted(() => ({ value: null as unknown }));
-vi.mock("next-auth", async (original) => ({
-  ...(await original<typeof import("next-auth")>()),
-  getServerSession: async () => session.value,
+vi.mock("@/lib/auth/session-claims", () => ({
+  sessionClaims: async () => session.value,
 }));
 vi.mock("next/headers", () => {
   const jar = new Map<string, string>();
@@ -115,7 +114,7 @@ beforeAll(async () => {
   const ctx = await newWorkspace();
   const user = await db.user.findUniqueOrThrow({ where: { id: ctx.userId } });
   slug = ctx.workspace.slug;
-  session.value = { user: { id: user.id, email: user.email, sessionVersion: user.sessionVersion } };
+  session.value = { userId: user.id, sessionVersion: user.sessionVersion };
 });
 
 describe("every server action under hostile input", () => {

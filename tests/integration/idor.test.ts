@@ -40,9 +40,8 @@ import { revokeShareLink } from "@/lib/sharing/revoke-share-link";
 import { callRoute, observe, signInAs, type Team, team } from "@/tests/support/session";
 import { generate, generationRow, waitFor, waitForState } from "@/tests/support/studio";
 
-vi.mock("next-auth", async (original) => ({
-  ...(await original<typeof import("next-auth")>()),
-  getServerSession: async () => (await import("@/tests/support/session")).currentSession(),
+vi.mock("@/lib/auth/session-claims", () => ({
+  sessionClaims: async () => (await import("@/tests/support/session")).currentSession(),
 }));
 
 /** An id with a real id's shape that names nothing. */
@@ -603,5 +602,46 @@ describe("the public page and media reveal only what was shared", () => {
       await observe(await media("video", randomToken(), a.other, "?download=1")),
     );
     expect(await resolveShareLink(token)).toBeNull();
+  });
+});
+
+describe("a member's media route", () => {
+  const video = (t: Team, id: string, headers?: Record<string, string>) =>
+    callRoute(
+      getVideo,
+      `/api/w/${t.workspace.slug}/generations/${id}/video`,
+      {
+        slug: t.workspace.slug,
+        id,
+      },
+      { headers },
+    );
+
+  it("serves a viewer ranges of the video, and refuses a session ended by sign out everywhere", async () => {
+    signInAs(A.viewer);
+    const whole = await video(A, a.video);
+    expect(whole.status).toBe(200);
+    const size = Number(whole.headers.get("content-length"));
+    await whole.body?.cancel();
+    const part = await video(A, a.video, { range: "bytes=10-19" });
+    expect(part.status).toBe(206);
+    expect(part.headers.get("content-range")).toBe(`bytes 10-19/${size}`);
+    expect((await part.arrayBuffer()).byteLength).toBe(10);
+
+    // The viewer's token still carries session version 0; the account has moved on.
+    await db.user.update({
+      where: { id: A.viewer.id },
+      data: { sessionVersion: { increment: 1 } },
+    });
+    try {
+      expect((await observe(await video(A, a.video))).status).toBe(401);
+      // The same answer where the stale session belongs to no membership at all.
+      expect((await observe(await video(B, b.video))).status).toBe(401);
+    } finally {
+      await db.user.update({ where: { id: A.viewer.id }, data: { sessionVersion: 0 } });
+    }
+    // A generation of this workspace without a stored video, and one that does not exist.
+    expect((await observe(await video(A, a.errored))).status).toBe(404);
+    expect((await observe(await video(A, randomId()))).status).toBe(404);
   });
 });

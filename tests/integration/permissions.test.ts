@@ -63,9 +63,8 @@ import {
 import { generate, generationRow, waitFor, waitForState } from "@/tests/support/studio";
 
 // The session is whatever the test says: every action and route below runs its real wrapper.
-vi.mock("next-auth", async (original) => ({
-  ...(await original<typeof import("next-auth")>()),
-  getServerSession: async () => (await import("@/tests/support/session")).currentSession(),
+vi.mock("@/lib/auth/session-claims", () => ({
+  sessionClaims: async () => (await import("@/tests/support/session")).currentSession(),
 }));
 
 /** Everyone who may knock: the four roles, a signed-in stranger, and nobody signed in. */

@@ -16,11 +16,10 @@ import type { Role } from "@/lib/workspaces/roles";
 import { transferOwnership } from "@/lib/workspaces/transfer-ownership";
 import { newWorkspace } from "../support/studio";
 
-// currentUser() reads the session through next-auth; here the session is whatever the test says.
+// currentUser() reads the session cookie's claims; here the session is whatever the test says.
 const session = vi.hoisted(() => ({ value: null as unknown }));
-vi.mock("next-auth", async (original) => ({
-  ...(await original<typeof import("next-auth")>()),
-  getServerSession: async () => session.value,
+vi.mock("@/lib/auth/session-claims", () => ({
+  sessionClaims: async () => session.value,
 }));
 
 async function person() {
@@ -258,12 +257,12 @@ describe("sign-in", () => {
   it("sign out everywhere ends sessions issued before it", async () => {
     const { currentUser } = await import("@/lib/auth/session");
     const me = await person();
-    session.value = { user: { id: me.id, sessionVersion: 0 } };
+    session.value = { userId: me.id, sessionVersion: 0 };
     expect(await currentUser()).toEqual({ id: me.id, email: me.email });
     await signOutEverywhere(me.id);
     expect(await currentUser()).toBeNull();
     // A session issued after it (carrying the new version) works.
-    session.value = { user: { id: me.id, sessionVersion: 1 } };
+    session.value = { userId: me.id, sessionVersion: 1 };
     expect(await currentUser()).toEqual({ id: me.id, email: me.email });
   });
 

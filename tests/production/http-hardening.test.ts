@@ -43,6 +43,29 @@ describe("the production server's defences", () => {
     expect(again).not.toBe(csp);
   });
 
+  it("gives the webhook and media routes, which skip the page proxy, the same headers", async () => {
+    const cases = [
+      {
+        res: await fetch(`${app.url}/api/kie/callback`, { method: "POST", body: "{}" }),
+        embed: false,
+      },
+      { res: await fetch(`${app.url}/api/w/some-team/generations/g1/video`), embed: false },
+      { res: await fetch(`${app.url}/api/w/some-team/generations/g1/poster`), embed: false },
+      { res: await fetch(`${app.url}/api/s/not-a-token/media/g1/video`), embed: true },
+    ];
+    for (const { res, embed } of cases) {
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toContain(embed ? "frame-ancestors *" : "frame-ancestors 'none'");
+      // One policy, not the page's nonce policy on top of it.
+      expect(csp).not.toContain("nonce-");
+    }
+  });
+
   it("lets shared pages be embedded, and nothing else", async () => {
     const res = await fetch(`${app.url}/s/not-a-real-token`);
     expect(res.status).toBe(404);

@@ -4,11 +4,10 @@ import { db } from "@/lib/db";
 import type { Role } from "@/lib/workspaces/roles";
 
 /**
- * The session next-auth hands to `currentUser()` in tests. A test file routes next-auth through it:
+ * The session cookie's claims `currentUser()` reads, in tests. A test file routes them through it:
  *
- *   vi.mock("next-auth", async (original) => ({
- *     ...(await original<typeof import("next-auth")>()),
- *     getServerSession: async () => (await import("@/tests/support/session")).currentSession(),
+ *   vi.mock("@/lib/auth/session-claims", () => ({
+ *     sessionClaims: async () => (await import("@/tests/support/session")).currentSession(),
  *   }));
  *
  * then says who is calling with `signInAs(user)` / `signOut()`.
@@ -20,7 +19,7 @@ export function currentSession(): unknown {
 }
 
 export function signInAs(user: { id: string } | null): void {
-  slot.value = user ? { user: { id: user.id, sessionVersion: 0 } } : null;
+  slot.value = user ? { userId: user.id, sessionVersion: 0 } : null;
 }
 
 export function signOut(): void {
