@@ -168,6 +168,14 @@ function rows(r) {
     r.video.ratio >= 0.8,
   );
   row(
+    "video, 1 MiB answers of a bare route handler from memory, MB/s (framework ceiling)",
+    `node:http + createReadStream ${f(r.video.node.mbPerSec, 0)}`,
+    f(r.video.floor.mbPerSec, 0),
+    `${f(r.video.floorRatio, 2)}×`,
+    "",
+    null,
+  );
+  row(
     "video, open-ended Range requests (bytes=N-), MB/s",
     `node:http + createReadStream ${f(r.videoOpenEnded.node.mbPerSec, 0)}`,
     f(r.videoOpenEnded.app.mbPerSec, 0),

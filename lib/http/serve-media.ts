@@ -50,11 +50,15 @@ export async function serveMedia(args: {
     headers.set("Content-Length", String(range.end - range.start + 1));
     if (head) return new Response(null, { status: 206, headers });
     const length = range.end - range.start + 1;
-    const stream = await args.storage.read(args.key, range);
     // A bounded range is read whole and sent as one buffer: for the megabyte-sized ranges a
     // player asks for, bridging a Node stream into a web stream costs more than the copy.
-    const body = length <= BUFFERED_RANGE_MAX ? await collect(stream, length) : toWeb(stream);
-    return new Response(body, { status: 206, headers });
+    if (length <= BUFFERED_RANGE_MAX) {
+      const body = args.storage.readBytes
+        ? await args.storage.readBytes(args.key, range)
+        : await collect(await args.storage.read(args.key, range), length);
+      return new Response(body, { status: 206, headers });
+    }
+    return new Response(toWeb(await args.storage.read(args.key, range)), { status: 206, headers });
   }
   headers.set("Content-Length", String(object.size));
   const body = head ? null : toWeb(await args.storage.read(args.key));

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { db, dbProvider } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { PrismaClient as PgPrismaClient } from "@/lib/generated/prisma-pg/client";
 
 export type JobKind = "submit" | "sync" | "store-media";
 
@@ -75,13 +76,7 @@ export async function enqueueJob(
   if (tx === db) {
     // Outside a transaction the insert goes first and the unique index tells a repeat apart, so
     // the usual case — a task's first callback — costs one round trip.
-    try {
-      await db.job.create({ data });
-      return;
-    } catch (e) {
-      if (!isUniqueViolation(e)) throw e;
-    }
-    await bringForward();
+    if (!(await insertUnlessKeyed(data))) await bringForward();
     return;
   }
   // Inside a transaction a failed insert would abort everything else the transaction did
@@ -91,6 +86,23 @@ export async function enqueueJob(
   if (await tx.job.findUnique({ where: { dedupeKey: args.dedupeKey }, select: { id: true } }))
     return;
   await tx.job.create({ data });
+}
+
+/** Inserts the job unless one with its dedupeKey exists; true when it was inserted. */
+async function insertUnlessKeyed(data: Prisma.JobCreateInput): Promise<boolean> {
+  if (dbProvider() === "postgresql") {
+    // ON CONFLICT DO NOTHING: under a burst of duplicate callbacks PostgreSQL would otherwise
+    // raise, and log, a unique violation for each.
+    const pg = db as unknown as PgPrismaClient;
+    return (await pg.job.createMany({ data: [data], skipDuplicates: true })).count === 1;
+  }
+  try {
+    await db.job.create({ data });
+    return true;
+  } catch (e) {
+    if (isUniqueViolation(e)) return false;
+    throw e;
+  }
 }
 
 function isUniqueViolation(e: unknown): boolean {

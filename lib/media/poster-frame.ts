@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
+import { setPriority } from "node:os";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
@@ -14,7 +15,7 @@ export async function posterFrame(
 ): Promise<Buffer | null> {
   const out = `${videoPath}.poster.jpg`;
   try {
-    await run(
+    const cut = run(
       ffmpeg,
       [
         "-v",
@@ -34,10 +35,21 @@ export async function posterFrame(
       ],
       { timeout: 30_000 },
     );
+    // Background work: requests (kie.ai's callbacks, people's pages) come first for the CPU.
+    if (cut.child.pid) setLowPriority(cut.child.pid);
+    await cut;
     return await readFile(out);
   } catch {
     return null;
   } finally {
     await rm(out, { force: true });
+  }
+}
+
+function setLowPriority(pid: number): void {
+  try {
+    setPriority(pid, 10);
+  } catch {
+    // Not permitted on this system: it runs at normal priority.
   }
 }

@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { copyFile, mkdir, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, open, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, extname, resolve, sep } from "node:path";
 import type { Readable } from "node:stream";
 import type { MediaStorage, StoredObject } from "@/lib/storage/media-storage";
@@ -62,6 +62,26 @@ export class LocalDiskStorage implements MediaStorage {
     // Large reads: a video is served in ranges of a megabyte or more, and each chunk crosses
     // into a web stream, so fewer, bigger chunks cost less.
     return createReadStream(this.path(key), { ...range, highWaterMark: 1024 * 1024 });
+  }
+
+  async readBytes(
+    key: string,
+    range: { start: number; end: number },
+  ): Promise<Uint8Array<ArrayBuffer>> {
+    const length = range.end - range.start + 1;
+    const out = Buffer.allocUnsafe(length);
+    const file = await open(this.path(key), "r");
+    try {
+      let filled = 0;
+      while (filled < length) {
+        const { bytesRead } = await file.read(out, filled, length - filled, range.start + filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      return filled === length ? out : out.subarray(0, filled);
+    } finally {
+      await file.close();
+    }
   }
 
   async delete(key: string): Promise<void> {

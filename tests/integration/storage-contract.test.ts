@@ -69,6 +69,18 @@ function storageContract(name: string, open: () => Promise<MediaStorage>) {
       ]) {
         const { data } = await readAll(await storage.read(key, range));
         expect(data.equals(video.subarray(range.start, range.end + 1))).toBe(true);
+        // A store that can also read a range into memory gives the same bytes that way.
+        if (storage.readBytes) {
+          const bytes = Buffer.from(await storage.readBytes(key, range));
+          expect(bytes.equals(video.subarray(range.start, range.end + 1))).toBe(true);
+        }
+      }
+      if (storage.readBytes) {
+        // Past the end: only the bytes there are; a missing key fails.
+        expect((await storage.readBytes(key, { start: last - 1, end: last + 10 })).length).toBe(2);
+        await expect(
+          storage.readBytes("ws-1/nothing/video.mp4", { start: 0, end: 9 }),
+        ).rejects.toThrow();
       }
     });
 
