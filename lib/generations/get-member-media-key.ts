@@ -1,4 +1,5 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import type { SessionClaims } from "@/lib/auth/session-claims";
 import { isSessionCurrent } from "@/lib/auth/session-version";
 import { db } from "@/lib/db";
@@ -11,6 +12,11 @@ interface Row {
   mediaKey: string | null;
   posterKey: string | null;
 }
+
+// A playing video asks for its file range by range, often several times a second. An answer
+// is reused for two seconds, so a person removed from the workspace (or signed out everywhere)
+// keeps at most that long to fetch bytes of a video they were already watching.
+const granted = new LRUCache<string, string>({ max: 10_000, ttl: 2_000 });
 
 /**
  * The storage key of a generation's video or poster, for a signed-in member of its workspace.
@@ -25,6 +31,9 @@ export async function getMemberMediaKey(args: {
   kind: "video" | "poster";
 }): Promise<string> {
   const { userId } = args.claims;
+  const cacheKey = [userId, args.claims.sessionVersion, args.slug, args.id, args.kind].join("\n");
+  const cached = granted.get(cacheKey);
+  if (cached) return cached;
   const rows = await db.$queryRaw<Row[]>`
     SELECT m."role" AS "role", u."sessionVersion" AS "sessionVersion",
       g."mediaKey" AS "mediaKey", g."posterKey" AS "posterKey"
@@ -53,5 +62,6 @@ export async function getMemberMediaKey(args: {
   }
   const key = args.kind === "video" ? row.mediaKey : row.posterKey;
   if (!key) throw new AppError("not_found", "No stored media");
+  granted.set(cacheKey, key);
   return key;
 }

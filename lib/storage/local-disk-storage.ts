@@ -1,8 +1,9 @@
 import { createReadStream } from "node:fs";
-import { copyFile, mkdir, open, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { dirname, extname, resolve, sep } from "node:path";
 import type { Readable } from "node:stream";
 import type { MediaStorage, StoredObject } from "@/lib/storage/media-storage";
+import { OpenFileCache } from "@/lib/storage/open-file-cache";
 
 const TYPES: Record<string, string> = {
   ".mp4": "video/mp4",
@@ -13,6 +14,7 @@ const TYPES: Record<string, string> = {
 
 export class LocalDiskStorage implements MediaStorage {
   private readonly root: string;
+  private readonly openFiles = new OpenFileCache({ max: 64, ttlMs: 60_000 });
 
   constructor(root: string) {
     this.root = resolve(root);
@@ -38,6 +40,7 @@ export class LocalDiskStorage implements MediaStorage {
     }
     // Renaming into place makes the object appear whole or not at all.
     await rename(temp, target);
+    this.openFiles.forget(target);
   }
 
   async putBuffer(key: string, data: Buffer): Promise<void> {
@@ -46,16 +49,13 @@ export class LocalDiskStorage implements MediaStorage {
     const temp = `${target}.${process.pid}.tmp`;
     await writeFile(temp, data);
     await rename(temp, target);
+    this.openFiles.forget(target);
   }
 
   async stat(key: string): Promise<StoredObject | null> {
-    try {
-      const s = await stat(this.path(key));
-      if (!s.isFile()) return null;
-      return { size: s.size, contentType: TYPES[extname(key)] ?? "application/octet-stream" };
-    } catch {
-      return null;
-    }
+    const size = await this.openFiles.size(this.path(key));
+    if (size === null) return null;
+    return { size, contentType: TYPES[extname(key)] ?? "application/octet-stream" };
   }
 
   async read(key: string, range?: { start: number; end: number }): Promise<Readable> {
@@ -68,23 +68,12 @@ export class LocalDiskStorage implements MediaStorage {
     key: string,
     range: { start: number; end: number },
   ): Promise<Uint8Array<ArrayBuffer>> {
-    const length = range.end - range.start + 1;
-    const out = Buffer.allocUnsafe(length);
-    const file = await open(this.path(key), "r");
-    try {
-      let filled = 0;
-      while (filled < length) {
-        const { bytesRead } = await file.read(out, filled, length - filled, range.start + filled);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-      }
-      return filled === length ? out : out.subarray(0, filled);
-    } finally {
-      await file.close();
-    }
+    return this.openFiles.read(this.path(key), range.start, range.end - range.start + 1);
   }
 
   async delete(key: string): Promise<void> {
-    await rm(this.path(key), { force: true });
+    const path = this.path(key);
+    this.openFiles.forget(path);
+    await rm(path, { force: true });
   }
 }

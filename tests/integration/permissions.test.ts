@@ -489,7 +489,8 @@ const ROUTES_NOT_ABOUT_ACCESS = [
   "POST /api/auth/[...nextauth]",
   "GET /api/health",
   "POST /api/kie/callback",
-  // The benchmark's do-nothing reference route (404 unless BENCH_ROUTES=1): no data behind it.
+  // The benchmark's reference routes (404 unless BENCH_ROUTES=1): no data behind them.
+  "GET /api/bench/bytes",
   "GET /api/bench/noop",
   "POST /api/bench/noop",
 ];

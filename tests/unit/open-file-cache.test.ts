@@ -1,0 +1,53 @@
+import { mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { OpenFileCache } from "@/lib/storage/open-file-cache";
+
+const dir = mkdtempSync(join(tmpdir(), "open-file-cache-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const text = (bytes: Uint8Array) => Buffer.from(bytes).toString();
+
+describe("the open file cache", () => {
+  it("gives sizes and exact ranges, and fewer bytes at the end of the file", async () => {
+    const cache = new OpenFileCache({ max: 4, ttlMs: 60_000 });
+    const path = join(dir, "a.mp4");
+    writeFileSync(path, "0123456789");
+    expect(await cache.size(path)).toBe(10);
+    expect(text(await cache.read(path, 2, 3))).toBe("234");
+    expect(text(await cache.read(path, 8, 10))).toBe("89");
+    expect(await cache.size(join(dir, "missing.mp4"))).toBeNull();
+    expect(await cache.size(dir)).toBeNull();
+    await expect(cache.read(join(dir, "missing.mp4"), 0, 1)).rejects.toThrow();
+    cache.clear();
+  });
+
+  it("sees a file that appears after it was missing, and a rewrite once told to forget", async () => {
+    const cache = new OpenFileCache({ max: 4, ttlMs: 60_000 });
+    const path = join(dir, "b.mp4");
+    expect(await cache.size(path)).toBeNull();
+    writeFileSync(path, "first");
+    expect(await cache.size(path)).toBe(5);
+    // Replaced through a new file (as storage does): the open handle still reads the old one…
+    writeFileSync(`${path}.new`, "second!");
+    renameSync(`${path}.new`, path);
+    expect(text(await cache.read(path, 0, 5))).toBe("first");
+    // …until the owner says it changed.
+    cache.forget(path);
+    expect(text(await cache.read(path, 0, 7))).toBe("second!");
+    cache.clear();
+  });
+
+  it("finishes reads in flight when their file is evicted, and keeps at most `max` open", async () => {
+    const cache = new OpenFileCache({ max: 2, ttlMs: 60_000 });
+    const paths = [0, 1, 2, 3].map((i) => join(dir, `c${i}.mp4`));
+    for (const p of paths) writeFileSync(p, Buffer.alloc(4 * 1024 * 1024, 7));
+    const reads = paths.flatMap((p) => [cache.read(p, 0, 4 * 1024 * 1024), cache.read(p, 1, 10)]);
+    for (const bytes of await Promise.all(reads)) expect(bytes.every((b) => b === 7)).toBe(true);
+    // A deleted file that was evicted is gone for good.
+    unlinkSync(paths[0] as string);
+    expect(await cache.size(paths[0] as string)).toBeNull();
+    cache.clear();
+  });
+});
