@@ -53,10 +53,10 @@ export async function serveMedia(args: {
     // A bounded range is read whole and sent as one buffer: for the megabyte-sized ranges a
     // player asks for, bridging a Node stream into a web stream costs more than the copy.
     if (length <= BUFFERED_RANGE_MAX) {
-      const body = args.storage.readBytes
+      const bytes = args.storage.readBytes
         ? await args.storage.readBytes(args.key, range)
         : await collect(await args.storage.read(args.key, range), length);
-      return new Response(body, { status: 206, headers });
+      return new Response(oneChunk(bytes), { status: 206, headers });
     }
     return new Response(toWeb(await args.storage.read(args.key, range)), { status: 206, headers });
   }
@@ -76,6 +76,19 @@ async function collect(stream: Readable, length: number): Promise<Uint8Array<Arr
     if (offset >= length) break;
   }
   return offset >= length ? out : out.subarray(0, offset);
+}
+
+/**
+ * The bytes as a one-chunk stream: handed to Response as they are, where a Uint8Array body would
+ * be copied first (the Fetch standard's "extract a body" takes a copy of a buffer source).
+ */
+function oneChunk(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
 }
 
 function toWeb(stream: Readable): ReadableStream<Uint8Array> {

@@ -1,9 +1,9 @@
 import type { NextRequest } from "next/server";
 
-// The benchmark's floor for media delivery (`npm run bench`): a route handler that answers with
-// bytes already in memory — no session, no database, no file — routed like the media routes
-// (without the proxy). Whatever the studio's video route costs beyond it is the studio's own.
-// Exists only when the server was started with BENCH_ROUTES=1.
+// The benchmark's ceiling for media delivery (`npm run bench`): a route handler that answers with
+// bytes from memory the way the media routes answer a range (a fresh buffer, sent as one chunk) —
+// no session, no database, no file — and routed like them, without the proxy. Whatever the
+// studio's video route costs beyond it is the studio's own. Exists only with BENCH_ROUTES=1.
 export const dynamic = "force-dynamic";
 
 const MAX_BYTES = 4 * 1024 * 1024;
@@ -19,7 +19,14 @@ export function GET(req: NextRequest): Response {
   ) {
     return Response.json({ error: "not_found" }, { status: 404 });
   }
-  return new Response(zeros.subarray(0, bytes), {
+  const chunk = zeros.slice(0, bytes);
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(chunk);
+      controller.close();
+    },
+  });
+  return new Response(body, {
     status: 206,
     headers: { "content-type": "video/mp4", "content-length": String(bytes) },
   });
