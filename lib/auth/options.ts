@@ -40,10 +40,11 @@ export function authOptions(): NextAuthOptions {
           // thrown message's code to the sign-in form.
           const ip = clientIp({ get: (name) => headerValue(req?.headers, name) });
           try {
-            enforceLimit("sign-in:ip", ip);
-            enforceLimit("sign-in:email", parsed.data.email);
-          } catch {
-            throw new Error("rate_limited");
+            await enforceLimit("sign-in:ip", ip);
+            await enforceLimit("sign-in:email", parsed.data.email);
+          } catch (e) {
+            if (isAppError(e) && e.code === "rate_limited") throw new Error("rate_limited");
+            throw e;
           }
           const user = await db.user.findUnique({
             where: { email: parsed.data.email },

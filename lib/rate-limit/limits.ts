@@ -1,28 +1,23 @@
 import "server-only";
 import { headers } from "next/headers";
 import { AppError } from "@/lib/errors";
-import { SlidingWindowLimiter } from "@/lib/rate-limit/sliding-window";
+import { SharedWindowLimiter } from "@/lib/rate-limit/shared-window";
 
 // Generous for people, tight for scripts. kie.ai itself accepts ~20 generations per 10 s per key.
-const LIMITS = {
-  "sign-in:ip": new SlidingWindowLimiter(30, 10 * 60_000),
-  "sign-in:email": new SlidingWindowLimiter(10, 10 * 60_000),
-  "sign-up:ip": new SlidingWindowLimiter(10, 60 * 60_000),
-  "generate:user": new SlidingWindowLimiter(30, 60_000),
-  "generate:ip": new SlidingWindowLimiter(60, 60_000),
+// Counted in the database, so every instance of the studio shares one allowance.
+const limits = {
+  "sign-in:ip": new SharedWindowLimiter("sign-in:ip", 30, 10 * 60_000),
+  "sign-in:email": new SharedWindowLimiter("sign-in:email", 10, 10 * 60_000),
+  "sign-up:ip": new SharedWindowLimiter("sign-up:ip", 10, 60 * 60_000),
+  "generate:user": new SharedWindowLimiter("generate:user", 30, 60_000),
+  "generate:ip": new SharedWindowLimiter("generate:ip", 60, 60_000),
 } as const;
 
-export type LimitName = keyof typeof LIMITS;
-
-// Shared across the server's bundles, like the event bus.
-const KEY = Symbol.for("hailuo-studio.rate-limits");
-const holder = globalThis as unknown as { [KEY]?: typeof LIMITS };
-holder[KEY] ??= LIMITS;
-const limits = holder[KEY];
+export type LimitName = keyof typeof limits;
 
 /** Throws rate_limited when `key` has used up `name`'s allowance. */
-export function enforceLimit(name: LimitName, key: string): void {
-  const waitMs = limits[name].hit(key.toLowerCase());
+export async function enforceLimit(name: LimitName, key: string): Promise<void> {
+  const waitMs = await limits[name].hit(key.toLowerCase());
   if (waitMs > 0) {
     const seconds = Math.ceil(waitMs / 1000);
     throw new AppError("rate_limited", `Too many attempts. Try again in ${seconds} s.`);

@@ -1,22 +1,16 @@
 import "server-only";
+import { SharedWindowLimiter } from "@/lib/rate-limit/shared-window";
 
-// Wrong password guesses per link, in memory: 10 a minute. Enough for a person mistyping,
-// far too few for guessing. (Per process; several instances each allow their own 10.)
-const LIMIT = 10;
-const WINDOW_MS = 60_000;
-const attempts = new Map<string, number[]>();
+// Wrong password guesses per link: 10 a minute, counted for every instance together. Enough
+// for a person mistyping, far too few for guessing; right passwords are never counted, so a
+// link unlocked by many people at once keeps working.
+const wrongGuesses = new SharedWindowLimiter("share-password", 10, 60_000);
 
-function recent(linkId: string, now: number): number[] {
-  const list = (attempts.get(linkId) ?? []).filter((t) => now - t < WINDOW_MS);
-  if (list.length) attempts.set(linkId, list);
-  else attempts.delete(linkId);
-  return list;
+/** How long to wait before another guess at this link's password; 0 if one may be tried. */
+export function passwordWait(linkId: string): Promise<number> {
+  return wrongGuesses.wait(linkId);
 }
 
-export function passwordAttemptsLeft(linkId: string, now = Date.now()): number {
-  return Math.max(0, LIMIT - recent(linkId, now).length);
-}
-
-export function recordWrongPassword(linkId: string, now = Date.now()): void {
-  attempts.set(linkId, [...recent(linkId, now), now]);
+export async function recordWrongPassword(linkId: string): Promise<void> {
+  await wrongGuesses.hit(linkId);
 }

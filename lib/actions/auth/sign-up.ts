@@ -6,7 +6,7 @@ import { enforceLimit, requestIp } from "@/lib/rate-limit/limits";
 import { signUp } from "@/lib/users/sign-up";
 
 const action = publicAction("signUp", credentialsSchema, async (input) => {
-  enforceLimit("sign-up:ip", await requestIp());
+  await enforceLimit("sign-up:ip", await requestIp());
   const { slug } = await signUp(input);
   return { slug };
 });

@@ -10,8 +10,8 @@ const action = workspaceAction(
   "createGeneration",
   { schema: createGenerationInput, permission: "generation.create" },
   async (input, { user, workspace }) => {
-    enforceLimit("generate:user", user.id);
-    enforceLimit("generate:ip", await requestIp());
+    await enforceLimit("generate:user", user.id);
+    await enforceLimit("generate:ip", await requestIp());
     return createGeneration({
       workspace,
       authorId: user.id,

@@ -11,8 +11,8 @@ const action = workspaceAction(
   { schema: generationRefInput, permission: "generation.manage-own" },
   async (input, { user, workspace, role }) => {
     // A retry sends a createTask like Generate does, so it counts against the same limits.
-    enforceLimit("generate:user", user.id);
-    enforceLimit("generate:ip", await requestIp());
+    await enforceLimit("generate:user", user.id);
+    await enforceLimit("generate:ip", await requestIp());
     return retryGeneration({ workspace, userId: user.id, role, generationId: input.generationId });
   },
 );

@@ -1,0 +1,91 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * A sliding-window limit (two fixed windows, weighted) kept in the database, so every instance
+ * counts against the same allowance. One hit is one statement: an upsert that moves the windows
+ * on, estimates the use so far and counts the hit only when it is under the limit, so refused
+ * attempts do not push the allowance further away. The arithmetic is in integers (everything
+ * multiplied by the window's length), so both databases compute it alike.
+ */
+export class SharedWindowLimiter {
+  constructor(
+    readonly name: string,
+    readonly limit: number,
+    readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    // Products of counts and milliseconds must stay within a 32-bit integer in PostgreSQL.
+    if (!(limit >= 1 && Number.isInteger(limit) && Number.isInteger(windowMs))) {
+      throw new Error(`rate limit ${name}: a whole limit of at least 1 and a whole window`);
+    }
+    if (2 * limit * windowMs >= 2 ** 31) throw new Error(`rate limit ${name}: window too long`);
+  }
+
+  /** Records one event for `subject`; returns how long to wait when over the limit, else 0. */
+  async hit(subject: string): Promise<number> {
+    const now = this.now();
+    const W = this.windowMs;
+    const start = now - (now % W);
+    // The previous window still counts with the weight (W - elapsed) / W.
+    const weight = W - (now - start);
+    const col = (name: string) => Prisma.raw(`"RateLimit"."${name}"`);
+    const movedOn = Prisma.sql`${start} <> ${col("windowStart")}`;
+    const previous = Prisma.sql`CASE
+        WHEN ${start} - ${col("windowStart")} >= ${2 * W} THEN 0
+        WHEN ${movedOn} THEN ${col("current")}
+        ELSE ${col("previous")} END`;
+    const current = Prisma.sql`CASE WHEN ${movedOn} THEN 0 ELSE ${col("current")} END`;
+    const hit = Prisma.sql`CASE
+        WHEN (${previous}) * ${weight} + (${current}) * ${W} < ${this.limit * W} THEN 1
+        ELSE 0 END`;
+    const rows = await db.$queryRaw<{ allowed: number | bigint }[]>`
+      INSERT INTO "RateLimit" ("key", "windowStart", "current", "previous", "allowed")
+      VALUES (${`${this.name}:${subject}`}, ${start}, 1, 0, 1)
+      ON CONFLICT ("key") DO UPDATE SET
+        "previous" = ${previous},
+        "current" = (${current}) + (${hit}),
+        "allowed" = ${hit},
+        "windowStart" = ${start}
+      RETURNING "allowed"`;
+    pruneNowAndThen(now);
+    return Number(rows[0]?.allowed) === 1 ? 0 : W - (now - start);
+  }
+
+  /** How long `subject` must wait before its next hit would be let through; 0 if it would. */
+  async wait(subject: string): Promise<number> {
+    const now = this.now();
+    const W = this.windowMs;
+    const start = now - (now % W);
+    const row = await db.rateLimit.findUnique({
+      where: { key: `${this.name}:${subject}` },
+      select: { windowStart: true, current: true, previous: true },
+    });
+    if (!row) return 0;
+    const from = Number(row.windowStart);
+    const [current, previous] =
+      start - from >= 2 * W
+        ? [0, 0]
+        : start !== from
+          ? [0, row.current]
+          : [row.current, row.previous];
+    const used = previous * (W - (now - start)) + current * W;
+    return used < this.limit * W ? 0 : W - (now - start);
+  }
+}
+
+// Keys unused for two of the longest windows hold nothing that still counts.
+const KEEP_MS = 2 * 60 * 60_000;
+const PRUNE_EVERY_MS = 10 * 60_000;
+let lastPrune = 0;
+
+function pruneNowAndThen(now: number): void {
+  if (now - lastPrune < PRUNE_EVERY_MS) return;
+  lastPrune = now;
+  void db.rateLimit
+    .deleteMany({ where: { windowStart: { lt: BigInt(now - KEEP_MS) } } })
+    .catch(() => {
+      // Tried again in ten minutes.
+    });
+}

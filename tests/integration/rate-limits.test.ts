@@ -1,0 +1,67 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { SharedWindowLimiter } from "@/lib/rate-limit/shared-window";
+
+// The limits live in the database (a real SQLite file, or PostgreSQL in the second leg), so two
+// limiters of one name stand for two instances of the studio.
+const name = () => `test-${randomUUID().slice(0, 8)}`;
+
+describe("the shared sliding-window rate limit", () => {
+  it("allows the limit, then refuses with the time to wait; another subject has its own", async () => {
+    let now = 960_000; // the start of a window
+    const limiter = new SharedWindowLimiter(name(), 3, 60_000, () => now);
+    expect([await limiter.hit("a"), await limiter.hit("a"), await limiter.hit("a")]).toEqual([
+      0, 0, 0,
+    ]);
+    expect(await limiter.hit("a")).toBe(60_000);
+    expect(await limiter.hit("b")).toBe(0);
+    now += 30_000;
+    expect(await limiter.hit("a")).toBe(30_000);
+  });
+
+  it("lets the allowance come back as the window slides, and refusals do not count", async () => {
+    let now = 0;
+    const limiter = new SharedWindowLimiter(name(), 10, 1000, () => now);
+    for (let i = 0; i < 10; i++) expect(await limiter.hit("k")).toBe(0);
+    for (let i = 0; i < 20; i++) expect(await limiter.hit("k")).toBeGreaterThan(0);
+    now = 1500; // half of the previous window still counts: 5 used
+    let allowed = 0;
+    while ((await limiter.hit("k")) === 0) allowed++;
+    expect(allowed).toBe(5);
+    now = 5000; // two windows later nothing counts
+    for (let i = 0; i < 10; i++) expect(await limiter.hit("k")).toBe(0);
+  });
+
+  it("is one allowance for every instance, also under concurrent hits", async () => {
+    const shared = name();
+    const now = () => 7_200_000;
+    const a = new SharedWindowLimiter(shared, 10, 60_000, now);
+    const b = new SharedWindowLimiter(shared, 10, 60_000, now);
+    const waits = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).hit("203.0.113.9")),
+    );
+    expect(waits.filter((w) => w === 0)).toHaveLength(10);
+    expect(await a.hit("203.0.113.9")).toBeGreaterThan(0);
+    expect(await b.hit("198.51.100.7")).toBe(0);
+  });
+
+  it("tells how long to wait without counting the question", async () => {
+    let now = 960_000;
+    const limiter = new SharedWindowLimiter(name(), 2, 60_000, () => now);
+    expect(await limiter.wait("s")).toBe(0);
+    await limiter.hit("s");
+    expect(await limiter.wait("s")).toBe(0);
+    expect(await limiter.wait("s")).toBe(0);
+    await limiter.hit("s");
+    expect(await limiter.wait("s")).toBe(60_000);
+    now += 60_000 + 45_000; // a quarter of the previous window still counts: 0.5 used
+    expect(await limiter.wait("s")).toBe(0);
+    now += 60_000;
+    expect(await limiter.wait("s")).toBe(0);
+  });
+
+  it("refuses limits its arithmetic cannot hold", () => {
+    expect(() => new SharedWindowLimiter("x", 0, 1000)).toThrow();
+    expect(() => new SharedWindowLimiter("x", 1000, 24 * 60 * 60_000)).toThrow();
+  });
+});
