@@ -8,6 +8,7 @@ import { credentialsSchema } from "@/lib/auth/schemas";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
 import { clientIp, enforceLimit } from "@/lib/rate-limit/limits";
 import { signInWithOAuth } from "@/lib/users/sign-in-with-oauth";
 
@@ -44,7 +45,9 @@ export function authOptions(): NextAuthOptions {
             await enforceLimit("sign-in:email", parsed.data.email);
           } catch (e) {
             if (isAppError(e) && e.code === "rate_limited") throw new Error("rate_limited");
-            throw e;
+            // next-auth puts the message in the sign-in page's URL: never a database's words.
+            logger.error({ err: e }, "sign-in rate limit could not be checked");
+            throw new Error("unavailable");
           }
           const user = await db.user.findUnique({
             where: { email: parsed.data.email },

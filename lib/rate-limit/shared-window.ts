@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -7,7 +8,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * counts against the same allowance. One hit is one statement: an upsert that moves the windows
  * on, estimates the use so far and counts the hit only when it is under the limit, so refused
  * attempts do not push the allowance further away. The arithmetic is in integers (everything
- * multiplied by the window's length), so both databases compute it alike.
+ * multiplied by the window's length), so both databases compute it alike. A window only moves
+ * forward, so an instance whose clock is a little behind cannot reset another's counts.
  */
 export class SharedWindowLimiter {
   constructor(
@@ -31,7 +33,7 @@ export class SharedWindowLimiter {
     // The previous window still counts with the weight (W - elapsed) / W.
     const weight = W - (now - start);
     const col = (name: string) => Prisma.raw(`"RateLimit"."${name}"`);
-    const movedOn = Prisma.sql`${start} <> ${col("windowStart")}`;
+    const movedOn = Prisma.sql`${start} > ${col("windowStart")}`;
     const previous = Prisma.sql`CASE
         WHEN ${start} - ${col("windowStart")} >= ${2 * W} THEN 0
         WHEN ${movedOn} THEN ${col("current")}
@@ -42,12 +44,12 @@ export class SharedWindowLimiter {
         ELSE 0 END`;
     const rows = await db.$queryRaw<{ allowed: number | bigint }[]>`
       INSERT INTO "RateLimit" ("key", "windowStart", "current", "previous", "allowed")
-      VALUES (${`${this.name}:${subject}`}, ${start}, 1, 0, 1)
+      VALUES (${this.key(subject)}, ${start}, 1, 0, 1)
       ON CONFLICT ("key") DO UPDATE SET
         "previous" = ${previous},
         "current" = (${current}) + (${hit}),
         "allowed" = ${hit},
-        "windowStart" = ${start}
+        "windowStart" = CASE WHEN ${movedOn} THEN ${start} ELSE ${col("windowStart")} END
       RETURNING "allowed"`;
     pruneNowAndThen(now);
     return Number(rows[0]?.allowed) === 1 ? 0 : W - (now - start);
@@ -59,7 +61,7 @@ export class SharedWindowLimiter {
     const W = this.windowMs;
     const start = now - (now % W);
     const row = await db.rateLimit.findUnique({
-      where: { key: `${this.name}:${subject}` },
+      where: { key: this.key(subject) },
       select: { windowStart: true, current: true, previous: true },
     });
     if (!row) return 0;
@@ -67,11 +69,32 @@ export class SharedWindowLimiter {
     const [current, previous] =
       start - from >= 2 * W
         ? [0, 0]
-        : start !== from
+        : start > from
           ? [0, row.current]
           : [row.current, row.previous];
     const used = previous * (W - (now - start)) + current * W;
     return used < this.limit * W ? 0 : W - (now - start);
+  }
+
+  /** Gives back a hit that turned out not to count (a right password), if its window is on. */
+  async refund(subject: string): Promise<void> {
+    const now = this.now();
+    await db.rateLimit.updateMany({
+      where: {
+        key: this.key(subject),
+        windowStart: BigInt(now - (now % this.windowMs)),
+        current: { gt: 0 },
+      },
+      data: { current: { decrement: 1 } },
+    });
+  }
+
+  /**
+   * The row's key: the subject (an address, an email) hashed, so the table holds no personal
+   * data and a key has one short length whatever a client sends.
+   */
+  private key(subject: string): string {
+    return `${this.name}:${createHash("sha256").update(subject).digest("base64url")}`;
   }
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
-import { passwordWait, recordWrongPassword } from "@/lib/sharing/password-attempts";
+import { returnGuess, takeGuess } from "@/lib/sharing/password-attempts";
 import { resolveShareLink } from "@/lib/sharing/resolve-share-link";
 import { shareAccessValue } from "@/lib/sharing/share-access";
 
@@ -16,12 +16,12 @@ export async function unlockShareLink(args: {
   const link = await resolveShareLink(args.token);
   if (!link) throw new AppError("not_found", "This link isn't available");
   if (!link.passwordHash) return { cookieValue: shareAccessValue(link) };
-  if ((await passwordWait(link.id)) > 0) {
+  if ((await takeGuess(link.id)) > 0) {
     throw new AppError("rate_limited", "Too many wrong passwords. Wait a minute and try again.");
   }
   if (!(await verifyPassword(link.passwordHash, args.password))) {
-    await recordWrongPassword(link.id);
     throw new AppError("invalid_input", "Wrong password", { password: "wrong" });
   }
+  await returnGuess(link.id);
   return { cookieValue: shareAccessValue(link) };
 }

@@ -4,12 +4,15 @@ import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import type { MediaStorage } from "@/lib/storage/media-storage";
 import { S3Storage } from "@/lib/storage/s3-storage";
 
-let storage: MediaStorage | undefined;
+// One per process, shared by every bundle of the server (the worker started at boot writes
+// files the route handlers serve, and the local store keeps open files that writes must reset).
+const KEY = Symbol.for("hailuo-studio.media-storage");
+const holder = globalThis as unknown as { [KEY]?: MediaStorage };
 
 /** S3 (or an S3-compatible store) when S3_BUCKET is set, else the local MEDIA_DIR. */
 export function mediaStorage(): MediaStorage {
-  storage ??= create();
-  return storage;
+  holder[KEY] ??= create();
+  return holder[KEY];
 }
 
 function create(): MediaStorage {

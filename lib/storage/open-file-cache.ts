@@ -44,7 +44,8 @@ export class OpenFileCache {
     const file = await this.get(path);
     file.reading++;
     try {
-      const out = Buffer.allocUnsafe(length);
+      // Its own memory, never a slice of Node's shared pool of small buffers.
+      const out = Buffer.allocUnsafeSlow(length);
       let filled = 0;
       while (filled < length) {
         const { bytesRead } = await file.handle.read(

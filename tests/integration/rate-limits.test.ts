@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { SharedWindowLimiter } from "@/lib/rate-limit/shared-window";
 
 // The limits live in the database (a real SQLite file, or PostgreSQL in the second leg), so two
@@ -58,6 +59,41 @@ describe("the shared sliding-window rate limit", () => {
     expect(await limiter.wait("s")).toBe(0);
     now += 60_000;
     expect(await limiter.wait("s")).toBe(0);
+  });
+
+  it("gives a refunded hit back, in its own window only", async () => {
+    let now = 960_000;
+    const limiter = new SharedWindowLimiter(name(), 1, 60_000, () => now);
+    expect(await limiter.hit("r")).toBe(0);
+    await limiter.refund("r");
+    expect(await limiter.hit("r")).toBe(0);
+    expect(await limiter.hit("r")).toBeGreaterThan(0);
+    now += 2 * 60_000;
+    await limiter.refund("r"); // nothing of this window to give back
+    expect(await limiter.hit("r")).toBe(0);
+    expect(await limiter.hit("r")).toBeGreaterThan(0);
+  });
+
+  it("is not reset by an instance whose clock is a window behind", async () => {
+    const shared = name();
+    let now = 960_000;
+    const ahead = new SharedWindowLimiter(shared, 2, 60_000, () => now);
+    const behind = new SharedWindowLimiter(shared, 2, 60_000, () => now - 60_000);
+    now += 60_000;
+    await ahead.hit("x");
+    await ahead.hit("x");
+    expect(await behind.hit("x")).toBeGreaterThan(0);
+    expect(await ahead.hit("x")).toBeGreaterThan(0);
+  });
+
+  it("keeps no address or email in the table, and takes a huge subject", async () => {
+    const limiter = new SharedWindowLimiter(name(), 5, 60_000);
+    const email = `someone-${randomUUID()}@example.com`;
+    expect(await limiter.hit(email)).toBe(0);
+    expect(await limiter.hit("x".repeat(20_000))).toBe(0);
+    const keys = (await db.rateLimit.findMany({ select: { key: true } })).map((r) => r.key);
+    expect(keys.some((k) => k.includes(email) || k.includes("someone-"))).toBe(false);
+    expect(Math.max(...keys.map((k) => k.length))).toBeLessThan(100);
   });
 
   it("refuses limits its arithmetic cannot hold", () => {

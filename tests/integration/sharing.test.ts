@@ -338,6 +338,25 @@ describe("share links", () => {
     expect(limited.code).toBe("rate_limited");
   });
 
+  it("a burst of simultaneous guesses gets no more than the allowance checked", async () => {
+    const { url } = await createShareLink({
+      workspaceId: a.workspace.id,
+      actor,
+      input: { ...OPTIONS, targetType: "generation", generationId: shared, password: "tide" },
+    });
+    const token = tokenOf(url);
+    // Right passwords are given back: many people may open the link.
+    for (let i = 0; i < 12; i++) await unlockShareLink({ token, password: "tide" });
+    const answers = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        rejection(unlockShareLink({ token, password: `x${i}` })),
+      ),
+    );
+    const codes = answers.map((e) => e.code);
+    expect(codes.filter((c) => c === "invalid_input")).toHaveLength(10);
+    expect(codes.filter((c) => c === "rate_limited")).toHaveLength(15);
+  });
+
   it("allows download only when the sharer did", async () => {
     const forbid = await createShareLink({
       workspaceId: a.workspace.id,
