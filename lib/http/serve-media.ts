@@ -82,7 +82,7 @@ async function collect(stream: Readable, length: number): Promise<Uint8Array<Arr
  * The bytes as a one-chunk stream: handed to Response as they are, where a Uint8Array body would
  * be copied first (the Fetch standard's "extract a body" takes a copy of a buffer source).
  */
-function oneChunk(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array> {
+export function oneChunk(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array> {
   return new ReadableStream({
     start(controller) {
       controller.enqueue(bytes);

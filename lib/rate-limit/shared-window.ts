@@ -55,27 +55,6 @@ export class SharedWindowLimiter {
     return Number(rows[0]?.allowed) === 1 ? 0 : W - (now - start);
   }
 
-  /** How long `subject` must wait before its next hit would be let through; 0 if it would. */
-  async wait(subject: string): Promise<number> {
-    const now = this.now();
-    const W = this.windowMs;
-    const start = now - (now % W);
-    const row = await db.rateLimit.findUnique({
-      where: { key: this.key(subject) },
-      select: { windowStart: true, current: true, previous: true },
-    });
-    if (!row) return 0;
-    const from = Number(row.windowStart);
-    const [current, previous] =
-      start - from >= 2 * W
-        ? [0, 0]
-        : start > from
-          ? [0, row.current]
-          : [row.current, row.previous];
-    const used = previous * (W - (now - start)) + current * W;
-    return used < this.limit * W ? 0 : W - (now - start);
-  }
-
   /** Gives back a hit that turned out not to count (a right password), if its window is on. */
   async refund(subject: string): Promise<void> {
     const now = this.now();

@@ -46,21 +46,6 @@ describe("the shared sliding-window rate limit", () => {
     expect(await b.hit("198.51.100.7")).toBe(0);
   });
 
-  it("tells how long to wait without counting the question", async () => {
-    let now = 960_000;
-    const limiter = new SharedWindowLimiter(name(), 2, 60_000, () => now);
-    expect(await limiter.wait("s")).toBe(0);
-    await limiter.hit("s");
-    expect(await limiter.wait("s")).toBe(0);
-    expect(await limiter.wait("s")).toBe(0);
-    await limiter.hit("s");
-    expect(await limiter.wait("s")).toBe(60_000);
-    now += 60_000 + 45_000; // a quarter of the previous window still counts: 0.5 used
-    expect(await limiter.wait("s")).toBe(0);
-    now += 60_000;
-    expect(await limiter.wait("s")).toBe(0);
-  });
-
   it("gives a refunded hit back, in its own window only", async () => {
     let now = 960_000;
     const limiter = new SharedWindowLimiter(name(), 1, 60_000, () => now);

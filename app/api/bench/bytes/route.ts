@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { oneChunk } from "@/lib/http/serve-media";
 
 // The benchmark's ceiling for media delivery (`npm run bench`): a route handler that answers with
 // bytes from memory the way the media routes answer a range (a fresh buffer, sent as one chunk) —
@@ -19,14 +20,7 @@ export function GET(req: NextRequest): Response {
   ) {
     return Response.json({ error: "not_found" }, { status: 404 });
   }
-  const chunk = zeros.slice(0, bytes);
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(chunk);
-      controller.close();
-    },
-  });
-  return new Response(body, {
+  return new Response(oneChunk(zeros.slice(0, bytes)), {
     status: 206,
     headers: { "content-type": "video/mp4", "content-length": String(bytes) },
   });
