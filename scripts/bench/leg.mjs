@@ -97,19 +97,11 @@ async function main() {
 
   const { db } = await import("../../lib/db.ts");
   cleanups.push(() => db.$disconnect());
-  const { signUp } = await import("../../lib/users/sign-up.ts");
   const { createWorkspace } = await import("../../lib/workspaces/create-workspace.ts");
   const { createGeneration } = await import("../../lib/generations/create-generation.ts");
-  const { encode } = await import("next-auth/jwt");
+  const { signedUpPerson } = await import("../../tests/support/signed-up-person.ts");
 
-  const email = `bench-${randomUUID()}@example.com`;
-  const { userId, slug } = await signUp({ email, password: "bench password 12345" });
-  const workspace = await db.workspace.findUniqueOrThrow({
-    where: { slug },
-    select: { id: true, slug: true },
-  });
-  const token = await encode({ token: { sub: userId, email, sv: 0 }, secret: AUTH_SECRET });
-  const cookie = `next-auth.session-token=${token}`;
+  const { userId, email, slug, workspace, cookie } = await signedUpPerson("bench", AUTH_SECRET);
 
   // --- real generations: created through the domain, finished by the simulator ----------------
   const total = LATENCY_N + THROUGHPUT_N;

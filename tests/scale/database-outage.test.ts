@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "@/lib/kie/simulator/server";
 import { type AppInstance, freePort, startAppInstance } from "@/tests/support/app-instance";
+import { signedUpPerson } from "@/tests/support/signed-up-person";
 import { listenToEvents } from "@/tests/support/sse";
 // @ts-expect-error -- a plain ESM script shared with the command line
 import { startTempPostgres } from "../../scripts/temp-postgres.mjs";
@@ -43,16 +43,8 @@ afterAll(async () => {
 describe("the database goes away for a while", () => {
   it("requests fail cleanly with 503, nothing is half-written, and the studio recovers by itself", async () => {
     const { db } = await import("@/lib/db");
-    const { signUp } = await import("@/lib/users/sign-up");
     const { createGeneration } = await import("@/lib/generations/create-generation");
-    const email = `outage-${randomUUID()}@example.com`;
-    const { userId, slug } = await signUp({ email, password: "outage test password" });
-    const workspace = await db.workspace.findUniqueOrThrow({
-      where: { slug },
-      select: { id: true, slug: true },
-    });
-    const token = await encode({ token: { sub: userId, email, sv: 0 }, secret: AUTH_SECRET });
-    const cookie = `next-auth.session-token=${token}`;
+    const { userId, slug, workspace, cookie } = await signedUpPerson("outage", AUTH_SECRET);
     const gallery = () => fetch(`${app.url}/api/w/${slug}/generations`, { headers: { cookie } });
     expect((await gallery()).status).toBe(200);
 

@@ -4,11 +4,11 @@ import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type Simulator, startSimulator } from "@/lib/kie/simulator/server";
 import { type AppInstance, startAppInstance } from "@/tests/support/app-instance";
+import { signedUpPerson } from "@/tests/support/signed-up-person";
 import { listenToEvents } from "@/tests/support/sse";
 
 // Two production instances of the studio on one PostgreSQL, with the simulator calling back
@@ -88,33 +88,15 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function sessionCookie(user: { id: string; email: string }): Promise<string> {
-  const token = await encode({
-    token: { sub: user.id, email: user.email, sv: 0 },
-    secret: AUTH_SECRET,
-  });
-  return `next-auth.session-token=${token}`;
-}
-
 describe("two instances on one PostgreSQL", () => {
   it(`${N} generations with callbacks spread over both: each synced and stored exactly once`, async () => {
     const { db } = await import("@/lib/db");
-    const { signUp } = await import("@/lib/users/sign-up");
     const { createGeneration } = await import("@/lib/generations/create-generation");
 
-    const email = `scale-${randomUUID()}@example.com`;
-    const { userId, slug } = await signUp({ email, password: "scale test password" });
-    const workspace = await db.workspace.findUniqueOrThrow({
-      where: { slug },
-      select: { id: true, slug: true },
-    });
+    const { userId, slug, workspace, cookie } = await signedUpPerson("scale", AUTH_SECRET);
     const seen = new Map<string, string[]>();
     const [a] = instances;
-    const stream = listenToEvents(
-      `${a?.url}/api/w/${slug}/events`,
-      await sessionCookie({ id: userId, email }),
-      seen,
-    );
+    const stream = listenToEvents(`${a?.url}/api/w/${slug}/events`, cookie, seen);
     await stream.ready;
 
     const prompts = [
