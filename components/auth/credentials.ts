@@ -1,6 +1,6 @@
 import { getSession, signIn, signOut } from "next-auth/react";
 
-export type SignInOutcome = "ok" | "rejected" | "rate_limited" | "failed";
+export type SignInOutcome = "ok" | "rejected" | "rate_limited" | "unavailable" | "failed";
 
 // next-auth v4 answers a request whose CSRF token doesn't match its cookie with a redirect to
 // ".../signin?csrf=true" — which its client reports as ok, with no error. It happens when two
@@ -18,6 +18,7 @@ export async function signInWithCredentials(
     if (!result) return "failed";
     if (result.error === "CredentialsSignin") return "rejected";
     if (result.error === "rate_limited") return "rate_limited";
+    if (result.error === "unavailable") return "unavailable";
     if (result.error) return "failed";
     if (!result.ok) return "failed";
     if (!result.url?.includes(CSRF_REFUSED) && (await getSession())) return "ok";

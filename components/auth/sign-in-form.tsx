@@ -10,6 +10,12 @@ import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { TextField } from "@/components/ui/text-field";
 
+// next-auth's ?error= codes the studio sends back from a refused GitHub/Google sign-in.
+const OAUTH_ERRORS: Record<string, "errors.emailNotVerified" | "errors.passwordAccount"> = {
+  EmailNotVerified: "errors.emailNotVerified",
+  PasswordAccount: "errors.passwordAccount",
+};
+
 export function withCallback(path: string, callbackUrl: string): string {
   return callbackUrl === "/" ? path : `${path}?callbackUrl=${encodeURIComponent(callbackUrl)}`;
 }
@@ -24,9 +30,7 @@ export function SignInForm(props: {
   const t = useTranslations("auth");
   const router = useRouter();
   const [error, setError] = useState<string | null>(
-    props.oauthError
-      ? t(props.oauthError === "EmailNotVerified" ? "errors.emailNotVerified" : "errors.oauth")
-      : null,
+    props.oauthError ? t(OAUTH_ERRORS[props.oauthError] ?? "errors.oauth") : null,
   );
   const [pending, setPending] = useState(false);
 
@@ -54,7 +58,9 @@ export function SignInForm(props: {
           ? t("errors.wrongCredentials")
           : outcome === "rate_limited"
             ? t("errors.rateLimited")
-            : t("errors.generic"),
+            : outcome === "unavailable"
+              ? t("errors.unavailable")
+              : t("errors.generic"),
       );
     } catch {
       setError(t("errors.network"));

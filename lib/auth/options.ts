@@ -86,6 +86,8 @@ export function authOptions(): NextAuthOptions {
           return true;
         } catch (err) {
           if (isAppError(err) && err.code === "forbidden") return "/sign-in?error=EmailNotVerified";
+          // The address belongs to a password account, which is never linked (see signInWithOAuth).
+          if (isAppError(err) && err.code === "conflict") return "/sign-in?error=PasswordAccount";
           throw err;
         }
       },
