@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
 import { AppError, isAppError } from "@/lib/errors";
-import { isDatabaseUnavailable } from "@/lib/http/json-error";
+import { isDatabaseUnavailable, isUnstorableText, UNSTORABLE_TEXT } from "@/lib/http/json-error";
 import { logger } from "@/lib/logger";
 import { getMembership, type WorkspaceAccess } from "@/lib/workspaces/get-membership";
 import type { Permission } from "@/lib/workspaces/permissions";
@@ -32,6 +32,9 @@ async function run<T>(name: string, body: () => Promise<T>): Promise<ActionResul
           message: "The studio's database is briefly unavailable. Try again in a moment.",
         },
       };
+    }
+    if (isUnstorableText(e)) {
+      return { ok: false, error: { code: "invalid_input", message: UNSTORABLE_TEXT } };
     }
     logger.error({ action: name, err: e }, "server action failed");
     return { ok: false, error: { code: "internal", message: "Something went wrong. Try again." } };

@@ -11,6 +11,7 @@ export function errorResponse(e: unknown, route: string): NextResponse {
   if (isAppError(e)) return jsonError(e.status, e.code, e.message);
   if (isDatabaseUnavailable(e))
     return jsonError(503, "unavailable", "The database is busy; try again");
+  if (isUnstorableText(e)) return jsonError(422, "invalid_input", UNSTORABLE_TEXT);
   logger.error({ route, err: e }, "route failed");
   return jsonError(500, "internal");
 }
@@ -36,5 +37,19 @@ export function isDatabaseUnavailable(e: unknown): boolean {
   const cause = err?.meta?.driverAdapterError?.cause;
   return [cause?.code, cause?.kind, cause?.originalCode].some(
     (v) => typeof v === "string" && UNAVAILABLE_CAUSE.test(v),
+  );
+}
+
+export const UNSTORABLE_TEXT = "The input contains characters that cannot be stored (such as NUL).";
+
+// PostgreSQL refuses text it cannot hold — a NUL character, or bytes that are not UTF-8 — with
+// class 22 codes. That is the caller's input, not the studio failing: a 4xx, not a 500.
+const UNSTORABLE_CAUSE = /^(22021|22P05)$/;
+
+export function isUnstorableText(e: unknown): boolean {
+  const err = e as { meta?: { driverAdapterError?: { cause?: Record<string, unknown> } } } | null;
+  const cause = err?.meta?.driverAdapterError?.cause;
+  return [cause?.code, cause?.originalCode].some(
+    (v) => typeof v === "string" && UNSTORABLE_CAUSE.test(v),
   );
 }

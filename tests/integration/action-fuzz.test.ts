@@ -150,6 +150,13 @@ describe("every server action under hostile input", () => {
       );
       // The input reached the action's own checks, not only the sign-in gate.
       expect([...answers], name).not.toEqual(["unauthorized"]);
+      // Every run: a NUL character, which PostgreSQL refuses to store or even compare.
+      await signInAgain();
+      const nul = (await action({ workspaceSlug: "a\u0000b", name: "x\u0000", id: "\u0000" })) as {
+        ok: boolean;
+        error?: { code: string };
+      };
+      expect(nul.ok ? "ok" : nul.error?.code, `${name} with NUL`).not.toBe("internal");
     }
   });
 });
