@@ -2,9 +2,9 @@ import { type NextRequest, NextResponse } from "next/server";
 import { contentSecurityPolicy, SECURITY_HEADERS } from "@/lib/http/security-headers";
 
 // Routes that change state without a server action and are not protected by their own token:
-// every unsafe request to /api must come from this site. The kie.ai webhook (authenticated by
-// its per-task token and signature) and next-auth (its own CSRF token) are the exceptions.
-const CSRF_EXEMPT = [/^\/api\/kie\/callback$/, /^\/api\/auth\//];
+// every unsafe request to /api must come from this site. next-auth (its own CSRF token) is the
+// exception; kie.ai's webhook (its per-task token and signature) never reaches the proxy.
+const CSRF_EXEMPT = [/^\/api\/auth\//];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 function sameOrigin(req: NextRequest): boolean {
@@ -37,7 +37,7 @@ export function proxy(req: NextRequest): NextResponse {
     nonce,
     dev: process.env.NODE_ENV !== "production",
     // Shared videos may be embedded elsewhere (chat apps' players); the studio may not.
-    embeddable: pathname.startsWith("/s/") || pathname.startsWith("/api/s/"),
+    embeddable: pathname.startsWith("/s/"),
   });
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set("x-nonce", nonce);

@@ -49,14 +49,14 @@ export async function serveMedia(args: {
     headers.set("Content-Range", `bytes ${range.start}-${range.end}/${object.size}`);
     headers.set("Content-Length", String(range.end - range.start + 1));
     if (head) return new Response(null, { status: 206, headers });
-    const length = range.end - range.start + 1;
-    // A bounded range is read whole and sent as one buffer: for the megabyte-sized ranges a
-    // player asks for, bridging a Node stream into a web stream costs more than the copy.
-    if (length <= BUFFERED_RANGE_MAX) {
-      const bytes = args.storage.readBytes
-        ? await args.storage.readBytes(args.key, range)
-        : await collect(await args.storage.read(args.key, range), length);
-      return new Response(oneChunk(bytes), { status: 206, headers });
+    // A store that reads a range into memory at once (a local file) sends it as one chunk: for
+    // the megabyte-sized ranges a player asks for, that beats bridging a Node stream. Any other
+    // store (S3) streams, so the first bytes leave before the last arrive.
+    if (args.storage.readBytes && range.end - range.start < BUFFERED_RANGE_MAX) {
+      return new Response(oneChunk(await args.storage.readBytes(args.key, range)), {
+        status: 206,
+        headers,
+      });
     }
     return new Response(toWeb(await args.storage.read(args.key, range)), { status: 206, headers });
   }
@@ -66,17 +66,6 @@ export async function serveMedia(args: {
 }
 
 const BUFFERED_RANGE_MAX = 4 * 1024 * 1024;
-
-async function collect(stream: Readable, length: number): Promise<Uint8Array<ArrayBuffer>> {
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for await (const chunk of stream as AsyncIterable<Uint8Array>) {
-    out.set(chunk.subarray(0, length - offset), offset);
-    offset += chunk.length;
-    if (offset >= length) break;
-  }
-  return offset >= length ? out : out.subarray(0, offset);
-}
 
 /**
  * The bytes as a one-chunk stream: handed to Response as they are, where a Uint8Array body would

@@ -1,4 +1,5 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { openSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -23,13 +24,13 @@ export async function workspaceKieKeys(
   workspaceId: string,
 ): Promise<{ apiKey: StoredKey; hmacKey: StoredKey }> {
   const hit = cache().get(workspaceId);
-  if (hit && hit.until > Date.now()) return hit.keys;
+  if (hit) return hit;
   const w = await db.workspace.findUnique({
     where: { id: workspaceId },
     select: { kieApiKeyEnc: true, kieHmacKeyEnc: true },
   });
   const keys = { apiKey: open(w?.kieApiKeyEnc ?? null), hmacKey: open(w?.kieHmacKeyEnc ?? null) };
-  cache().set(workspaceId, { keys, until: Date.now() + CACHE_MS });
+  cache().set(workspaceId, keys);
   return keys;
 }
 
@@ -37,12 +38,12 @@ export async function workspaceKieKeys(
 // database a read each time. A change made here is seen at once; on other instances within
 // CACHE_MS.
 const CACHE_MS = 5_000;
-type Entry = { keys: { apiKey: StoredKey; hmacKey: StoredKey }; until: number };
+type Keys = { apiKey: StoredKey; hmacKey: StoredKey };
 const KEY = Symbol.for("hailuo-studio.kie-keys");
-const holder = globalThis as unknown as { [KEY]?: Map<string, Entry> };
+const holder = globalThis as unknown as { [KEY]?: LRUCache<string, Keys> };
 
-function cache(): Map<string, Entry> {
-  holder[KEY] ??= new Map();
+function cache(): LRUCache<string, Keys> {
+  holder[KEY] ??= new LRUCache<string, Keys>({ max: 10_000, ttl: CACHE_MS });
   return holder[KEY];
 }
 

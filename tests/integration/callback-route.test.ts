@@ -114,6 +114,11 @@ describe("POST /api/kie/callback", () => {
         (await db.providerEvent.count({ where: { generationId: dto.id, source: "callback" } })) > 1,
       { what: "a repeated callback" },
     );
+    // Whatever the repeats queued has run before the syncs are counted.
+    await waitFor(
+      async () => (await db.job.count({ where: { payload: { contains: dto.id } } })) === 0,
+      { what: `the jobs of ${dto.id} to finish` },
+    );
     expect(
       await db.providerEvent.count({
         where: { generationId: dto.id, source: { startsWith: "sync-" }, state: "success" },
