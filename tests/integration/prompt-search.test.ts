@@ -8,6 +8,9 @@ describe("prompt search", () => {
     const ctx = await newWorkspace();
     const cat = await generate(ctx, "一只橘猫在雨夜的霓虹街头漫步 [sim:nocallback]");
     const kite = await generate(ctx, "A Red Kite over green hills [sim:nocallback]");
+    // "%" and "_" are searched for as themselves, not as LIKE wildcards.
+    const cotton = await generate(ctx, "100% cotton sails at dawn [sim:nocallback]");
+    const boats = await generate(ctx, "1000 boats_at noon [sim:nocallback]");
     const search = async (q: string) =>
       (
         await listGenerations({
@@ -21,7 +24,10 @@ describe("prompt search", () => {
     expect(await search("red kite")).toEqual([kite.id]);
     expect(await search("KITE")).toEqual([kite.id]);
     expect(await search("雪山")).toEqual([]);
-    expect(await search("100%")).toEqual([]);
+    expect(await search("100%")).toEqual([cotton.id]);
+    expect(await search("0%")).toEqual([cotton.id]);
+    // As a wildcard, "_" would also match the "s a" of "sails at".
+    expect(await search("s_a")).toEqual([boats.id]);
   });
 
   it("is answered from an index, not a scan of every prompt", async () => {
