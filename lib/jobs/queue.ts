@@ -73,31 +73,22 @@ export async function enqueueJob(
       },
       data: { runAt, payload: data.payload, failedAt: null, attempts: 0 },
     });
-  if (tx === db) {
-    // Outside a transaction the insert goes first and the unique index tells a repeat apart, so
-    // the usual case — a task's first callback — costs one round trip.
-    if (!(await insertUnlessKeyed(data))) await bringForward();
-    return;
-  }
-  // Inside a transaction a failed insert would abort everything else the transaction did
-  // (PostgreSQL), so the existing job is looked for first.
-  if ((await bringForward()).count > 0) return;
-  // Already pending, or running — in which case it reads the newest state anyway.
-  if (await tx.job.findUnique({ where: { dedupeKey: args.dedupeKey }, select: { id: true } }))
-    return;
-  await tx.job.create({ data });
+  // The insert goes first and the unique index tells a repeat apart, so the usual case — a
+  // task's first callback — costs one round trip. A pending (or running) job is only moved.
+  if (!(await insertUnlessKeyed(data, tx))) await bringForward();
 }
 
 /** Inserts the job unless one with its dedupeKey exists; true when it was inserted. */
-async function insertUnlessKeyed(data: Prisma.JobCreateInput): Promise<boolean> {
+async function insertUnlessKeyed(data: Prisma.JobCreateInput, tx: Tx): Promise<boolean> {
   if (dbProvider() === "postgresql") {
-    // ON CONFLICT DO NOTHING: under a burst of duplicate callbacks PostgreSQL would otherwise
-    // raise, and log, a unique violation for each.
-    const pg = db as unknown as PgPrismaClient;
+    // ON CONFLICT DO NOTHING: no unique violation to log, and none to abort the caller's
+    // transaction.
+    const pg = tx as unknown as PgPrismaClient;
     return (await pg.job.createMany({ data: [data], skipDuplicates: true })).count === 1;
   }
+  // SQLite undoes only the failed statement, not the transaction around it.
   try {
-    await db.job.create({ data });
+    await tx.job.create({ data });
     return true;
   } catch (e) {
     if (isUniqueViolation(e)) return false;
