@@ -24,6 +24,12 @@ export async function enforceLimit(name: LimitName, key: string): Promise<void> 
   }
 }
 
+/** Generate and Retry (each sends kie.ai a createTask): per person and per address. */
+export async function enforceGenerateLimits(userId: string): Promise<void> {
+  await enforceLimit("generate:user", userId);
+  await enforceLimit("generate:ip", await requestIp());
+}
+
 /**
  * The caller's address: the last X-Forwarded-For hop, which is the one the nearest proxy (the
  * load balancer, or Next itself when nothing stands in front) wrote; earlier hops are whatever

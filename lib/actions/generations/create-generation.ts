@@ -4,14 +4,13 @@ import { workspaceAction } from "@/lib/actions/safe-action";
 import { createGeneration } from "@/lib/generations/create-generation";
 import type { GenerationDto } from "@/lib/generations/dto";
 import { createGenerationInput } from "@/lib/generations/schemas";
-import { enforceLimit, requestIp } from "@/lib/rate-limit/limits";
+import { enforceGenerateLimits } from "@/lib/rate-limit/limits";
 
 const action = workspaceAction(
   "createGeneration",
   { schema: createGenerationInput, permission: "generation.create" },
   async (input, { user, workspace }) => {
-    await enforceLimit("generate:user", user.id);
-    await enforceLimit("generate:ip", await requestIp());
+    await enforceGenerateLimits(user.id);
     return createGeneration({
       workspace,
       authorId: user.id,

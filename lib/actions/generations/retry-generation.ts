@@ -4,15 +4,14 @@ import { workspaceAction } from "@/lib/actions/safe-action";
 import type { GenerationDto } from "@/lib/generations/dto";
 import { retryGeneration } from "@/lib/generations/retry-generation";
 import { generationRefInput } from "@/lib/generations/schemas";
-import { enforceLimit, requestIp } from "@/lib/rate-limit/limits";
+import { enforceGenerateLimits } from "@/lib/rate-limit/limits";
 
 const action = workspaceAction(
   "retryGeneration",
   { schema: generationRefInput, permission: "generation.manage-own" },
   async (input, { user, workspace, role }) => {
     // A retry sends a createTask like Generate does, so it counts against the same limits.
-    await enforceLimit("generate:user", user.id);
-    await enforceLimit("generate:ip", await requestIp());
+    await enforceGenerateLimits(user.id);
     return retryGeneration({ workspace, userId: user.id, role, generationId: input.generationId });
   },
 );
