@@ -51,6 +51,28 @@ describe("upgrading an existing SQLite database", () => {
     expect([count("User"), count("Workspace"), count("Membership"), count("Generation")]).toEqual([
       1, 1, 1, 1,
     ]);
+    // The rows, not only their number: a rebuilt table must carry every value across.
+    const row = (sql: string) => after.prepare(sql).get();
+    expect(row(`SELECT id, email FROM "User"`)).toEqual({ id: "u1", email: "a@example.com" });
+    expect(row(`SELECT id, name, slug FROM "Workspace"`)).toEqual({
+      id: "w1",
+      name: "W",
+      slug: "w",
+    });
+    expect(row(`SELECT userId, workspaceId, role FROM "Membership"`)).toEqual({
+      userId: "u1",
+      workspaceId: "w1",
+      role: "owner",
+    });
+    expect(
+      row(`SELECT workspaceId, authorId, prompt, state, idempotencyKey FROM "Generation"`),
+    ).toEqual({
+      workspaceId: "w1",
+      authorId: "u1",
+      prompt: "雨夜的橘猫",
+      state: "success",
+      idempotencyKey: "k1",
+    });
     after.close();
   });
 });
