@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "@/lib/kie/simulator/server";
 import { type AppInstance, freePort, startAppInstance } from "@/tests/support/app-instance";
@@ -93,8 +94,28 @@ describe("the database goes away for a while", () => {
     while (!seen.get(dto.id)?.includes("success") && Date.now() < deadlineEvents) {
       await new Promise((r) => setTimeout(r, 200));
     }
-    stream.abort();
     expect(seen.get(dto.id)).toContain("success");
+    // A single instance also hands its own events straight to its browsers, so that alone does
+    // not show LISTEN is back: a notification sent by someone else must come through.
+    const probe = `probe-${randomUUID()}`;
+    const notifier = new pg.Client({ connectionString: pgServer.url });
+    await notifier.connect();
+    try {
+      const payload = JSON.stringify({
+        workspaceId: workspace.id,
+        generationId: probe,
+        state: "probe",
+      });
+      const deadlineProbe = Date.now() + 30_000;
+      while (!seen.get(probe) && Date.now() < deadlineProbe) {
+        await notifier.query("SELECT pg_notify('studio_generation_events', $1)", [payload]);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    } finally {
+      await notifier.end();
+    }
+    stream.abort();
+    expect(seen.get(probe)).toContain("probe");
     const applied = await db.providerEvent.count({
       where: { generationId: dto.id, source: { startsWith: "sync-" }, state: "success" },
     });
