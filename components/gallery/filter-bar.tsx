@@ -1,12 +1,11 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { unwrap, useCollections } from "@/components/collections/queries";
 import { cn } from "@/components/ui/cn";
-import { FolderPlusIcon, LinkIcon, SearchIcon, StarIcon, XIcon } from "@/components/ui/icons";
+import { SearchIcon, StarIcon, XIcon } from "@/components/ui/icons";
 import { listAuthorsAction } from "@/lib/actions/generations/list-authors";
 
 const KEYS = ["q", "state", "favorites", "collection", "author", "from", "to"] as const;
@@ -38,7 +37,7 @@ export function useGalleryFilters(): { query: Record<string, string>; active: bo
 }
 
 /** Search, state, favorites, collection, author and dates above the gallery. */
-export function FilterBar(props: { slug: string; canStar: boolean; canShare: boolean }) {
+export function FilterBar(props: { slug: string; canStar: boolean }) {
   const t = useTranslations("filters");
   const router = useRouter();
   const pathname = usePathname();
@@ -73,7 +72,6 @@ export function FilterBar(props: { slug: string; canStar: boolean; canShare: boo
   const value = (k: Key) => params.get(k) ?? "";
   const active = KEYS.some((k) => params.get(k));
   const favorites = value("favorites") === "1";
-  const base = `/w/${encodeURIComponent(props.slug)}`;
 
   return (
     <div className="mb-4 space-y-2.5" data-testid="filter-bar">
@@ -107,18 +105,9 @@ export function FilterBar(props: { slug: string; canStar: boolean; canShare: boo
             {t("favorites")}
           </button>
         )}
-        <div className="ml-auto flex items-center gap-1">
-          <NavLink href={`${base}/collections`} icon={<FolderPlusIcon className="size-4" />}>
-            {t("collections")}
-          </NavLink>
-          {props.canShare && (
-            <NavLink href={`${base}/shares`} icon={<LinkIcon className="size-4" />}>
-              {t("shareLinks")}
-            </NavLink>
-          )}
-        </div>
       </div>
-      <div className="flex flex-wrap items-center gap-2">
+      {/* Phones: an even two-column grid (the author list takes a whole row); wider: one row. */}
+      <div className="grid grid-cols-2 items-center gap-2 sm:flex sm:flex-wrap">
         <Select label={t("state")} value={value("state")} onChange={(v) => set({ state: v })}>
           <option value="">{t("anyState")}</option>
           {STATES.map((s) => (
@@ -139,7 +128,12 @@ export function FilterBar(props: { slug: string; canStar: boolean; canShare: boo
             </option>
           ))}
         </Select>
-        <Select label={t("author")} value={value("author")} onChange={(v) => set({ author: v })}>
+        <Select
+          label={t("author")}
+          value={value("author")}
+          onChange={(v) => set({ author: v })}
+          className="col-span-2"
+        >
           <option value="">{t("anyAuthor")}</option>
           {authors.data?.map((a) => (
             <option key={a.id} value={a.id}>
@@ -157,7 +151,7 @@ export function FilterBar(props: { slug: string; canStar: boolean; canShare: boo
               setQ("");
               router.replace(pathname, { scroll: false });
             }}
-            className="inline-flex h-8 items-center gap-1 rounded-md px-2 text-[13px] font-medium text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900"
+            className="col-span-2 inline-flex h-8 items-center justify-center gap-1 rounded-md px-2 text-[13px] font-medium text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900"
           >
             <XIcon className="size-3.5" />
             {t("clear")}
@@ -179,23 +173,12 @@ export function NoMatches() {
   );
 }
 
-function NavLink(props: { href: string; icon: ReactNode; children: ReactNode }) {
-  return (
-    <Link
-      href={props.href}
-      className="inline-flex h-9 items-center gap-1.5 rounded-lg px-2.5 text-[13px] font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900"
-    >
-      {props.icon}
-      <span className="hidden sm:inline">{props.children}</span>
-    </Link>
-  );
-}
-
 function Select(props: {
   label: string;
   value: string;
   onChange: (v: string | null) => void;
   children: ReactNode;
+  className?: string;
 }) {
   return (
     <select
@@ -203,8 +186,9 @@ function Select(props: {
       value={props.value}
       onChange={(e) => props.onChange(e.target.value || null)}
       className={cn(
-        "h-8 max-w-[12rem] min-w-0 rounded-md bg-white px-2 text-[13px] shadow-xs ring-1 ring-inset focus:ring-2 focus:ring-accent-500 focus:outline-none",
+        "h-8 w-full min-w-0 rounded-md bg-white px-2 text-[13px] shadow-xs ring-1 ring-inset focus:ring-2 focus:ring-accent-500 focus:outline-none sm:w-auto sm:max-w-[12rem]",
         props.value ? "text-zinc-900 ring-accent-300" : "text-zinc-600 ring-zinc-200",
+        props.className,
       )}
     >
       {props.children}
@@ -214,14 +198,14 @@ function Select(props: {
 
 function DateInput(props: { label: string; value: string; onChange: (v: string | null) => void }) {
   return (
-    <label className="inline-flex items-center gap-1.5 text-[13px] text-zinc-500">
+    <label className="flex min-w-0 items-center gap-1.5 text-[13px] text-zinc-500">
       {props.label}
       <input
         type="date"
         value={props.value}
         onChange={(e) => props.onChange(e.target.value || null)}
         className={cn(
-          "h-8 rounded-md bg-white px-2 text-[13px] shadow-xs ring-1 ring-inset focus:ring-2 focus:ring-accent-500 focus:outline-none",
+          "h-8 min-w-0 flex-1 rounded-md bg-white px-2 text-[13px] shadow-xs ring-1 ring-inset focus:ring-2 focus:ring-accent-500 focus:outline-none",
           props.value ? "text-zinc-900 ring-accent-300" : "text-zinc-600 ring-zinc-200",
         )}
       />

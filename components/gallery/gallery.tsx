@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef } from "react";
 import { FilterBar, NoMatches, useGalleryFilters } from "@/components/gallery/filter-bar";
+import { GalleryLinks } from "@/components/gallery/gallery-links";
 import { GenerationCard } from "@/components/gallery/generation-card";
 import type { Viewer } from "@/components/gallery/status";
 import { useLiveConnected } from "@/components/studio/live-updates";
@@ -61,7 +62,7 @@ export function Gallery(props: {
 
   return (
     <section aria-labelledby="gallery-title" className="min-w-0">
-      <div className="mb-4 flex items-center gap-3">
+      <div className="mb-3 flex items-center gap-3">
         <h2 id="gallery-title" className="text-[15px] font-semibold tracking-tight text-zinc-900">
           {t("title")}
         </h2>
@@ -77,9 +78,10 @@ export function Gallery(props: {
         {query.isFetching && !query.isFetchingNextPage && !query.isPending && (
           <Spinner className="size-3.5 text-zinc-400" />
         )}
+        <GalleryLinks slug={props.slug} canShare={props.canGenerate} />
       </div>
 
-      <FilterBar slug={props.slug} canStar={props.canGenerate} canShare={props.canGenerate} />
+      <FilterBar slug={props.slug} canStar={props.canGenerate} />
 
       {query.isPending ? (
         <SkeletonGrid />
