@@ -1,11 +1,9 @@
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import type { Metadata, Viewport } from "next";
-import { getServerSession } from "next-auth";
 import { getLocale, getMessages, getTimeZone, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/app/providers";
-import { authOptions } from "@/lib/auth/options";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,17 +17,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { themeColor: "#fafafa", width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  // The session is handed to the browser so next-auth's client doesn't fetch it again on load.
-  const [locale, messages, timeZone, session] = await Promise.all([
+  const [locale, messages, timeZone] = await Promise.all([
     getLocale(),
     getMessages(),
     getTimeZone(),
-    getServerSession(authOptions()),
   ]);
   return (
     <html lang={locale} className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-dvh font-sans">
-        <Providers locale={locale} messages={messages} timeZone={timeZone} session={session}>
+        <Providers locale={locale} messages={messages} timeZone={timeZone}>
           {children}
         </Providers>
       </body>

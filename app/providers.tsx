@@ -1,7 +1,5 @@
 "use client";
 import { isServer, QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import type { Session } from "next-auth";
-import { SessionProvider } from "next-auth/react";
 import { type AbstractIntlMessages, NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
 import type { Locale } from "@/lib/i18n/locales";
@@ -27,19 +25,16 @@ export function Providers(props: {
   locale: Locale;
   messages: AbstractIntlMessages;
   timeZone: string;
-  session: Session | null;
   children: ReactNode;
 }) {
   const queryClient = getQueryClient();
   return (
-    <SessionProvider session={props.session} refetchOnWindowFocus={false}>
-      <NextIntlClientProvider
-        locale={props.locale}
-        messages={props.messages}
-        timeZone={props.timeZone}
-      >
-        <QueryClientProvider client={queryClient}>{props.children}</QueryClientProvider>
-      </NextIntlClientProvider>
-    </SessionProvider>
+    <NextIntlClientProvider
+      locale={props.locale}
+      messages={props.messages}
+      timeZone={props.timeZone}
+    >
+      <QueryClientProvider client={queryClient}>{props.children}</QueryClientProvider>
+    </NextIntlClientProvider>
   );
 }
