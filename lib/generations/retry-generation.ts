@@ -8,6 +8,7 @@ import { publishChange } from "@/lib/generations/publish";
 import { holdSubmission, runSubmission } from "@/lib/generations/start-submission";
 import { checkBudget } from "@/lib/kie-account/check-budget";
 import { can } from "@/lib/workspaces/permissions";
+import type { Role } from "@/lib/workspaces/roles";
 
 /**
  * Retry. A generation that never reached kie.ai (or whose outcome is unknown) is submitted
@@ -18,7 +19,7 @@ export async function retryGeneration(args: {
   workspace: { id: string; slug: string };
   userId: string;
   /** The caller's role: resubmitting someone else's generation in place needs manage-any. */
-  role?: string;
+  role: Role;
   generationId: string;
 }): Promise<GenerationDto> {
   const g = await db.generation.findFirst({
@@ -39,7 +40,7 @@ export async function retryGeneration(args: {
   if (g.state !== "error") {
     throw new AppError("conflict", "Only a failed generation can be retried");
   }
-  if (g.authorId !== args.userId && !can(args.role ?? "member", "generation.manage-any")) {
+  if (g.authorId !== args.userId && !can(args.role, "generation.manage-any")) {
     throw new AppError("forbidden", "Only admins can retry other people's generations");
   }
   // Conditional, so two Retry clicks resubmit once; the budget is checked again, and the job is

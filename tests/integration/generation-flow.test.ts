@@ -84,6 +84,7 @@ describe("a generation from prompt to stored video", () => {
     const retried = await retryGeneration({
       workspace: ctx.workspace,
       userId: ctx.userId,
+      role: "owner",
       generationId: dto.id,
     });
     expect(retried.id).not.toBe(dto.id);

@@ -37,7 +37,7 @@ import { createShareLink } from "@/lib/sharing/create-share-link";
 import { getSharedPage } from "@/lib/sharing/get-shared-page";
 import { resolveShareLink } from "@/lib/sharing/resolve-share-link";
 import { revokeShareLink } from "@/lib/sharing/revoke-share-link";
-import { callRoute, observe, signInAs, type Team, team } from "@/tests/support/session";
+import { callRoute, join, observe, signInAs, type Team, team } from "@/tests/support/session";
 import { generate, generationRow, waitFor, waitForState } from "@/tests/support/studio";
 
 vi.mock("@/lib/auth/session-claims", () => ({
@@ -114,6 +114,26 @@ async function furnish(t: Team, label: string) {
 }
 
 type Stuff = Awaited<ReturnType<typeof furnish>>;
+
+/** A fresh collection of A's own, holding A's video and shared, as B's collection might be. */
+async function ownCollection(t: Team, s: Stuff): Promise<string> {
+  const c = await db.collection.create({
+    data: { workspaceId: t.workspace.id, createdById: t.owner.id, name: `A's own ${randomId()}` },
+  });
+  await db.collectionItem.create({ data: { collectionId: c.id, generationId: s.video } });
+  await createShareLink({
+    workspaceId: t.workspace.id,
+    actor: t.owner,
+    input: {
+      targetType: "collection",
+      collectionId: c.id,
+      expiry: "never",
+      allowDownload: false,
+      showPrompt: true,
+    },
+  });
+  return c.id;
+}
 
 let A: Team;
 let B: Team;
@@ -279,41 +299,77 @@ describe("IDOR: an admin of workspace A learns nothing about workspace B from it
       (id) => listShareLinksAction({ workspaceSlug: A.workspace.slug, collectionId: id }),
     ],
   ];
-  const otherCases: [string, () => string, (id: string) => Promise<ActionResult<unknown>>][] = [
+  // Each: the id of B's, a fresh one of A's own of the same kind, and the call.
+  const otherCases: [
+    string,
+    () => string,
+    () => Promise<string>,
+    (id: string) => Promise<ActionResult<unknown>>,
+  ][] = [
     [
       "revoke B's share link",
       () => b.shareLinkId,
+      async () =>
+        (
+          await createShareLink({
+            workspaceId: A.workspace.id,
+            actor: A.owner,
+            input: {
+              targetType: "gallery",
+              expiry: "never",
+              allowDownload: false,
+              showPrompt: true,
+            },
+          })
+        ).link.id,
       (id) => revokeShareLinkAction({ workspaceSlug: A.workspace.slug, shareLinkId: id }),
     ],
     [
       "revoke B's invite",
       () => b.invite,
+      async () =>
+        (
+          await createInvite({
+            workspace: A.workspace,
+            actor: A.owner,
+            role: "member",
+            expiresInDays: 7,
+            singleUse: true,
+          })
+        ).id,
       (id) => revokeInviteAction({ workspaceSlug: A.workspace.slug, inviteId: id }),
     ],
     [
       "change the role of B's member",
       () => B.member.id,
+      async () => (await join(A.workspace.id, "member")).id,
       (id) =>
         changeMemberRoleAction({ workspaceSlug: A.workspace.slug, userId: id, role: "admin" }),
     ],
     [
       "remove B's member",
       () => B.member.id,
+      async () => (await join(A.workspace.id, "member")).id,
       (id) => removeMemberAction({ workspaceSlug: A.workspace.slug, userId: id }),
     ],
     [
       "set a budget for B's member",
       () => B.member.id,
+      async () => (await join(A.workspace.id, "member")).id,
       (id) => setMemberBudgetAction({ workspaceSlug: A.workspace.slug, userId: id, limit: 1 }),
     ],
     [
       "hand A to B's member",
       () => B.member.id,
+      async () => (await join(A.workspace.id, "member")).id,
       (id) => transferOwnershipAction({ workspaceSlug: A.workspace.slug, userId: id }),
     ],
   ];
 
-  it.each(actionCases)("%s: B's generation id answers like a random id", async (_label, call) => {
+  // The positive control of each case below: with an id of A's own the same call answers
+  // otherwise, so the refusal is about whose id it is, not an action that refuses everything.
+
+  it.each(actionCases)("%s: B's generation id answers like a random id", async (label, call) => {
     attack();
     const before = await snapshotOf(B, b);
     const random = randomId();
@@ -322,6 +378,16 @@ describe("IDOR: an admin of workspace A learns nothing about workspace B from it
     // The errored one (retry's real target) too.
     expect(seen(await call(b.errored, "b"), b.errored)).toEqual(withRandom);
     expect(await snapshotOf(B, b)).toEqual(before);
+    if (label.startsWith("remove")) {
+      // Removing is idempotent and answers alike for any id; what it does to A's own shows.
+      const where = { collectionId: a.collection, generationId: a.video };
+      await call(a.video, "b");
+      expect(await db.collectionItem.count({ where })).toBe(0);
+      await db.collectionItem.create({ data: where });
+      return;
+    }
+    // A's own video, in A's collection and shared as B's is (retry's control: refused as ready).
+    expect(seen(await call(a.video, "b"), a.video)).not.toEqual(withRandom);
   });
 
   it.each(collectionCases)("%s: B's collection id answers like a random id", async (_l, call) => {
@@ -331,9 +397,11 @@ describe("IDOR: an admin of workspace A learns nothing about workspace B from it
     const withRandom = seen(await call(random, "random"), random);
     expect(seen(await call(b.collection, "b"), b.collection)).toEqual(withRandom);
     expect(await snapshotOf(B, b)).toEqual(before);
+    const own = await ownCollection(A, a);
+    expect(seen(await call(own, "b"), own)).not.toEqual(withRandom);
   });
 
-  it.each(otherCases)("%s: answers like a random id", async (_label, idOfB, call) => {
+  it.each(otherCases)("%s: answers like a random id", async (_label, idOfB, ownId, call) => {
     attack();
     const before = await snapshotOf(B, b);
     const random = randomId();
@@ -342,6 +410,20 @@ describe("IDOR: an admin of workspace A learns nothing about workspace B from it
     expect(withB).toEqual(withRandom);
     expect(withB.ok).toBe(false);
     expect(await snapshotOf(B, b)).toEqual(before);
+    const own = await ownId();
+    try {
+      expect(seen(await call(own), own)).not.toEqual(withRandom);
+    } finally {
+      // A handed over in the control goes back, so A's owner stays the owner for what follows.
+      await db.membership.updateMany({
+        where: { workspaceId: A.workspace.id, userId: A.owner.id },
+        data: { role: "owner" },
+      });
+      await db.membership.updateMany({
+        where: { workspaceId: A.workspace.id, userId: own },
+        data: { role: "member" },
+      });
+    }
   });
 
   it("B's slug answers every action exactly like a workspace that does not exist", async () => {
