@@ -62,6 +62,7 @@ describe("the database goes away for a while", () => {
     await stream.ready;
     await db.$disconnect();
 
+    const refusedBefore = sim.stats().callbacksFailed;
     pgServer.pause();
     try {
       for (const res of [
@@ -75,8 +76,14 @@ describe("the database goes away for a while", () => {
         expect(res.status).toBe(503);
         expect(((await res.json()) as { error: string }).error).toMatch(/unavailable/);
       }
-      // Long enough for the task to end and its callback to be refused while the database is away.
-      await new Promise((r) => setTimeout(r, 6000));
+      // The task ends while the database is away: its callback, each of kie.ai's retries
+      // included, is refused, so only the studio's own recovery can finish the generation.
+      const attempts = 1 + 3; // the simulator's default callbackRetries
+      const deadlineRefused = Date.now() + 30_000;
+      while (sim.stats().callbacksFailed - refusedBefore < attempts) {
+        if (Date.now() > deadlineRefused) throw new Error("the callback was never refused");
+        await new Promise((r) => setTimeout(r, 200));
+      }
     } finally {
       pgServer.resume();
     }

@@ -1,4 +1,13 @@
-import { mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -8,6 +17,20 @@ const dir = mkdtempSync(join(tmpdir(), "open-file-cache-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString();
+
+/** The files under `prefix` this process holds open, from Linux's /proc/self/fd. */
+function openFilesUnder(prefix: string): string[] {
+  const open: string[] = [];
+  for (const fd of readdirSync("/proc/self/fd")) {
+    try {
+      const target = readlinkSync(`/proc/self/fd/${fd}`);
+      if (target.startsWith(prefix)) open.push(target);
+    } catch {
+      // closed between the listing and the look
+    }
+  }
+  return open.sort();
+}
 
 describe("the open file cache", () => {
   it("gives sizes and exact ranges, and fewer bytes at the end of the file", async () => {
@@ -50,4 +73,19 @@ describe("the open file cache", () => {
     expect(await cache.size(paths[0] as string)).toBeNull();
     cache.clear();
   });
+
+  it.runIf(existsSync("/proc/self/fd"))(
+    "holds at most `max` files open, the most recent, and none after clear()",
+    async () => {
+      const cache = new OpenFileCache({ max: 2, ttlMs: 60_000 });
+      const prefix = join(dir, "d");
+      const paths = [0, 1, 2, 3, 4].map((i) => `${prefix}${i}.mp4`);
+      for (const p of paths) writeFileSync(p, Buffer.alloc(1024, 1));
+      for (const p of paths) expect((await cache.read(p, 0, 16)).length).toBe(16);
+      // Evicted handles close asynchronously, once their reads are over.
+      await expect.poll(() => openFilesUnder(prefix)).toEqual(paths.slice(3));
+      cache.clear();
+      await expect.poll(() => openFilesUnder(prefix)).toEqual([]);
+    },
+  );
 });
