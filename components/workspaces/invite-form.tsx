@@ -48,7 +48,11 @@ export function InviteForm(props: { slug: string }) {
 
   return (
     <div className="space-y-4">
-      <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">
+      <form
+        onSubmit={onSubmit}
+        data-testid="invite-form"
+        className="flex flex-wrap items-end gap-3"
+      >
         <div className="space-y-1.5">
           <label htmlFor="invite-role" className="block text-[13px] font-medium text-zinc-700">
             {t("role")}

@@ -433,6 +433,7 @@ const ROUTE_PROBES: Probe[] = [
 /**
  * Pages whose data only some roles may see: the page's own check (workspaceAccessOrNotFound, then
  * can()) is the signed-in user plus getMembership with the table's permission, then the domain read.
+ * The pages themselves, rendered for each role, are tested in tests/production/page-gates.test.ts.
  */
 function page(name: string, permission: Permission, read: (t: Team) => Promise<unknown>): Probe {
   return {
