@@ -180,7 +180,7 @@ export function GenerationDetail(props: {
             <Row label={t("size")}>{media.bytes !== null && formatBytes(media.bytes)}</Row>
             <Row label={t("source")}>{g.finalSource && t(`sources.${g.finalSource}`)}</Row>
             <Row label={t("author")}>
-              <span className="break-all">{g.author.email}</span>
+              <Email address={g.author.email} />
             </Row>
             <Row label={t("model")}>
               <span className="font-mono text-xs">{HAILUO_PRO_MODEL}</span>
@@ -219,5 +219,18 @@ function Row(props: { label: string; children: ReactNode }) {
         {empty ? <span className="text-zinc-300">—</span> : props.children}
       </dd>
     </div>
+  );
+}
+
+/** An address that wraps before its @ when it must, and mid-part only when a part is too long. */
+function Email(props: { address: string }) {
+  const at = props.address.lastIndexOf("@");
+  if (at <= 0) return <span className="wrap-anywhere">{props.address}</span>;
+  return (
+    <span className="wrap-anywhere">
+      {props.address.slice(0, at)}
+      <wbr />
+      {props.address.slice(at)}
+    </span>
   );
 }
