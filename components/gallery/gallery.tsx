@@ -62,7 +62,7 @@ export function Gallery(props: {
 
   return (
     <section aria-labelledby="gallery-title" className="min-w-0">
-      <div className="mb-3 flex items-center gap-3">
+      <div className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-1">
         <h2 id="gallery-title" className="text-[15px] font-semibold tracking-tight text-zinc-900">
           {t("title")}
         </h2>

@@ -78,7 +78,7 @@ describe("the database goes away for a while", () => {
       }
       // The task ends while the database is away: its callback, each of kie.ai's retries
       // included, is refused, so only the studio's own recovery can finish the generation.
-      const attempts = 1 + 3; // the simulator's default callbackRetries
+      const attempts = 1 + sim.settings().callbackRetries;
       const deadlineRefused = Date.now() + 30_000;
       while (sim.stats().callbacksFailed - refusedBefore < attempts) {
         if (Date.now() > deadlineRefused) throw new Error("the callback was never refused");

@@ -3,6 +3,7 @@ import {
   mkdtempSync,
   readdirSync,
   readlinkSync,
+  realpathSync,
   renameSync,
   rmSync,
   unlinkSync,
@@ -13,7 +14,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { OpenFileCache } from "@/lib/storage/open-file-cache";
 
-const dir = mkdtempSync(join(tmpdir(), "open-file-cache-"));
+// The real path: /proc/self/fd names files by it, whatever links the temp folder goes through.
+const dir = realpathSync(mkdtempSync(join(tmpdir(), "open-file-cache-")));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString();
