@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { getSharedPage, type SharedPage } from "@/lib/sharing/get-shared-page";
 import { resolveShareLink } from "@/lib/sharing/resolve-share-link";
-import { hasShareAccess, SHARE_ACCESS_COOKIE } from "@/lib/sharing/share-access";
+import { hasShareAccess, shareAccessCookie } from "@/lib/sharing/share-access";
 
 export type ShareState =
   | { kind: "unavailable" }
@@ -18,7 +18,7 @@ export const loadShare = cache(async (token: string): Promise<ShareState> => {
   const link = await resolveShareLink(token);
   if (!link) return { kind: "unavailable" };
   const jar = await cookies();
-  if (!hasShareAccess(link, jar.get(SHARE_ACCESS_COOKIE)?.value)) {
+  if (!hasShareAccess(link, jar.get(shareAccessCookie(link))?.value)) {
     return { kind: "locked", linkId: link.id };
   }
   const page = await getSharedPage(token, link);

@@ -4,7 +4,7 @@ import { errorResponse, jsonError } from "@/lib/http/json-error";
 import { serveMedia } from "@/lib/http/serve-media";
 import { getSharedMediaKey } from "@/lib/sharing/get-shared-media-key";
 import { resolveShareLink } from "@/lib/sharing/resolve-share-link";
-import { hasShareAccess, SHARE_ACCESS_COOKIE } from "@/lib/sharing/share-access";
+import { hasShareAccess, shareAccessCookie } from "@/lib/sharing/share-access";
 import { mediaStorage } from "@/lib/storage";
 
 /**
@@ -21,7 +21,8 @@ export async function serveSharedMedia(args: {
     const { token, generationId } = await args.params;
     const link = await resolveShareLink(token);
     if (!link) return notFound();
-    if (!hasShareAccess(link, args.req.cookies.get(SHARE_ACCESS_COOKIE)?.value)) return notFound();
+    if (!hasShareAccess(link, args.req.cookies.get(shareAccessCookie(link))?.value))
+      return notFound();
     const wantsDownload = args.req.nextUrl.searchParams.get("download") === "1";
     const key = await getSharedMediaKey({ link, generationId, kind: args.kind }).catch(() => null);
     if (!key) return notFound();

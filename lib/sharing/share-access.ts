@@ -2,7 +2,6 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 
-export const SHARE_ACCESS_COOKIE = "share_access";
 // A day: long enough to watch and come back, short enough that a leaked cookie goes stale.
 export const SHARE_ACCESS_MAX_AGE_S = 24 * 60 * 60;
 
@@ -28,7 +27,11 @@ export function hasShareAccess(
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** The paths the cookie is scoped to: the page and its media routes, nothing else. */
-export function shareAccessPaths(token: string): string[] {
-  return [`/s/${token}`, `/api/s/${token}`];
+/**
+ * The cookie's name: one per link, so unlocking one link leaves another's unlocked too. It is
+ * set for the whole site because the page (/s/…) and its media (/api/s/…) share no narrower
+ * path, and a response can carry only one cookie of a name.
+ */
+export function shareAccessCookie(link: { id: string }): string {
+  return `share_access_${link.id}`;
 }

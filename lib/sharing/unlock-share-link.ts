@@ -12,10 +12,10 @@ import { shareAccessValue } from "@/lib/sharing/share-access";
 export async function unlockShareLink(args: {
   token: string;
   password: string;
-}): Promise<{ cookieValue: string }> {
+}): Promise<{ linkId: string; cookieValue: string }> {
   const link = await resolveShareLink(args.token);
   if (!link) throw new AppError("not_found", "This link isn't available");
-  if (!link.passwordHash) return { cookieValue: shareAccessValue(link) };
+  if (!link.passwordHash) return { linkId: link.id, cookieValue: shareAccessValue(link) };
   if ((await takeGuess(link.id)) > 0) {
     throw new AppError("rate_limited", "Too many wrong passwords. Wait a minute and try again.");
   }
@@ -23,5 +23,5 @@ export async function unlockShareLink(args: {
     throw new AppError("invalid_input", "Wrong password", { password: "wrong" });
   }
   await returnGuess(link.id);
-  return { cookieValue: shareAccessValue(link) };
+  return { linkId: link.id, cookieValue: shareAccessValue(link) };
 }

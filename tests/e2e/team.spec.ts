@@ -137,5 +137,28 @@ test("owner invites a member, the member generates, the owner shares it, a stran
   expect((await stranger.request.get(videoSrc ?? "")).status()).toBe(404);
   await stranger.screenshot({ path: testInfo.outputPath("revoked-phone.png"), fullPage: true });
 
+  // 10. A password-protected link: locked until the right password, then it plays — page and
+  // video alike, which live under different paths.
+  await dialog.getByRole("button", { name: "Make another" }).click();
+  await dialog.getByLabel("Password (optional)").fill("open sesame 2026");
+  await dialog.getByRole("button", { name: "Create link" }).click();
+  await expect(dialog.getByTestId("share-link-row")).toHaveCount(1);
+  const lockedPath = new URL(await dialog.getByTestId("share-url").inputValue()).pathname;
+  expect(lockedPath).not.toBe(sharePath);
+  await stranger.goto(lockedPath);
+  await expect(
+    stranger.getByRole("heading", { name: "This link is password-protected" }),
+  ).toBeVisible();
+  await expect(stranger.getByTestId("shared-video")).toHaveCount(0);
+  await stranger.getByLabel("Password", { exact: true }).fill("not the password");
+  await stranger.getByRole("button", { name: "Unlock" }).click();
+  await expect(stranger.getByText("That password isn’t right.")).toBeVisible();
+  await stranger.getByLabel("Password", { exact: true }).fill("open sesame 2026");
+  await stranger.getByRole("button", { name: "Unlock" }).click();
+  await expectPlays(stranger, "shared-video");
+  await stranger.reload();
+  await expectPlays(stranger, "shared-video");
+  await stranger.screenshot({ path: testInfo.outputPath("unlocked-phone.png"), fullPage: true });
+
   await Promise.all([ownerCtx.close(), memberCtx.close(), strangerCtx.close()]);
 });

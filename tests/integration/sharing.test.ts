@@ -13,7 +13,7 @@ import { listShareLinks } from "@/lib/sharing/list-share-links";
 import { recordShareView } from "@/lib/sharing/record-share-view";
 import { resolveShareLink } from "@/lib/sharing/resolve-share-link";
 import { revokeShareLink } from "@/lib/sharing/revoke-share-link";
-import { SHARE_ACCESS_COOKIE, shareAccessValue } from "@/lib/sharing/share-access";
+import { shareAccessCookie, shareAccessValue } from "@/lib/sharing/share-access";
 import { type ShareMetadataLabels, shareMetadata } from "@/lib/sharing/share-metadata";
 import { unlockShareLink } from "@/lib/sharing/unlock-share-link";
 import {
@@ -51,10 +51,12 @@ function media(
   kind: "video" | "poster",
   token: string,
   generationId: string,
-  init: { cookie?: string; range?: string; download?: boolean } = {},
+  init: { cookie?: { linkId: string; value: string }; range?: string; download?: boolean } = {},
 ) {
   const headers = new Headers();
-  if (init.cookie) headers.set("cookie", `${SHARE_ACCESS_COOKIE}=${init.cookie}`);
+  if (init.cookie) {
+    headers.set("cookie", `${shareAccessCookie({ id: init.cookie.linkId })}=${init.cookie.value}`);
+  }
   if (init.range) headers.set("range", init.range);
   const url = `http://127.0.0.1/api/s/${token}/media/${generationId}/${kind}${init.download ? "?download=1" : ""}`;
   const handler = kind === "video" ? getVideo : getPoster;
@@ -321,13 +323,18 @@ describe("share links", () => {
 
     // Without the cookie: no media; a forged cookie neither.
     expect((await media("video", token, shared)).status).toBe(404);
-    expect((await media("video", token, shared, { cookie: "forged" })).status).toBe(404);
+    expect(
+      (await media("video", token, shared, { cookie: { linkId: link.id, value: "forged" } }))
+        .status,
+    ).toBe(404);
     const wrong = await rejection(unlockShareLink({ token, password: "guess" }));
     expect(wrong.code).toBe("invalid_input");
 
-    const { cookieValue } = await unlockShareLink({ token, password: "open sesame" });
+    const { linkId, cookieValue } = await unlockShareLink({ token, password: "open sesame" });
+    expect(linkId).toBe(link.id);
     expect(cookieValue).toBe(shareAccessValue(row));
-    expect((await media("video", token, shared, { cookie: cookieValue })).status).toBe(200);
+    const cookie = { linkId, value: cookieValue };
+    expect((await media("video", token, shared, { cookie })).status).toBe(200);
     // Metadata of a locked link reveals nothing.
     const locked = JSON.stringify(shareMetadata({ token, state: { kind: "locked" }, labels }));
     expect(locked).not.toMatch(/og|video|poster|灯塔/i);

@@ -4,27 +4,20 @@ import type { ActionResult } from "@/lib/actions/action-result";
 import { publicAction } from "@/lib/actions/safe-action";
 import { env } from "@/lib/env";
 import { unlockShareInput } from "@/lib/sharing/schemas";
-import {
-  SHARE_ACCESS_COOKIE,
-  SHARE_ACCESS_MAX_AGE_S,
-  shareAccessPaths,
-} from "@/lib/sharing/share-access";
+import { SHARE_ACCESS_MAX_AGE_S, shareAccessCookie } from "@/lib/sharing/share-access";
 import { unlockShareLink } from "@/lib/sharing/unlock-share-link";
 
 const action = publicAction("unlockShareLink", unlockShareInput, async (input) => {
-  const { cookieValue } = await unlockShareLink(input);
-  const jar = await cookies();
-  // One cookie per path: the page and its media routes, so the video plays once unlocked.
-  for (const path of shareAccessPaths(input.token)) {
-    jar.set(SHARE_ACCESS_COOKIE, cookieValue, {
-      path,
-      httpOnly: true,
-      sameSite: "lax",
-      // Secure whenever the studio is served over https (a plain-http LAN install still works).
-      secure: env().APP_URL.startsWith("https://"),
-      maxAge: SHARE_ACCESS_MAX_AGE_S,
-    });
-  }
+  const { linkId, cookieValue } = await unlockShareLink(input);
+  // Read by the page and by its media routes, so the video plays once unlocked.
+  (await cookies()).set(shareAccessCookie({ id: linkId }), cookieValue, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    // Secure whenever the studio is served over https (a plain-http LAN install still works).
+    secure: env().APP_URL.startsWith("https://"),
+    maxAge: SHARE_ACCESS_MAX_AGE_S,
+  });
   return { unlocked: true as const };
 });
 
