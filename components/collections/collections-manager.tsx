@@ -58,7 +58,7 @@ export function CollectionsManager(props: {
             maxLength={80}
             onChange={(e) => setName(e.target.value)}
             placeholder={t("newPlaceholder")}
-            className="h-10 min-w-0 flex-1 rounded-lg bg-white px-3 text-sm shadow-xs ring-1 ring-inset ring-zinc-200 focus:ring-2 focus:ring-accent-500 focus:outline-none"
+            className="h-10 min-w-0 rounded-lg bg-white px-3 text-sm sm:flex-1 shadow-xs ring-1 ring-inset ring-zinc-200 focus:ring-2 focus:ring-accent-500 focus:outline-none"
           />
           <Button type="submit" disabled={!name.trim() || create.isPending}>
             {create.isPending ? <Spinner /> : <FolderPlusIcon className="size-4" />}
