@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import pg from "pg";
 import { logger } from "@/lib/logger";
+import { processSingleton } from "@/lib/process-singleton";
 
 export interface GenerationEvent {
   workspaceId: string;
@@ -18,19 +19,14 @@ interface Bus {
   listening: boolean;
 }
 
-// Route handlers, server actions and the job worker can be compiled into separate bundles that
-// each get their own copy of this module; the bus lives on globalThis so they share one.
-const KEY = Symbol.for("hailuo-studio.events");
-const holder = globalThis as unknown as { [KEY]?: Bus };
-
+// One per process: route handlers, server actions and the job worker all publish to it.
 function bus(): Bus {
-  if (!holder[KEY]) {
+  return processSingleton<Bus>("events", () => {
     const emitter = new EventEmitter();
     // One listener per open gallery tab.
     emitter.setMaxListeners(0);
-    holder[KEY] = { emitter, notify: null, listening: false };
-  }
-  return holder[KEY];
+    return { emitter, notify: null, listening: false };
+  });
 }
 
 function deliver(event: GenerationEvent): void {

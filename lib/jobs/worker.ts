@@ -10,6 +10,7 @@ import {
   rescheduleJob,
 } from "@/lib/jobs/queue";
 import { logger } from "@/lib/logger";
+import { processSingleton } from "@/lib/process-singleton";
 
 /** What a handler asks for next: nothing (done) or another run at a given time. */
 export type JobOutcome = { rescheduleAt: Date } | undefined;
@@ -38,20 +39,16 @@ interface WorkerState {
   handlers: Partial<Record<JobKind, JobHandler>>;
 }
 
-// Shared through globalThis so a route handler's kick reaches the worker started at boot.
-const KEY = Symbol.for("hailuo-studio.worker");
-const holder = globalThis as unknown as { [KEY]?: WorkerState };
-
+// One per process, so a route handler's kick reaches the worker started at boot.
 function state(): WorkerState {
-  holder[KEY] ??= {
+  return processSingleton<WorkerState>("worker", () => ({
     running: false,
     active: 0,
     activeSlow: 0,
     wake: null,
     kicked: false,
     handlers: {},
-  };
-  return holder[KEY];
+  }));
 }
 
 export function registerJobHandlers(handlers: Partial<Record<JobKind, JobHandler>>): void {

@@ -3,6 +3,7 @@ import { LRUCache } from "lru-cache";
 import { openSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { processSingleton } from "@/lib/process-singleton";
 
 /** A stored key: absent, readable, or sealed with an AUTH_SECRET the server no longer has. */
 export type StoredKey =
@@ -39,12 +40,11 @@ export async function workspaceKieKeys(
 // CACHE_MS.
 const CACHE_MS = 5_000;
 type Keys = { apiKey: StoredKey; hmacKey: StoredKey };
-const KEY = Symbol.for("hailuo-studio.kie-keys");
-const holder = globalThis as unknown as { [KEY]?: LRUCache<string, Keys> };
-
 function cache(): LRUCache<string, Keys> {
-  holder[KEY] ??= new LRUCache<string, Keys>({ max: 10_000, ttl: CACHE_MS });
-  return holder[KEY];
+  return processSingleton(
+    "kie-keys",
+    () => new LRUCache<string, Keys>({ max: 10_000, ttl: CACHE_MS }),
+  );
 }
 
 /** Drops the remembered keys of a workspace whose keys just changed. */

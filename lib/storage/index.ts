@@ -1,18 +1,17 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { processSingleton } from "@/lib/process-singleton";
 import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import type { MediaStorage } from "@/lib/storage/media-storage";
 import { S3Storage } from "@/lib/storage/s3-storage";
 
-// One per process, shared by every bundle of the server (the worker started at boot writes
-// files the route handlers serve, and the local store keeps open files that writes must reset).
-const KEY = Symbol.for("hailuo-studio.media-storage");
-const holder = globalThis as unknown as { [KEY]?: MediaStorage };
-
-/** S3 (or an S3-compatible store) when S3_BUCKET is set, else the local MEDIA_DIR. */
+/**
+ * S3 (or an S3-compatible store) when S3_BUCKET is set, else the local MEDIA_DIR. One per process:
+ * the worker started at boot writes files the route handlers serve, and the local store keeps
+ * open files that writes must reset.
+ */
 export function mediaStorage(): MediaStorage {
-  holder[KEY] ??= create();
-  return holder[KEY];
+  return processSingleton("media-storage", create);
 }
 
 function create(): MediaStorage {
