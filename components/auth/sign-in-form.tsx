@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { AuthCard } from "@/components/auth/auth-card";
-import { signInWithCredentials } from "@/components/auth/credentials";
+import { type SignInOutcome, signInWithCredentials } from "@/components/auth/credentials";
 import { OAuthButtons, type OAuthProviderId } from "@/components/auth/oauth-buttons";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -15,6 +15,14 @@ const OAUTH_ERRORS: Record<string, "errors.emailNotVerified" | "errors.passwordA
   EmailNotVerified: "errors.emailNotVerified",
   PasswordAccount: "errors.passwordAccount",
 };
+
+// What each failed sign-in tells the person.
+const OUTCOME_ERRORS = {
+  rejected: "errors.wrongCredentials",
+  rate_limited: "errors.rateLimited",
+  unavailable: "errors.unavailable",
+  failed: "errors.generic",
+} as const satisfies Record<Exclude<SignInOutcome, "ok">, string>;
 
 export function withCallback(path: string, callbackUrl: string): string {
   return callbackUrl === "/" ? path : `${path}?callbackUrl=${encodeURIComponent(callbackUrl)}`;
@@ -53,15 +61,7 @@ export function SignInForm(props: {
         router.refresh();
         return;
       }
-      setError(
-        outcome === "rejected"
-          ? t("errors.wrongCredentials")
-          : outcome === "rate_limited"
-            ? t("errors.rateLimited")
-            : outcome === "unavailable"
-              ? t("errors.unavailable")
-              : t("errors.generic"),
-      );
+      setError(t(OUTCOME_ERRORS[outcome]));
     } catch {
       setError(t("errors.network"));
     }
