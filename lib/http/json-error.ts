@@ -24,19 +24,22 @@ const UNAVAILABLE_CAUSE =
   /^(57P0[1-3]|08\d{3}|53300|SQLITE_BUSY)$|DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections/;
 
 export function isDatabaseUnavailable(e: unknown): boolean {
-  const err = e as {
-    code?: unknown;
-    meta?: { driverAdapterError?: { cause?: Record<string, unknown> } };
-  } | null;
+  const code = (e as { code?: unknown } | null)?.code;
   if (
-    typeof err?.code === "string" &&
-    (UNAVAILABLE_PRISMA.has(err.code) || err.code === "SQLITE_BUSY" || err.code === "ECONNREFUSED")
+    typeof code === "string" &&
+    (UNAVAILABLE_PRISMA.has(code) || code === "SQLITE_BUSY" || code === "ECONNREFUSED")
   ) {
     return true;
   }
+  return driverCause(e).some((v) => UNAVAILABLE_CAUSE.test(v));
+}
+
+/** The codes a driver adapter gave for the error behind a Prisma error, if any. */
+function driverCause(e: unknown): string[] {
+  const err = e as { meta?: { driverAdapterError?: { cause?: Record<string, unknown> } } } | null;
   const cause = err?.meta?.driverAdapterError?.cause;
-  return [cause?.code, cause?.kind, cause?.originalCode].some(
-    (v) => typeof v === "string" && UNAVAILABLE_CAUSE.test(v),
+  return [cause?.code, cause?.kind, cause?.originalCode].filter(
+    (v): v is string => typeof v === "string",
   );
 }
 
@@ -47,9 +50,5 @@ export const UNSTORABLE_TEXT = "The input contains characters that cannot be sto
 const UNSTORABLE_CAUSE = /^(22021|22P05)$/;
 
 export function isUnstorableText(e: unknown): boolean {
-  const err = e as { meta?: { driverAdapterError?: { cause?: Record<string, unknown> } } } | null;
-  const cause = err?.meta?.driverAdapterError?.cause;
-  return [cause?.code, cause?.originalCode].some(
-    (v) => typeof v === "string" && UNSTORABLE_CAUSE.test(v),
-  );
+  return driverCause(e).some((v) => UNSTORABLE_CAUSE.test(v));
 }
