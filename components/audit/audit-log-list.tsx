@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { actionLabel, describeDetails } from "@/components/audit/describe-details";
+import { actionLabel, describeDetails, generationOf } from "@/components/audit/describe-details";
 import { shortAgent } from "@/components/audit/short-agent";
 import { buttonClasses } from "@/components/ui/button";
 import { LocalDateTime } from "@/components/ui/local-time";
 import type { AuditEntry } from "@/lib/audit/list-audit-log";
+import { isRole } from "@/lib/workspaces/roles";
 
 /** The audit log, newest first: who did what, when, and from where. */
 export async function AuditLogList(props: {
@@ -13,8 +14,17 @@ export async function AuditLogList(props: {
   newestHref: string | null;
   olderHref: string | null;
 }) {
-  const t = await getTranslations("audit");
-  const format = await getFormatter();
+  const [t, roles, format] = await Promise.all([
+    getTranslations("audit"),
+    getTranslations("workspaces.roles"),
+    getFormatter(),
+  ]);
+  const context = {
+    t,
+    role: (role: string) => (isRole(role) ? roles(role) : role),
+    number: (n: number) => format.number(n),
+    date: (d: Date) => format.dateTime(d, { dateStyle: "medium" }),
+  };
   if (props.entries.length === 0 && !props.newestHref) {
     return (
       <p className="rounded-2xl bg-white px-5 py-10 text-center text-sm text-zinc-500 shadow-sm ring-1 ring-zinc-200/80">
@@ -36,7 +46,8 @@ export async function AuditLogList(props: {
         </li>
         {props.entries.map((e) => {
           const what = actionLabel(e.action, t);
-          const detail = describeDetails(e, t, (n) => format.number(n));
+          const detail = describeDetails(e, context);
+          const generationId = generationOf(e);
           return (
             <li
               key={e.id}
@@ -51,10 +62,14 @@ export async function AuditLogList(props: {
               </span>
               <span className="min-w-0">
                 <span className="font-medium text-zinc-900">{what}</span>
-                {detail && <span className="block truncate text-xs text-zinc-500">{detail}</span>}
-                {e.targetType === "generation" && e.targetId && (
+                {detail && (
+                  <span className="line-clamp-2 text-xs break-words text-zinc-600" title={detail}>
+                    {detail}
+                  </span>
+                )}
+                {generationId && (
                   <Link
-                    href={`/w/${encodeURIComponent(props.slug)}/g/${encodeURIComponent(e.targetId)}`}
+                    href={`/w/${encodeURIComponent(props.slug)}/g/${encodeURIComponent(generationId)}`}
                     className="text-xs font-medium text-accent-700 hover:underline"
                   >
                     {t("open")}
@@ -62,7 +77,7 @@ export async function AuditLogList(props: {
                 )}
               </span>
               <span className="min-w-0 text-xs text-zinc-500">
-                <span className="block font-mono">{e.ip ?? "—"}</span>
+                <span className="block tabular-nums">{e.ip ?? "—"}</span>
                 {e.userAgent && (
                   <span className="block truncate" title={e.userAgent}>
                     {shortAgent(e.userAgent)}

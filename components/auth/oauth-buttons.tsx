@@ -60,7 +60,7 @@ export function OAuthButtons(props: { providers: OAuthProviderId[]; callbackUrl:
           </Button>
         ))}
       </div>
-      <div className="flex items-center gap-3 text-xs text-zinc-400">
+      <div className="flex items-center gap-3 text-xs text-zinc-500">
         <span className="h-px flex-1 bg-zinc-200" />
         {t("or")}
         <span className="h-px flex-1 bg-zinc-200" />

@@ -69,8 +69,8 @@ export function CollectionMenu(props: {
         className={cn(
           "inline-flex items-center justify-center gap-2 transition-colors focus-visible:outline-2 focus-visible:outline-accent-500",
           props.variant === "button"
-            ? "h-9 rounded-lg bg-white px-3.5 text-sm font-medium text-zinc-800 shadow-xs ring-1 ring-inset ring-zinc-200 hover:bg-zinc-50"
-            : "size-7 rounded-md text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700",
+            ? "h-9 w-full rounded-lg bg-white px-3.5 sm:w-auto text-sm font-medium text-zinc-800 shadow-xs ring-1 ring-inset ring-zinc-200 hover:bg-zinc-50"
+            : "size-8 rounded-md text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800",
         )}
       >
         <FolderPlusIcon className="size-4" />
@@ -118,7 +118,7 @@ function MenuBody(props: { slug: string; generationId: string }) {
   const error = item.error ?? create.error;
   return (
     <div>
-      <p className="px-2 pt-1 pb-1.5 text-[11px] font-medium tracking-wide text-zinc-400 uppercase">
+      <p className="px-2 pt-1 pb-1.5 text-[11px] font-medium tracking-wide text-zinc-500 uppercase">
         {t("addTo")}
       </p>
       {collections.isPending ? (
@@ -155,7 +155,7 @@ function MenuBody(props: { slug: string; generationId: string }) {
                   {c.contains && <CheckIcon className="size-3" />}
                 </span>
                 <span className="min-w-0 flex-1 truncate">{c.name}</span>
-                <span className="text-[11px] text-zinc-400 tabular-nums">{c.itemCount}</span>
+                <span className="text-[11px] text-zinc-500 tabular-nums">{c.itemCount}</span>
               </button>
             </li>
           ))}

@@ -20,11 +20,11 @@ export function FavoriteButton(props: { slug: string; generationId: string; clas
       disabled={favorites.isPending}
       onClick={() => toggle.mutate({ generationId: props.generationId, favorite: !on })}
       className={cn(
-        "relative z-10 inline-flex size-7 items-center justify-center rounded-md transition-colors",
+        "relative z-10 inline-flex size-8 items-center justify-center rounded-md transition-colors",
         "focus-visible:outline-2 focus-visible:outline-accent-500 disabled:opacity-40",
         on
           ? "text-amber-500 hover:text-amber-600"
-          : "text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700",
+          : "text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800",
         props.className,
       )}
     >

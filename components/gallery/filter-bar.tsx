@@ -77,7 +77,7 @@ export function FilterBar(props: { slug: string; canStar: boolean }) {
     <div className="mb-4 space-y-2.5" data-testid="filter-bar">
       <div className="flex flex-wrap items-center gap-2">
         <div className="relative min-w-[12rem] flex-1">
-          <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-zinc-400" />
+          <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-zinc-500" />
           <input
             type="search"
             data-testid="gallery-search"

@@ -128,7 +128,7 @@ export function Gallery(props: {
                 {t("loadMore")}
               </Button>
             ) : (
-              items.length > 6 && <p className="text-xs text-zinc-400">{t("end")}</p>
+              items.length > 6 && <p className="text-xs text-zinc-500">{t("end")}</p>
             )}
           </div>
         </>

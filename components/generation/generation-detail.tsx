@@ -103,7 +103,8 @@ export function GenerationDetail(props: {
             </div>
           )}
 
-          <div className="flex flex-wrap items-center gap-2">
+          {/* Two even columns on a phone, so the buttons don't wrap into a ragged stack. */}
+          <div className="grid grid-cols-2 items-center gap-2 sm:flex sm:flex-wrap">
             {media.downloadUrl && (
               <a
                 href={media.downloadUrl}
@@ -134,7 +135,11 @@ export function GenerationDetail(props: {
                   placement="down"
                   variant="button"
                 />
-                <FavoriteButton slug={props.slug} generationId={g.id} className="size-9" />
+                <FavoriteButton
+                  slug={props.slug}
+                  generationId={g.id}
+                  className="size-9 justify-self-start rounded-lg bg-white shadow-xs ring-1 ring-zinc-200 ring-inset"
+                />
               </>
             )}
           </div>

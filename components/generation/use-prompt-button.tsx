@@ -39,7 +39,7 @@ export function UsePromptButton(props: {
         title={t("usePrompt")}
         onClick={use}
         className={cn(
-          "relative z-10 inline-flex size-7 items-center justify-center rounded-md text-zinc-400 transition-colors",
+          "relative z-10 inline-flex size-8 items-center justify-center rounded-md text-zinc-500 transition-colors",
           "hover:bg-zinc-100 hover:text-zinc-700 focus-visible:outline-2 focus-visible:outline-accent-500",
         )}
       >

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LogoMark } from "@/components/brand/logo";
+import { LanguageSwitcher } from "@/components/studio/language-switcher";
 
 /** The frame of a public share page: no account, no studio chrome, just the work. */
 export async function PublicShell(props: { children: ReactNode }) {
@@ -13,7 +14,10 @@ export async function PublicShell(props: { children: ReactNode }) {
           <span className="text-[15px] font-semibold tracking-tight text-zinc-900">
             Hailuo Studio
           </span>
-          <span className="ml-auto text-xs text-zinc-400">{t("sharedWithYou")}</span>
+          <span className="ml-auto hidden text-xs text-zinc-500 sm:inline">
+            {t("sharedWithYou")}
+          </span>
+          <LanguageSwitcher className="ml-auto sm:ml-3" />
         </div>
       </header>
       <main className="mx-auto w-full max-w-[1200px] flex-1 px-4 py-5 sm:px-6 sm:py-8">

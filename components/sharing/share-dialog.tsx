@@ -129,7 +129,7 @@ function ShareDialogBody(props: { slug: string; target: ShareTargetProp; onClose
           type="button"
           onClick={props.onClose}
           aria-label={t("close")}
-          className="rounded-md p-1 text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700"
+          className="rounded-md p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-700"
         >
           <XIcon className="size-4" />
         </button>
@@ -239,7 +239,7 @@ function ShareDialogBody(props: { slug: string; target: ShareTargetProp; onClose
             ))}
           </ul>
         ) : (
-          <p className="mt-1.5 text-[13px] text-zinc-400">{t("noLinks")}</p>
+          <p className="mt-1.5 text-[13px] text-zinc-500">{t("noLinks")}</p>
         )}
       </div>
     </div>

@@ -4,18 +4,23 @@ import { buttonClasses } from "@/components/ui/button";
 import { DownloadIcon } from "@/components/ui/icons";
 import type { SharedPage, SharedVideo } from "@/lib/sharing/get-shared-page";
 
-/** A single shared video: the player first, then the title, the prompt if shown, download. */
-export async function SharedVideoView(props: { page: SharedPage; title: string }) {
+/**
+ * A single shared video: the player first, then the title, the prompt if shown, download. The
+ * browser tab and link previews may be titled by the prompt's first line; the page itself shows
+ * the prompt once, in full, under its own heading.
+ */
+export async function SharedVideoView(props: { page: SharedPage }) {
   const t = await getTranslations("publicShare");
   const video = props.page.videos[0];
   if (!video) return null;
+  const heading = props.page.title ?? t("videoTitle");
   return (
     <article className="mx-auto max-w-[960px] space-y-5">
       <Player video={video} eager />
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h1 className="text-lg font-semibold tracking-tight break-words text-zinc-900 sm:text-xl">
-            {props.title}
+            {heading}
           </h1>
           <p className="mt-1 text-[13px] text-zinc-500">
             {t("from", { workspace: props.page.workspaceName })}

@@ -4,9 +4,12 @@ import { useLocale, useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { cn } from "@/components/ui/cn";
 import { setLocaleAction } from "@/lib/actions/locale/set-locale";
-import { LOCALE_LABELS, LOCALES, type Locale } from "@/lib/i18n/locales";
+import { LOCALE_LABELS, LOCALE_SHORT_LABELS, LOCALES, type Locale } from "@/lib/i18n/locales";
 
-/** English / 中文: stores the choice in the NEXT_LOCALE cookie, then re-renders the page. */
+/**
+ * English / 中文 (EN / 中 on phones): stores the choice in the NEXT_LOCALE cookie, then
+ * re-renders the page.
+ */
 export function LanguageSwitcher({ className }: { className?: string }) {
   const t = useTranslations("common");
   const current = useLocale();
@@ -35,18 +38,20 @@ export function LanguageSwitcher({ className }: { className?: string }) {
           key={locale}
           type="button"
           lang={locale}
+          aria-label={LOCALE_LABELS[locale]}
           aria-pressed={locale === current}
           disabled={pending}
           onClick={() => choose(locale)}
           className={cn(
-            "h-7 rounded-md px-2.5 text-xs font-medium whitespace-nowrap transition-colors",
+            "h-7 min-w-7 rounded-md px-2 text-xs sm:px-2.5 font-medium whitespace-nowrap transition-colors",
             "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-500",
             locale === current
               ? "bg-white text-zinc-900 shadow-xs ring-1 ring-zinc-200"
               : "text-zinc-500 hover:text-zinc-800",
           )}
         >
-          {LOCALE_LABELS[locale]}
+          <span className="sm:hidden">{LOCALE_SHORT_LABELS[locale]}</span>
+          <span className="hidden sm:inline">{LOCALE_LABELS[locale]}</span>
         </button>
       ))}
     </fieldset>

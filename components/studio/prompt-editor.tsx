@@ -139,7 +139,7 @@ export function PromptEditor(props: { slug: string; canGenerate: boolean }) {
                   ? "font-semibold text-red-600"
                   : count >= WARN_AT
                     ? "text-amber-600"
-                    : "text-zinc-400",
+                    : "text-zinc-500",
               )}
             >
               {`${count} / ${PROMPT_MAX}`}
@@ -201,7 +201,7 @@ export function PromptEditor(props: { slug: string; canGenerate: boolean }) {
             </p>
           )}
           <div className="flex items-center justify-between gap-3">
-            <p className="hidden text-xs text-zinc-400 sm:block">
+            <p className="hidden text-xs text-zinc-500 sm:block">
               <kbd className="rounded border border-zinc-200 bg-zinc-50 px-1 font-sans text-[11px] text-zinc-500">
                 {isMac ? "⌘" : "Ctrl"}
               </kbd>{" "}

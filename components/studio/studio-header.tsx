@@ -20,7 +20,7 @@ export async function StudioHeader(props: {
   const slug = encodeURIComponent(props.workspace.slug);
   return (
     <header className="sticky top-0 z-30 border-b border-zinc-200/80 bg-white/80 backdrop-blur-md">
-      <div className="mx-auto flex h-14 max-w-[1440px] items-center gap-3 px-4 sm:px-6">
+      <div className="mx-auto flex h-14 max-w-[1440px] items-center gap-2 px-4 sm:gap-3 sm:px-6">
         <Link
           href={`/w/${encodeURIComponent(props.workspace.slug)}`}
           className="flex min-w-0 items-center gap-2.5 rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
@@ -34,7 +34,7 @@ export async function StudioHeader(props: {
           /
         </span>
         <WorkspaceSwitcher current={props.workspace.slug} workspaces={workspaces} />
-        <div className="ml-auto flex items-center gap-1.5 sm:gap-3">
+        <div className="ml-auto flex items-center gap-1 sm:gap-3">
           <Link
             href={`/w/${slug}/settings`}
             className={buttonClasses({ variant: "ghost", size: "sm" })}

@@ -31,10 +31,10 @@ function InviteItem(props: { slug: string; invite: InviteDto }) {
             }),
           })}
           {i.createdBy && (
-            <span className="text-zinc-400"> · {t("by", { email: i.createdBy })}</span>
+            <span className="text-zinc-500"> · {t("by", { email: i.createdBy })}</span>
           )}
           {!i.singleUse && i.uses > 0 && (
-            <span className="text-zinc-400"> · {t("uses", { count: i.uses })}</span>
+            <span className="text-zinc-500"> · {t("uses", { count: i.uses })}</span>
           )}
         </p>
         <Button

@@ -47,14 +47,14 @@ export function WorkspaceSwitcher(props: { current: string; workspaces: Switcher
       >
         <span className="sr-only">{t("switcher.label")}: </span>
         <span className="truncate">{current?.name ?? props.current}</span>
-        <ChevronsUpDownIcon className="size-3.5 shrink-0 text-zinc-400" />
+        <ChevronsUpDownIcon className="size-3.5 shrink-0 text-zinc-500" />
       </button>
       {open && (
         <div
           id={menuId}
           className="absolute top-full left-0 z-40 mt-1.5 w-[min(280px,calc(100vw-2rem))] rounded-xl bg-white p-1.5 shadow-lg ring-1 ring-zinc-200"
         >
-          <p className="px-2.5 pt-1.5 pb-1 text-[11px] font-medium tracking-wide text-zinc-400 uppercase">
+          <p className="px-2.5 pt-1.5 pb-1 text-[11px] font-medium tracking-wide text-zinc-500 uppercase">
             {t("switcher.heading")}
           </p>
           <ul className="max-h-[50vh] overflow-y-auto">

@@ -6,6 +6,8 @@ export const LOCALE_COOKIE = "NEXT_LOCALE";
 
 /** What the switcher shows for each locale, always in that locale's own language. */
 export const LOCALE_LABELS: Record<Locale, string> = { en: "English", "zh-CN": "中文" };
+/** The same, short enough for a phone's header. */
+export const LOCALE_SHORT_LABELS: Record<Locale, string> = { en: "EN", "zh-CN": "中" };
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);

@@ -19,7 +19,10 @@ export async function changeMemberRole(args: {
   const previous = await db.$transaction(async (tx) => {
     await lockWorkspace(tx, args.workspace.id);
     const where = { userId_workspaceId: { userId: args.userId, workspaceId: args.workspace.id } };
-    const member = await tx.membership.findUnique({ where, select: { role: true } });
+    const member = await tx.membership.findUnique({
+      where,
+      select: { role: true, user: { select: { email: true } } },
+    });
     if (!member) throw new AppError("not_found", "That person is not a member of this workspace");
     if (member.role === args.role) return null;
     const ownerCount = await tx.membership.count({
@@ -38,7 +41,7 @@ export async function changeMemberRole(args: {
       userId: args.userId,
       newRole: args.role,
     });
-    return member.role;
+    return member;
   });
   if (previous === null) return;
   await recordAudit({
@@ -46,6 +49,6 @@ export async function changeMemberRole(args: {
     actor: args.actor,
     action: "member.role-changed",
     target: { type: "user", id: args.userId },
-    details: { from: previous, to: args.role },
+    details: { email: previous.user.email, from: previous.role, to: args.role },
   });
 }

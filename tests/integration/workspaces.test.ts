@@ -169,6 +169,12 @@ describe("who may change whom", () => {
       "member.role-changed",
       "member.removed",
     ]);
+    // The log names whose role changed, so it reads without looking the id up.
+    expect(JSON.parse(log[1]?.details ?? "null")).toEqual({
+      email: t.viewer.email,
+      from: "viewer",
+      to: "member",
+    });
   });
 
   it("members and viewers change nobody", async () => {

@@ -45,13 +45,12 @@ export default async function SharePage(props: { params: Params }) {
   }
   // A page view, not a media request: seeking or a poster fetch counts nothing.
   await recordShareView(state.linkId);
-  const title = sharedPageTitle(state.page, await labels());
   return (
     <PublicShell>
       {state.page.kind === "generation" ? (
-        <SharedVideoView page={state.page} title={title} />
+        <SharedVideoView page={state.page} />
       ) : (
-        <SharedGridView page={state.page} title={title} />
+        <SharedGridView page={state.page} title={sharedPageTitle(state.page, await labels())} />
       )}
     </PublicShell>
   );

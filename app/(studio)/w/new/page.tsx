@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Logo } from "@/components/brand/logo";
+import { LanguageSwitcher } from "@/components/studio/language-switcher";
 import { ArrowLeftIcon } from "@/components/ui/icons";
 import { NewWorkspaceForm } from "@/components/workspaces/new-workspace-form";
 import { currentUser } from "@/lib/auth/session";
@@ -20,13 +21,16 @@ export default async function NewWorkspacePage() {
     <div className="flex min-h-dvh flex-col">
       <header className="flex items-center justify-between px-5 py-4 sm:px-8">
         <Logo />
-        <Link
-          href="/"
-          className="inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm text-zinc-600 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-accent-500"
-        >
-          <ArrowLeftIcon className="size-4" />
-          {t("back")}
-        </Link>
+        <div className="flex items-center gap-2 sm:gap-4">
+          <Link
+            href="/"
+            className="inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm text-zinc-600 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-accent-500"
+          >
+            <ArrowLeftIcon className="size-4" />
+            {t("back")}
+          </Link>
+          <LanguageSwitcher />
+        </div>
       </header>
       <main className="flex flex-1 items-start justify-center px-4 pt-8 pb-16 sm:items-center sm:pt-0">
         <div className="w-full max-w-[420px]">
