@@ -114,6 +114,12 @@ test("owner invites a member, the member generates, the owner shares it, a stran
   expect(opened?.status()).toBe(200);
   await expectPlays(stranger, "shared-video");
   await expect(stranger.getByRole("link", { name: "Download" })).toBeVisible();
+  // A visitor without an account can read the page in Chinese, and switch back.
+  await stranger.getByRole("button", { name: "中文" }).click();
+  await expect(stranger.getByRole("link", { name: "下载" })).toBeVisible();
+  await expect(stranger.getByRole("heading", { name: "用 Hailuo Studio 制作的视频" })).toBeVisible();
+  await stranger.getByRole("button", { name: "English" }).click();
+  await expect(stranger.getByRole("link", { name: "Download" })).toBeVisible();
   await stranger.screenshot({ path: testInfo.outputPath("shared-desktop.png"), fullPage: true });
   await stranger.setViewportSize({ width: 390, height: 844 });
   await stranger.reload();
