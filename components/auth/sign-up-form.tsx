@@ -38,11 +38,20 @@ function checkLocally(email: string, password: string): FieldErrors {
   return errors;
 }
 
+type SignUpError = "conflict" | "signUpRateLimited" | "unavailable" | "generic" | "network";
+
+// What a refused sign-up tells the person; any other refusal is the generic message.
+const SIGN_UP_ERRORS: Partial<Record<string, SignUpError>> = {
+  conflict: "conflict",
+  rate_limited: "signUpRateLimited",
+  unavailable: "unavailable",
+};
+
 export function SignUpForm(props: { providers: OAuthProviderId[]; callbackUrl: string }) {
   const t = useTranslations("auth");
   const router = useRouter();
   const [fields, setFields] = useState<FieldErrors>({});
-  const [error, setError] = useState<"conflict" | "generic" | "network" | null>(null);
+  const [error, setError] = useState<SignUpError | null>(null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -65,7 +74,7 @@ export function SignUpForm(props: { providers: OAuthProviderId[]; callbackUrl: s
             password: asProblem(result.error.fields?.password),
           });
         } else {
-          setError(result.error.code === "conflict" ? "conflict" : "generic");
+          setError(SIGN_UP_ERRORS[result.error.code] ?? "generic");
         }
         setPending(false);
         return;

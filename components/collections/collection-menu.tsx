@@ -1,7 +1,15 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { type CSSProperties, type FormEvent, useEffect, useId, useRef, useState } from "react";
+import {
+  type CSSProperties,
+  type FormEvent,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from "react";
 import {
   collectionKeys,
   useCollectionItem,
@@ -26,7 +34,17 @@ export function CollectionMenu(props: {
   // Fixed to the viewport, from the button's place: a card clips anything inside it.
   const [position, setPosition] = useState<CSSProperties>({});
   const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const menuId = useId();
+  const placement = props.placement;
+  const menuPosition = useCallback((): CSSProperties => {
+    const r = button.current?.getBoundingClientRect();
+    if (!r) return {};
+    const right = Math.max(8, window.innerWidth - r.right);
+    return placement === "down"
+      ? { right, top: r.bottom + 6 }
+      : { right, bottom: window.innerHeight - r.top + 6 };
+  }, [placement]);
 
   useEffect(() => {
     if (!open) return;
@@ -34,18 +52,20 @@ export function CollectionMenu(props: {
       if (!root.current?.contains(e.target as Node)) setOpen(false);
     };
     const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
-    const close = () => setOpen(false);
+    // The menu follows its button rather than closing: on a phone, typing a new collection's
+    // name opens the keyboard, which resizes and scrolls the window.
+    const follow = () => setPosition(menuPosition());
     document.addEventListener("pointerdown", onDown);
     document.addEventListener("keydown", onKey);
-    window.addEventListener("resize", close);
-    window.addEventListener("scroll", close, { passive: true });
+    window.addEventListener("resize", follow);
+    window.addEventListener("scroll", follow, { passive: true });
     return () => {
       document.removeEventListener("pointerdown", onDown);
       document.removeEventListener("keydown", onKey);
-      window.removeEventListener("resize", close);
-      window.removeEventListener("scroll", close);
+      window.removeEventListener("resize", follow);
+      window.removeEventListener("scroll", follow);
     };
-  }, [open]);
+  }, [open, menuPosition]);
 
   return (
     <div ref={root} className="relative z-10">
@@ -56,14 +76,9 @@ export function CollectionMenu(props: {
         aria-controls={menuId}
         aria-label={t("addTo")}
         title={t("addTo")}
-        onClick={(e) => {
-          const r = e.currentTarget.getBoundingClientRect();
-          const right = Math.max(8, window.innerWidth - r.right);
-          setPosition(
-            props.placement === "down"
-              ? { right, top: r.bottom + 6 }
-              : { right, bottom: window.innerHeight - r.top + 6 },
-          );
+        ref={button}
+        onClick={() => {
+          setPosition(menuPosition());
           setOpen((v) => !v);
         }}
         className={cn(

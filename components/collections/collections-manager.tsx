@@ -124,7 +124,8 @@ function CollectionRow(props: {
     () => deleteCollectionAction({ workspaceSlug: props.slug, collectionId: c.id }),
     { onSuccess: invalidate },
   );
-  const href = `/w/${encodeURIComponent(props.slug)}?collection=${encodeURIComponent(c.id)}`;
+  // Straight to the videos: on a phone the prompt editor would otherwise fill the first screen.
+  const href = `/w/${encodeURIComponent(props.slug)}?collection=${encodeURIComponent(c.id)}#videos`;
   const error = rename.error ?? remove.error;
 
   return (
@@ -154,7 +155,7 @@ function CollectionRow(props: {
           </Button>
         </form>
       ) : (
-        <Link href={href} className="min-w-0 flex-1 group">
+        <Link href={href} className="group min-w-48 flex-1">
           <p className="truncate text-sm font-medium text-zinc-900 group-hover:underline">
             {c.name}
           </p>

@@ -106,7 +106,8 @@ export function FilterBar(props: { slug: string; canStar: boolean }) {
           </button>
         )}
       </div>
-      {/* Phones: an even two-column grid (the author list takes a whole row); wider: one row. */}
+      {/* Phones: an even two-column grid (the author list takes a whole row); wider: one row of
+          fixed-width lists, so the row does not shift when the lists load. */}
       <div className="grid grid-cols-2 items-center gap-2 sm:flex sm:flex-wrap">
         <Select label={t("state")} value={value("state")} onChange={(v) => set({ state: v })}>
           <option value="">{t("anyState")}</option>
@@ -163,12 +164,18 @@ export function FilterBar(props: { slug: string; canStar: boolean }) {
 }
 
 /** What the gallery shows when filters leave nothing. */
-export function NoMatches() {
+export function NoMatches(props: { query: Record<string, string> }) {
   const t = useTranslations("filters");
+  // Favourites alone: nothing is starred yet, which other words would not change.
+  const onlyFavorites = Object.keys(props.query).join() === "favorites";
   return (
     <div className="rounded-2xl border border-dashed border-zinc-300 bg-white/60 px-6 py-14 text-center">
-      <p className="text-sm font-semibold text-zinc-900">{t("noMatchesTitle")}</p>
-      <p className="mt-1 text-[13px] text-zinc-500">{t("noMatchesBody")}</p>
+      <p className="text-sm font-semibold text-zinc-900">
+        {onlyFavorites ? t("noFavoritesTitle") : t("noMatchesTitle")}
+      </p>
+      <p className="mt-1 text-[13px] text-zinc-500">
+        {onlyFavorites ? t("noFavoritesBody") : t("noMatchesBody")}
+      </p>
     </div>
   );
 }
@@ -186,7 +193,7 @@ function Select(props: {
       value={props.value}
       onChange={(e) => props.onChange(e.target.value || null)}
       className={cn(
-        "h-8 w-full min-w-0 rounded-md bg-white px-2 text-[13px] shadow-xs ring-1 ring-inset focus:ring-2 focus:ring-accent-500 focus:outline-none sm:w-auto sm:max-w-[12rem]",
+        "h-8 w-full min-w-0 rounded-md bg-white px-2 text-[13px] shadow-xs ring-1 ring-inset focus:ring-2 focus:ring-accent-500 focus:outline-none sm:w-40",
         props.value ? "text-zinc-900 ring-accent-300" : "text-zinc-600 ring-zinc-200",
         props.className,
       )}

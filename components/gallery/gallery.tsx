@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef } from "react";
+import { CollectionBanner } from "@/components/gallery/collection-banner";
 import { FilterBar, NoMatches, useGalleryFilters } from "@/components/gallery/filter-bar";
 import { GalleryLinks } from "@/components/gallery/gallery-links";
 import { GenerationCard } from "@/components/gallery/generation-card";
@@ -61,7 +62,7 @@ export function Gallery(props: {
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   return (
-    <section aria-labelledby="gallery-title" className="min-w-0">
+    <section id="videos" aria-labelledby="gallery-title" className="min-w-0 scroll-mt-20">
       <div className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-1">
         <h2 id="gallery-title" className="text-[15px] font-semibold tracking-tight text-zinc-900">
           {t("title")}
@@ -81,7 +82,11 @@ export function Gallery(props: {
         <GalleryLinks slug={props.slug} canShare={props.canGenerate} />
       </div>
 
-      <FilterBar slug={props.slug} canStar={props.canGenerate} />
+      <CollectionBanner slug={props.slug} canShare={props.canGenerate} />
+      {/* Nothing to sift in a workspace without videos: the empty state speaks alone. */}
+      {(filters.active || query.isPending || items.length > 0) && (
+        <FilterBar slug={props.slug} canStar={props.canGenerate} />
+      )}
 
       {query.isPending ? (
         <SkeletonGrid />
@@ -98,7 +103,7 @@ export function Gallery(props: {
         </Alert>
       ) : items.length === 0 ? (
         filters.active ? (
-          <NoMatches />
+          <NoMatches query={filters.query} />
         ) : (
           <EmptyState />
         )

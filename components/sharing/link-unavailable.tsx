@@ -1,5 +1,7 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { LogoMark } from "@/components/brand/logo";
+import { PublicShell } from "@/components/sharing/public-shell";
+import { buttonClasses } from "@/components/ui/button";
 
 /**
  * One page for every link that doesn't open — unknown, revoked, expired or whose video is gone —
@@ -8,15 +10,21 @@ import { LogoMark } from "@/components/brand/logo";
 export async function LinkUnavailable() {
   const t = await getTranslations("publicShare");
   return (
-    <main
-      data-testid="share-unavailable"
-      className="flex min-h-dvh flex-col items-center justify-center bg-zinc-50 px-6 text-center"
-    >
-      <LogoMark className="size-10" />
-      <h1 className="mt-6 text-xl font-semibold tracking-tight text-zinc-900">
-        {t("unavailableTitle")}
-      </h1>
-      <p className="mt-2 max-w-sm text-sm leading-6 text-zinc-500">{t("unavailableBody")}</p>
-    </main>
+    <PublicShell>
+      <div
+        data-testid="share-unavailable"
+        className="flex flex-col items-center px-2 pt-16 pb-10 text-center sm:pt-24"
+      >
+        <h1 className="text-xl font-semibold tracking-tight text-balance text-zinc-900">
+          {t("unavailableTitle")}
+        </h1>
+        <p className="mt-2 max-w-sm text-sm leading-6 text-pretty text-zinc-500">
+          {t("unavailableBody")}
+        </p>
+        <Link href="/" className={buttonClasses({ variant: "secondary", className: "mt-6" })}>
+          {t("visitStudio")}
+        </Link>
+      </div>
+    </PublicShell>
   );
 }

@@ -2,14 +2,19 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LogoMark } from "@/components/brand/logo";
 import { LanguageSwitcher } from "@/components/studio/language-switcher";
+import { cn } from "@/components/ui/cn";
 
-/** The frame of a public share page: no account, no studio chrome, just the work. */
-export async function PublicShell(props: { children: ReactNode }) {
+/**
+ * The frame of a public share page: no account, no studio chrome, just the work. A single video
+ * is narrower than a grid; the header lines up with whichever it frames.
+ */
+export async function PublicShell(props: { children: ReactNode; narrow?: boolean }) {
+  const width = props.narrow ? "max-w-[1008px]" : "max-w-[1200px]";
   const t = await getTranslations("publicShare");
   return (
     <div className="flex min-h-dvh flex-col bg-zinc-50">
       <header className="border-b border-zinc-200/80 bg-white/80 backdrop-blur-md">
-        <div className="mx-auto flex h-14 max-w-[1200px] items-center gap-2.5 px-4 sm:px-6">
+        <div className={cn("mx-auto flex h-14 items-center gap-2.5 px-4 sm:px-6", width)}>
           <LogoMark className="size-7 shrink-0" />
           <span className="text-[15px] font-semibold tracking-tight text-zinc-900">
             Hailuo Studio
@@ -20,7 +25,7 @@ export async function PublicShell(props: { children: ReactNode }) {
           <LanguageSwitcher className="ml-auto sm:ml-3" />
         </div>
       </header>
-      <main className="mx-auto w-full max-w-[1200px] flex-1 px-4 py-5 sm:px-6 sm:py-8">
+      <main className={cn("mx-auto w-full flex-1 px-4 py-5 sm:px-6 sm:py-8", width)}>
         {props.children}
       </main>
     </div>

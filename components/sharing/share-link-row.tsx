@@ -1,15 +1,26 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { shareKeys } from "@/components/sharing/share-keys";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { DownloadIcon, EyeIcon, LockIcon } from "@/components/ui/icons";
 import { LocalDateTime } from "@/components/ui/local-time";
-import { Spinner } from "@/components/ui/spinner";
 import { revokeShareLinkAction } from "@/lib/actions/sharing/revoke-share-link";
 import { ActionError, useActionMutation } from "@/lib/queries/use-action-mutation";
 import type { ShareLinkDto } from "@/lib/sharing/dto";
+
+/** Where a link's subject is seen in the studio; null once its video or collection is gone. */
+function targetHref(slug: string, link: ShareLinkDto): string | null {
+  const w = `/w/${encodeURIComponent(slug)}`;
+  if (link.targetType === "gallery") return w;
+  if (link.targetLabel === null) return null;
+  if (link.generationId) return `${w}/g/${encodeURIComponent(link.generationId)}`;
+  return link.collectionId
+    ? `${w}?collection=${encodeURIComponent(link.collectionId)}#videos`
+    : null;
+}
 
 /** One share link: what it shares, its options, views, and Revoke while it is active. */
 export function ShareLinkRow(props: {
@@ -31,6 +42,7 @@ export function ShareLinkRow(props: {
       },
     },
   );
+  const target = targetHref(props.slug, link);
   const label =
     link.title ??
     (link.targetType === "gallery" ? t("wholeGallery") : (link.targetLabel ?? t("deleted")));
@@ -39,11 +51,20 @@ export function ShareLinkRow(props: {
     <li
       data-testid="share-link-row"
       data-status={link.status}
-      className="flex items-center gap-3 py-2.5"
+      className="flex flex-wrap items-center justify-end gap-x-3 gap-y-2 py-2.5"
     >
-      <div className="min-w-0 flex-1">
+      <div className="min-w-56 flex-1">
         <div className="flex items-center gap-2">
-          <p className="min-w-0 truncate text-[13px] font-medium text-zinc-900">{label}</p>
+          {target && !props.compact ? (
+            <Link
+              href={target}
+              className="min-w-0 truncate text-[13px] font-medium text-zinc-900 hover:underline"
+            >
+              {label}
+            </Link>
+          ) : (
+            <p className="min-w-0 truncate text-[13px] font-medium text-zinc-900">{label}</p>
+          )}
           {!props.compact && (
             <Badge
               tone={
@@ -73,7 +94,11 @@ export function ShareLinkRow(props: {
             </span>
           )}
           <span>
-            {link.expiresAt ? (
+            {link.revokedAt ? (
+              <>
+                {t("revokedOn")} <LocalDateTime iso={link.revokedAt} />
+              </>
+            ) : link.expiresAt ? (
               <>
                 {t("expires")} <LocalDateTime iso={link.expiresAt} />
               </>
@@ -81,6 +106,11 @@ export function ShareLinkRow(props: {
               t("noExpiry")
             )}
           </span>
+          {!props.compact && (
+            <span>
+              {t("createdOn")} <LocalDateTime iso={link.createdAt} />
+            </span>
+          )}
           {!props.compact && link.createdBy && (
             <span className="truncate">{link.createdBy.email}</span>
           )}
@@ -94,16 +124,13 @@ export function ShareLinkRow(props: {
         )}
       </div>
       {link.status === "active" && props.canRevoke !== false && (
-        <Button
-          variant="danger"
-          size="sm"
-          data-testid="revoke-button"
-          disabled={revoke.isPending}
-          onClick={() => revoke.mutate(undefined)}
-        >
-          {revoke.isPending && <Spinner />}
-          {t("revoke")}
-        </Button>
+        <ConfirmButton
+          testId="revoke-button"
+          label={t("revoke")}
+          confirmLabel={t("revokeConfirm")}
+          pending={revoke.isPending}
+          onConfirm={() => revoke.mutate(undefined)}
+        />
       )}
     </li>
   );

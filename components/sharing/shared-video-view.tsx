@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { formatDuration } from "@/components/generation/format";
+import { ExpandablePrompt } from "@/components/sharing/expandable-prompt";
 import { buttonClasses } from "@/components/ui/button";
 import { DownloadIcon } from "@/components/ui/icons";
 import type { SharedPage, SharedVideo } from "@/lib/sharing/get-shared-page";
@@ -54,7 +55,9 @@ export async function SharedGridView(props: { page: SharedPage; title: string })
           {props.title}
         </h1>
         <p className="mt-1 text-[13px] text-zinc-500">
-          {t("from", { workspace: props.page.workspaceName })} ·{" "}
+          {/* A gallery's title already names its workspace. */}
+          {props.page.kind !== "gallery" &&
+            `${t("from", { workspace: props.page.workspaceName })} · `}
           {t("videoCount", { count: videos.length })}
         </p>
       </div>
@@ -72,13 +75,7 @@ export async function SharedGridView(props: { page: SharedPage; title: string })
               <Player video={v} eager={i < 3} rounded={false} />
               {(v.prompt || v.downloadUrl || v.durationMs !== null) && (
                 <div className="flex items-start gap-3 p-3.5">
-                  {v.prompt ? (
-                    <p className="line-clamp-3 min-w-0 flex-1 text-[13px] leading-5 whitespace-pre-line text-zinc-800">
-                      {v.prompt}
-                    </p>
-                  ) : (
-                    <span className="flex-1" />
-                  )}
+                  {v.prompt ? <ExpandablePrompt prompt={v.prompt} /> : <span className="flex-1" />}
                   {v.durationMs !== null && (
                     <span className="shrink-0 font-mono text-[11px] text-zinc-500 tabular-nums">
                       {formatDuration(v.durationMs)}

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useErrorText } from "@/components/workspaces/use-error-text";
 import { revokeInviteAction } from "@/lib/actions/invites/revoke-invite";
 import type { InviteDto } from "@/lib/invites/list-invites";
@@ -37,14 +37,12 @@ function InviteItem(props: { slug: string; invite: InviteDto }) {
             <span className="text-zinc-500"> · {t("uses", { count: i.uses })}</span>
           )}
         </p>
-        <Button
-          variant="ghost"
-          size="sm"
-          disabled={revoke.isPending}
-          onClick={() => revoke.mutate({ workspaceSlug: props.slug, inviteId: i.id })}
-        >
-          {t("revoke")}
-        </Button>
+        <ConfirmButton
+          label={t("revoke")}
+          confirmLabel={t("revokeConfirm")}
+          pending={revoke.isPending}
+          onConfirm={() => revoke.mutate({ workspaceSlug: props.slug, inviteId: i.id })}
+        />
       </div>
       {revoke.error && <Alert className="mt-2">{errorText(revoke.error)}</Alert>}
     </li>

@@ -78,8 +78,14 @@ test("owner invites a member, the member generates, the owner shares it, a stran
   await member.getByRole("button", { name: "Join workspace" }).click();
   await member.waitForURL((url) => url.pathname === `/w/${encodeURIComponent(slug)}`);
 
-  // The owner watches the team gallery while the member works.
-  await owner.goto(`/w/${encodeURIComponent(slug)}`);
+  // The owner opening the same link is told they are in already, and goes to the gallery from
+  // there to watch the member work; a link that was never made is a 404.
+  await owner.goto(invitePath);
+  await expect(owner.getByText("You’re already a member of")).toBeVisible();
+  await expect(owner.getByRole("button", { name: "Join workspace" })).toHaveCount(0);
+  expect((await owner.request.get("/invite/not-a-real-invite-token")).status()).toBe(404);
+  await owner.getByRole("link", { name: "Open workspace" }).click();
+  await owner.waitForURL((url) => url.pathname === `/w/${encodeURIComponent(slug)}`);
   await expect(owner.getByRole("heading", { name: "Videos", exact: true })).toBeVisible();
 
   // 4. The member generates from a Chinese prompt.
@@ -117,7 +123,9 @@ test("owner invites a member, the member generates, the owner shares it, a stran
   // A visitor without an account can read the page in Chinese, and switch back.
   await stranger.getByRole("button", { name: "中文" }).click();
   await expect(stranger.getByRole("link", { name: "下载" })).toBeVisible();
-  await expect(stranger.getByRole("heading", { name: "用 Hailuo Studio 制作的视频" })).toBeVisible();
+  await expect(
+    stranger.getByRole("heading", { name: "用 Hailuo Studio 制作的视频" }),
+  ).toBeVisible();
   await stranger.getByRole("button", { name: "English" }).click();
   await expect(stranger.getByRole("link", { name: "Download" })).toBeVisible();
   await stranger.screenshot({ path: testInfo.outputPath("shared-desktop.png"), fullPage: true });
@@ -133,6 +141,8 @@ test("owner invites a member, the member generates, the owner shares it, a stran
   const row = dialog.getByTestId("share-link-row");
   await expect(row).toHaveCount(1);
   await row.getByRole("button", { name: "Revoke" }).click();
+  // Revoking can't be undone, so the row asks once more.
+  await row.getByRole("button", { name: "Yes, revoke" }).click();
   await expect(dialog.getByText("No active links.")).toBeVisible();
 
   // 9. The stranger reloads: the link is dead — page and video alike.

@@ -79,7 +79,7 @@ describe("invites", () => {
   });
 
   it("stores only the token's hash; the link names the workspace and role and adds the person", async () => {
-    const { workspace, invite, tokenOf } = await setup();
+    const { owner, workspace, invite, tokenOf } = await setup();
     const created = await invite({ role: "viewer" });
     const token = tokenOf(created.path);
     expect(Buffer.from(token, "base64url")).toHaveLength(32);
@@ -94,7 +94,10 @@ describe("invites", () => {
       status: "valid",
       role: "viewer",
       workspace: { name: "Invite Test", slug: workspace.slug },
+      visitorRole: null,
     });
+    // The owner opening their own link is told they are in already.
+    expect(await getInvite(token, owner.id)).toMatchObject({ visitorRole: "owner" });
     expect(await getInvite(`${token.slice(0, -2)}xx`)).toEqual({ status: "not_found" });
 
     const joiner = await person();

@@ -46,7 +46,7 @@ export default async function SharePage(props: { params: Params }) {
   // A page view, not a media request: seeking or a poster fetch counts nothing.
   await recordShareView(state.linkId);
   return (
-    <PublicShell>
+    <PublicShell narrow={state.page.kind === "generation"}>
       {state.page.kind === "generation" ? (
         <SharedVideoView page={state.page} />
       ) : (
