@@ -126,11 +126,13 @@ export function describeDetails(e: AuditEntry, c: DescribeContext): string | nul
     case "member.added":
       return memberAdded(d, c);
     case "member.role-changed": {
+      // Changed in Members ({from, to}) or raised by accepting an invite ({from, role, via}).
       const from = text(d.from);
-      const to = text(d.to);
+      const to = text(d.to) ?? text(d.role);
       return joined([
         text(d.email),
         from && to && t("details.change", { from: c.role(from), to: c.role(to) }),
+        d.via === "invite" && t("details.viaInvite"),
       ]);
     }
     case "member.removed":

@@ -166,16 +166,18 @@ export function FilterBar(props: { slug: string; canStar: boolean }) {
 /** What the gallery shows when filters leave nothing. */
 export function NoMatches(props: { query: Record<string, string> }) {
   const t = useTranslations("filters");
-  // Favourites alone: nothing is starred yet, which other words would not change.
-  const onlyFavorites = Object.keys(props.query).join() === "favorites";
+  // One filter alone that other words would not change: nothing starred, or an empty collection.
+  const keys = Object.keys(props.query).join();
+  const why =
+    keys === "favorites" && props.query.favorites === "1"
+      ? "noFavorites"
+      : keys === "collection"
+        ? "emptyCollection"
+        : "noMatches";
   return (
     <div className="rounded-2xl border border-dashed border-zinc-300 bg-white/60 px-6 py-14 text-center">
-      <p className="text-sm font-semibold text-zinc-900">
-        {onlyFavorites ? t("noFavoritesTitle") : t("noMatchesTitle")}
-      </p>
-      <p className="mt-1 text-[13px] text-zinc-500">
-        {onlyFavorites ? t("noFavoritesBody") : t("noMatchesBody")}
-      </p>
+      <p className="text-sm font-semibold text-zinc-900">{t(`${why}Title`)}</p>
+      <p className="mt-1 text-[13px] text-zinc-500">{t(`${why}Body`)}</p>
     </div>
   );
 }

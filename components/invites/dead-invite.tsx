@@ -4,7 +4,9 @@ import { buttonClasses } from "@/components/ui/button";
 import type { InviteLookup } from "@/lib/invites/get-invite";
 
 /** Why an invite link no longer works, and the way back to the studio. */
-export async function DeadInvite(props: { status: Exclude<InviteLookup["status"], "valid"> }) {
+export async function DeadInvite(props: {
+  status: Exclude<InviteLookup["status"], "valid" | "member">;
+}) {
   const t = await getTranslations("invite");
   return (
     <div className="text-center">

@@ -36,8 +36,9 @@ export function ShareLinkRow(props: {
   const revoke = useActionMutation(
     () => revokeShareLinkAction({ workspaceSlug: props.slug, shareLinkId: link.id }),
     {
-      onSuccess: () => {
-        void qc.invalidateQueries({ queryKey: shareKeys.all(props.slug) });
+      // Awaited, so the row stays busy until the list shows the link revoked.
+      onSuccess: async () => {
+        await qc.invalidateQueries({ queryKey: shareKeys.all(props.slug) });
         props.onRevoked?.();
       },
     },
@@ -128,8 +129,7 @@ export function ShareLinkRow(props: {
           testId="revoke-button"
           label={t("revoke")}
           confirmLabel={t("revokeConfirm")}
-          pending={revoke.isPending}
-          onConfirm={() => revoke.mutate(undefined)}
+          onConfirm={() => revoke.mutateAsync(undefined)}
         />
       )}
     </li>

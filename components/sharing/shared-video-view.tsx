@@ -55,8 +55,8 @@ export async function SharedGridView(props: { page: SharedPage; title: string })
           {props.title}
         </h1>
         <p className="mt-1 text-[13px] text-zinc-500">
-          {/* A gallery's title already names its workspace. */}
-          {props.page.kind !== "gallery" &&
+          {/* A gallery's own default title already names its workspace. */}
+          {(props.page.kind !== "gallery" || props.page.title) &&
             `${t("from", { workspace: props.page.workspaceName })} · `}
           {t("videoCount", { count: videos.length })}
         </p>

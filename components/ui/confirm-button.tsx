@@ -6,43 +6,77 @@ import { Spinner } from "@/components/ui/spinner";
 
 /**
  * A button for an action that can't be undone: the first press only asks, showing Cancel beside
- * the confirming button; the second does it. An unanswered question goes away after a while.
+ * the confirming button; the second does it. The question stays until it is answered (Escape
+ * or Cancel take it back), and the confirming button shows progress until the action — and
+ * whatever the caller still counts as pending, such as a refresh — is over.
  */
 export function ConfirmButton(props: {
   label: ReactNode;
   confirmLabel: ReactNode;
-  onConfirm: () => void;
+  /** The action; its failure is the caller's to show (the question simply closes). */
+  onConfirm: () => Promise<unknown>;
   pending?: boolean;
-  variant?: "danger" | "ghost";
   testId?: string;
 }) {
   const t = useTranslations("common");
-  const [asking, setAsking] = useState(false);
+  const [stage, setStage] = useState<"idle" | "asking" | "working">("idle");
+  const trigger = useRef<HTMLButtonElement>(null);
   const confirm = useRef<HTMLButtonElement>(null);
+  // Where focus goes when the question closes without the row going away.
+  const refocus = useRef(false);
 
   useEffect(() => {
-    if (!asking) return;
-    // Keyboard users land on the question's answer, not back on the page's start.
-    confirm.current?.focus();
-    const timer = setTimeout(() => setAsking(false), 8000);
-    return () => clearTimeout(timer);
-  }, [asking]);
+    if (stage === "asking") confirm.current?.focus();
+    if (stage === "idle" && refocus.current) {
+      refocus.current = false;
+      trigger.current?.focus();
+    }
+  }, [stage]);
 
-  if (!asking && !props.pending) {
+  const cancel = () => {
+    refocus.current = true;
+    setStage("idle");
+  };
+
+  async function run() {
+    setStage("working");
+    try {
+      await props.onConfirm();
+    } catch {
+      // Shown by the caller, from its own mutation state.
+    }
+    refocus.current = true;
+    setStage("idle");
+  }
+
+  if (stage === "idle" && !props.pending) {
     return (
       <Button
-        variant={props.variant ?? "danger"}
+        ref={trigger}
+        variant="danger"
         size="sm"
         data-testid={props.testId}
-        onClick={() => setAsking(true)}
+        onClick={() => setStage("asking")}
       >
         {props.label}
       </Button>
     );
   }
+  const busy = stage === "working" || Boolean(props.pending);
   return (
-    <span className="inline-flex shrink-0 items-center gap-1.5">
-      <Button variant="ghost" size="sm" disabled={props.pending} onClick={() => setAsking(false)}>
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape here only takes back the question
+    <span
+      className="inline-flex shrink-0 items-center gap-1.5"
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && !busy) {
+          // Only the question closes, not a dialog the button may sit in.
+          e.preventDefault();
+          e.stopPropagation();
+          cancel();
+        }
+      }}
+    >
+      <Button variant="ghost" size="sm" disabled={busy} onClick={cancel}>
         {t("cancel")}
       </Button>
       <Button
@@ -50,13 +84,10 @@ export function ConfirmButton(props: {
         variant="danger"
         size="sm"
         data-testid={props.testId && `${props.testId}-confirm`}
-        disabled={props.pending}
-        onClick={() => {
-          setAsking(false);
-          props.onConfirm();
-        }}
+        disabled={busy}
+        onClick={() => void run()}
       >
-        {props.pending && <Spinner />}
+        {busy && <Spinner />}
         {props.confirmLabel}
       </Button>
     </span>

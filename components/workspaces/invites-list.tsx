@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
+import { useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -15,7 +16,11 @@ function InviteItem(props: { slug: string; invite: InviteDto }) {
   const format = useFormatter();
   const router = useRouter();
   const errorText = useErrorText();
-  const revoke = useActionMutation(revokeInviteAction, { onSuccess: () => router.refresh() });
+  // The row stays until the refreshed list arrives, busy rather than offering Revoke again.
+  const [refreshing, startRefresh] = useTransition();
+  const revoke = useActionMutation(revokeInviteAction, {
+    onSuccess: () => startRefresh(() => router.refresh()),
+  });
   const i = props.invite;
   const role = i.role === "admin" || i.role === "member" ? i.role : "viewer";
   return (
@@ -40,8 +45,8 @@ function InviteItem(props: { slug: string; invite: InviteDto }) {
         <ConfirmButton
           label={t("revoke")}
           confirmLabel={t("revokeConfirm")}
-          pending={revoke.isPending}
-          onConfirm={() => revoke.mutate({ workspaceSlug: props.slug, inviteId: i.id })}
+          pending={refreshing}
+          onConfirm={() => revoke.mutateAsync({ workspaceSlug: props.slug, inviteId: i.id })}
         />
       </div>
       {revoke.error && <Alert className="mt-2">{errorText(revoke.error)}</Alert>}

@@ -11,6 +11,12 @@ export type InviteLookup =
       /** The signed-in visitor's own role in that workspace, if they are in it already. */
       visitorRole: string | null;
     }
+  | {
+      /** A dead link opened by someone already in its workspace: nothing for them to do. */
+      status: "member";
+      workspace: { name: string; slug: string };
+      visitorRole: string;
+    }
   | { status: Exclude<InviteStatus, "valid"> | "not_found" };
 
 /** What an invite link leads to, for its landing page (seen by the signed-in visitor, if any). */
@@ -29,14 +35,19 @@ export async function getInvite(token: string, visitorId?: string): Promise<Invi
   });
   if (!invite) return { status: "not_found" };
   const status = inviteStatus(invite);
-  // Only a usable invite names its workspace; a dead link says only why it is dead.
-  if (status !== "valid") return { status };
   const membership = visitorId
     ? await db.membership.findUnique({
         where: { userId_workspaceId: { userId: visitorId, workspaceId: invite.workspaceId } },
         select: { role: true },
       })
     : null;
+  if (status !== "valid") {
+    // A dead link names its workspace only to someone already in it; to anyone else it says
+    // only why it is dead.
+    return membership
+      ? { status: "member", workspace: invite.workspace, visitorRole: membership.role }
+      : { status };
+  }
   return {
     status,
     role: invite.role,

@@ -176,5 +176,19 @@ test("owner invites a member, the member generates, the owner shares it, a stran
   await expectPlays(stranger, "shared-video");
   await stranger.screenshot({ path: testInfo.outputPath("unlocked-phone.png"), fullPage: true });
 
+  // 11. Views count page loads in a browser where the link opened: the first link's two (its
+  // language switches and the dead page after revoking counted nothing), and the protected
+  // link's two after unlocking (the locked page counted nothing).
+  // (Reloaded until then: a browser reports its view just after the page has loaded.)
+  await owner.goto(`/w/${encodeURIComponent(slug)}/shares`);
+  const revokedRow = owner.locator('[data-testid="share-link-row"][data-status="revoked"]');
+  const activeRow = owner.locator('[data-testid="share-link-row"][data-status="active"]');
+  await expect(async () => {
+    await owner.reload();
+    await owner.getByRole("tab", { name: "All" }).click();
+    await expect(revokedRow).toContainText(/(?<!\d)2 views/, { timeout: 1000 });
+    await expect(activeRow).toContainText(/(?<!\d)2 views/, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+
   await Promise.all([ownerCtx.close(), memberCtx.close(), strangerCtx.close()]);
 });

@@ -135,6 +135,15 @@ describe("invites", () => {
     const roles = [await roleIn(a.id, workspace.slug), await roleIn(b.id, workspace.slug)];
     expect(roles.filter(Boolean)).toEqual(["member"]);
     expect(await getInvite(token)).toEqual({ status: "used" });
+    // The one who got in, reopening the used link, is told they are in; the other is not told
+    // which workspace it was.
+    const [joined, missed] = roles[0] ? [a, b] : [b, a];
+    expect(await getInvite(token, joined.id)).toEqual({
+      status: "member",
+      workspace: { name: "Invite Test", slug: workspace.slug },
+      visitorRole: "member",
+    });
+    expect(await getInvite(token, missed.id)).toEqual({ status: "used" });
     expect(await listInvites(workspace.id)).toHaveLength(0);
   });
 

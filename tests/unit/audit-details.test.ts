@@ -101,6 +101,19 @@ describe("audit details in words", () => {
         zh_,
       ),
     ).toBe("m@example.com · 成员 → 管理员");
+    // Accepting an invite with a higher role records the raise in the invite's own shape.
+    expect(
+      describeDetails(
+        entry("member.role-changed", {
+          email: "v@example.com",
+          role: "member",
+          via: "invite",
+          inviteId: "i2",
+          from: "viewer",
+        }),
+        en_,
+      ),
+    ).toBe("v@example.com · Viewer → Member · by invite");
     // Entries written before the email was recorded still read well.
     expect(
       describeDetails(entry("member.role-changed", { from: "viewer", to: "member" }), en_),

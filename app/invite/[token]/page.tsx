@@ -27,6 +27,39 @@ export default async function InvitePage(props: { params: Params }) {
     getTranslations("workspaces.roles"),
   ]);
   if (invite.status === "not_found") notFound();
+
+  // Already in the workspace, with this role or a higher one: joining would change nothing.
+  if (
+    invite.status === "member" ||
+    (invite.status === "valid" &&
+      invite.visitorRole !== null &&
+      hasRole(invite.visitorRole, inviteRole(invite.role)))
+  ) {
+    const role = invite.visitorRole && isRole(invite.visitorRole) ? invite.visitorRole : null;
+    return (
+      <InviteFrame>
+        <div className="text-center">
+          <p className="text-[13px] font-medium text-zinc-500">{t("alreadyMember")}</p>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight break-words text-zinc-900">
+            {invite.workspace.name}
+          </h1>
+          {role && (
+            <p className="mt-2 text-sm text-zinc-500">{t("yourRole", { role: tr(role) })}</p>
+          )}
+          <Link
+            href={`/w/${encodeURIComponent(invite.workspace.slug)}`}
+            className={buttonClasses({ size: "lg", className: "mt-6 w-full" })}
+          >
+            {t("openWorkspace")}
+          </Link>
+          {user && (
+            <p className="mt-3 text-xs text-zinc-500">{t("signedInAs", { email: user.email })}</p>
+          )}
+        </div>
+      </InviteFrame>
+    );
+  }
+
   if (invite.status !== "valid") {
     return (
       <InviteFrame>
@@ -35,36 +68,20 @@ export default async function InvitePage(props: { params: Params }) {
     );
   }
 
-  const role = isRole(invite.role) && invite.role !== "owner" ? invite.role : "viewer";
-  const workspaceHref = `/w/${encodeURIComponent(invite.workspace.slug)}`;
+  const role = inviteRole(invite.role);
   const back = `/invite/${encodeURIComponent(token)}`;
-  // Already in with this role or a higher one: joining would change nothing.
-  const alreadyIn = invite.visitorRole !== null && hasRole(invite.visitorRole, role);
-  const visitorRole = invite.visitorRole && isRole(invite.visitorRole) ? invite.visitorRole : null;
-
   return (
     <InviteFrame>
       <div className="text-center">
-        <p className="text-[13px] font-medium text-zinc-500">
-          {alreadyIn ? t("alreadyMember") : t("invited")}
-        </p>
+        <p className="text-[13px] font-medium text-zinc-500">{t("invited")}</p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight break-words text-zinc-900">
           {invite.workspace.name}
         </h1>
-        <p className="mt-2 text-sm text-pretty text-zinc-500">
-          {alreadyIn && visitorRole
-            ? t("yourRole", { role: tr(visitorRole) })
-            : `${t("asRole", { role: tr(role) })} — ${t(`roleHelp.${role}`)}`}
+        <p className="mt-2 text-sm text-zinc-500">
+          {t("asRole", { role: tr(role) })} — {t(`roleHelp.${role}`)}
         </p>
         <div className="mt-6">
-          {alreadyIn ? (
-            <Link
-              href={workspaceHref}
-              className={buttonClasses({ size: "lg", className: "w-full" })}
-            >
-              {t("openWorkspace")}
-            </Link>
-          ) : user ? (
+          {user ? (
             <>
               <AcceptInviteButton token={token} />
               <p className="mt-3 text-xs text-zinc-500">{t("signedInAs", { email: user.email })}</p>
@@ -89,4 +106,9 @@ export default async function InvitePage(props: { params: Params }) {
       </div>
     </InviteFrame>
   );
+}
+
+/** The role an invite grants; invites never make owners. */
+function inviteRole(role: string): "admin" | "member" | "viewer" {
+  return role === "admin" || role === "member" ? role : "viewer";
 }

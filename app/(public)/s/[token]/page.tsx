@@ -4,8 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { PublicShell } from "@/components/sharing/public-shell";
 import { SharePasswordForm } from "@/components/sharing/share-password-form";
 import { SharedGridView, SharedVideoView } from "@/components/sharing/shared-video-view";
+import { ViewBeacon } from "@/components/sharing/view-beacon";
 import { loadShare } from "@/lib/sharing/load-share";
-import { recordShareView } from "@/lib/sharing/record-share-view";
 import {
   type ShareMetadataLabels,
   sharedPageTitle,
@@ -43,10 +43,10 @@ export default async function SharePage(props: { params: Params }) {
       </PublicShell>
     );
   }
-  // A page view, not a media request: seeking or a poster fetch counts nothing.
-  await recordShareView(state.linkId);
   return (
     <PublicShell narrow={state.page.kind === "generation"}>
+      {/* Views are counted by the browser, once per page load; media requests count nothing. */}
+      <ViewBeacon token={token} />
       {state.page.kind === "generation" ? (
         <SharedVideoView page={state.page} />
       ) : (
