@@ -32,6 +32,8 @@ export function SignInForm(props: {
   providers: OAuthProviderId[];
   /** Where to go once signed in: a path on this site, already checked by the server. */
   callbackUrl: string;
+  /** The workspace an invite link is taking this person to, if that is where they came from. */
+  joining?: string | null;
   /** next-auth's ?error= after a refused GitHub/Google sign-in. */
   oauthError?: string;
 }) {
@@ -71,7 +73,11 @@ export function SignInForm(props: {
   return (
     <AuthCard
       title={t("signIn.title")}
-      subtitle={t("signIn.subtitle")}
+      subtitle={
+        props.joining
+          ? t("signIn.subtitleJoining", { workspace: props.joining })
+          : t("signIn.subtitle")
+      }
       footer={{
         text: t("signIn.noAccount"),
         linkLabel: t("signUp.link"),

@@ -47,7 +47,12 @@ const SIGN_UP_ERRORS: Partial<Record<string, SignUpError>> = {
   unavailable: "unavailable",
 };
 
-export function SignUpForm(props: { providers: OAuthProviderId[]; callbackUrl: string }) {
+export function SignUpForm(props: {
+  providers: OAuthProviderId[];
+  callbackUrl: string;
+  /** The workspace an invite link is taking this person to, if that is where they came from. */
+  joining?: string | null;
+}) {
   const t = useTranslations("auth");
   const router = useRouter();
   const [fields, setFields] = useState<FieldErrors>({});
@@ -95,7 +100,11 @@ export function SignUpForm(props: { providers: OAuthProviderId[]; callbackUrl: s
   return (
     <AuthCard
       title={t("signUp.title")}
-      subtitle={t("signUp.subtitle")}
+      subtitle={
+        props.joining
+          ? t("signUp.subtitleJoining", { workspace: props.joining })
+          : t("signUp.subtitle")
+      }
       footer={{
         text: t("signUp.haveAccount"),
         linkLabel: t("signIn.link"),

@@ -20,6 +20,8 @@ export function Switch(props: {
       onClick={() => props.onCheckedChange(!props.checked)}
       className={cn(
         "relative inline-flex h-5 w-9 shrink-0 cursor-pointer items-center rounded-full transition-colors",
+        // A finger-sized target (52 × 36 px) around the small visual.
+        "before:absolute before:-inset-2 before:content-['']",
         "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500",
         "disabled:cursor-not-allowed disabled:opacity-50",
         props.checked ? "bg-accent-600" : "bg-zinc-300",

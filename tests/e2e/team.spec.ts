@@ -73,6 +73,7 @@ test("owner invites a member, the member generates, the owner shares it, a stran
   await expect(member.getByRole("heading", { name: "海边工作室 Seaside" })).toBeVisible();
   await member.getByRole("link", { name: "Create an account to join" }).click();
   await member.waitForURL(/\/sign-up/);
+  await expect(member.getByText("Create an account to join 海边工作室 Seaside.")).toBeVisible();
   await fillSignUp(member, "member");
   await member.waitForURL((url) => url.pathname === invitePath);
   await member.getByRole("button", { name: "Join workspace" }).click();

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { acceptInvite } from "@/lib/invites/accept-invite";
 import { createInvite } from "@/lib/invites/create-invite";
 import { getInvite } from "@/lib/invites/get-invite";
+import { joiningWorkspace } from "@/lib/invites/joining-workspace";
 import { listInvites } from "@/lib/invites/list-invites";
 import { revokeInvite } from "@/lib/invites/revoke-invite";
 import { changeMemberRole } from "@/lib/workspaces/change-member-role";
@@ -99,6 +100,11 @@ describe("invites", () => {
     // The owner opening their own link is told they are in already.
     expect(await getInvite(token, owner.id)).toMatchObject({ visitorRole: "owner" });
     expect(await getInvite(`${token.slice(0, -2)}xx`)).toEqual({ status: "not_found" });
+    // Signing in or up from the link says which workspace it leads to.
+    expect(await joiningWorkspace(`/invite/${token}`)).toBe("Invite Test");
+    for (const other of [`/invite/${token.slice(0, -2)}xx`, "/invite/%E0%A4%A", "/w/x", "/"]) {
+      expect(await joiningWorkspace(other)).toBeNull();
+    }
 
     const joiner = await person();
     expect(await acceptInvite({ token, user: joiner })).toEqual({ slug: workspace.slug });

@@ -352,7 +352,13 @@ const ACTION_PROBES: Probe[] = [
 ];
 
 /** Actions anyone may call, signed in or not: nothing of a workspace is behind them. */
-const PUBLIC_ACTIONS = ["signUpAction", "unlockShareLinkAction", "setLocaleAction"];
+const PUBLIC_ACTIONS = [
+  "signUpAction",
+  "unlockShareLinkAction",
+  "setLocaleAction",
+  // Counts a view of a link that opens for the caller; it reads nothing back.
+  "recordShareViewAction",
+];
 
 /** The shared team's ready video and a live link to it. */
 const ready = { generationId: "", token: "" };

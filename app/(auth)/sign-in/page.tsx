@@ -5,6 +5,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { enabledOAuthProviders } from "@/lib/auth/oauth-providers";
 import { currentUser } from "@/lib/auth/session";
+import { joiningWorkspace } from "@/lib/invites/joining-workspace";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth");
@@ -17,10 +18,12 @@ export default async function SignInPage(props: { searchParams: SearchParams }) 
   const query = await props.searchParams;
   const callbackUrl = safeCallbackUrl(query.callbackUrl);
   if (await currentUser()) redirect(callbackUrl);
+  const joining = await joiningWorkspace(callbackUrl);
   return (
     <SignInForm
       providers={enabledOAuthProviders()}
       callbackUrl={callbackUrl}
+      joining={joining}
       oauthError={typeof query.error === "string" ? query.error : undefined}
     />
   );

@@ -5,6 +5,7 @@ import { SignUpForm } from "@/components/auth/sign-up-form";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { enabledOAuthProviders } from "@/lib/auth/oauth-providers";
 import { currentUser } from "@/lib/auth/session";
+import { joiningWorkspace } from "@/lib/invites/joining-workspace";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth");
@@ -17,5 +18,8 @@ export default async function SignUpPage(props: { searchParams: SearchParams }) 
   const query = await props.searchParams;
   const callbackUrl = safeCallbackUrl(query.callbackUrl);
   if (await currentUser()) redirect(callbackUrl);
-  return <SignUpForm providers={enabledOAuthProviders()} callbackUrl={callbackUrl} />;
+  const joining = await joiningWorkspace(callbackUrl);
+  return (
+    <SignUpForm providers={enabledOAuthProviders()} callbackUrl={callbackUrl} joining={joining} />
+  );
 }
