@@ -19,6 +19,12 @@ const nextConfig: NextConfig = {
   // A separate build folder lets a test build run beside a developer's `.next`.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  experimental: {
+    // Turbopack's on-disk cache for `next dev` can come back stale after the sources change while
+    // the server is stopped (a pull, a checkout): the browser then reloads in a loop on "HMR hash
+    // mismatch". A cold start of this app compiles in seconds, so `npm run dev` starts clean.
+    turbopackFileSystemCacheForDev: false,
+  },
   reactStrictMode: true,
   // Routes the proxy skips still get the security headers, set once by the router.
   async headers() {
