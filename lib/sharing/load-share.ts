@@ -17,11 +17,17 @@ export type ShareState =
 export const loadShare = cache(async (token: string): Promise<ShareState> => {
   const link = await resolveShareLink(token);
   if (!link) return { kind: "unavailable" };
-  const jar = await cookies();
-  if (!hasShareAccess(link, jar.get(shareAccessCookie(link))?.value)) {
-    return { kind: "locked", linkId: link.id };
-  }
+  if (!(await visitorMayOpen(link))) return { kind: "locked", linkId: link.id };
   const page = await getSharedPage(token, link);
   if (page.kind === "generation" && page.videos.length === 0) return { kind: "unavailable" };
   return { kind: "open", linkId: link.id, page };
 });
+
+/** Whether this visitor's browser holds the link's unlock cookie, or the link needs none. */
+export async function visitorMayOpen(link: {
+  id: string;
+  passwordHash: string | null;
+}): Promise<boolean> {
+  const jar = await cookies();
+  return hasShareAccess(link, jar.get(shareAccessCookie(link))?.value);
+}

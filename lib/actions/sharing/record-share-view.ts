@@ -2,16 +2,18 @@
 import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { publicAction } from "@/lib/actions/safe-action";
-import { loadShare } from "@/lib/sharing/load-share";
+import { visitorMayOpen } from "@/lib/sharing/load-share";
 import { recordShareView } from "@/lib/sharing/record-share-view";
+import { resolveShareLink } from "@/lib/sharing/resolve-share-link";
 
 const input = z.object({ token: z.string().min(1).max(100) });
 
 const action = publicAction("recordShareView", input, async ({ token }) => {
-  // Only a link that opens for this visitor counts: not a dead one, nor a locked one.
-  const state = await loadShare(token);
-  if (state.kind !== "open") return { counted: false };
-  await recordShareView(state.linkId);
+  // Only a link that opens for this visitor counts: not a dead one, nor a locked one. (The page's
+  // content is not loaded again: the visitor has it already.)
+  const link = await resolveShareLink(token);
+  if (!link || !(await visitorMayOpen(link))) return { counted: false };
+  await recordShareView(link.id);
   return { counted: true };
 });
 
