@@ -3,6 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
+import { collectionHref } from "@/components/collections/collection-href";
 import { collectionKeys, useCollections } from "@/components/collections/queries";
 import { ShareDialog } from "@/components/sharing/share-dialog";
 import { Alert } from "@/components/ui/alert";
@@ -124,8 +125,7 @@ function CollectionRow(props: {
     () => deleteCollectionAction({ workspaceSlug: props.slug, collectionId: c.id }),
     { onSuccess: invalidate },
   );
-  // Straight to the videos: on a phone the prompt editor would otherwise fill the first screen.
-  const href = `/w/${encodeURIComponent(props.slug)}?collection=${encodeURIComponent(c.id)}#videos`;
+  const href = collectionHref(props.slug, c.id);
   const error = rename.error ?? remove.error;
 
   return (

@@ -1,24 +1,13 @@
 import type { ReactNode } from "react";
-import { Logo } from "@/components/brand/logo";
-import { LanguageSwitcher } from "@/components/studio/language-switcher";
+import { AccentFrame } from "@/components/brand/accent-frame";
 
-/** The invite landing page's frame: the studio's logo, a language choice and one card. */
+/** The invite landing page's frame: the studio's own frame around one card. */
 export function InviteFrame(props: { children: ReactNode }) {
   return (
-    <div className="relative flex min-h-dvh flex-col overflow-hidden">
-      <div
-        aria-hidden="true"
-        className="pointer-events-none absolute inset-x-0 -top-40 h-[480px] bg-[radial-gradient(ellipse_at_center,var(--color-accent-100),transparent_65%)] opacity-70"
-      />
-      <header className="relative flex items-center justify-between px-5 py-4 sm:px-8">
-        <Logo />
-        <LanguageSwitcher />
-      </header>
-      <main className="relative flex flex-1 items-start justify-center px-4 pt-8 pb-16 sm:items-center sm:pt-0">
-        <div className="w-full max-w-[420px] rounded-2xl bg-white p-6 shadow-sm ring-1 ring-zinc-200/80 sm:p-8">
-          {props.children}
-        </div>
-      </main>
-    </div>
+    <AccentFrame>
+      <div className="w-full max-w-[420px] rounded-2xl bg-white p-6 shadow-sm ring-1 ring-zinc-200/80 sm:p-8">
+        {props.children}
+      </div>
+    </AccentFrame>
   );
 }

@@ -2,6 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { collectionHref } from "@/components/collections/collection-href";
 import { shareKeys } from "@/components/sharing/share-keys";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -17,9 +18,7 @@ function targetHref(slug: string, link: ShareLinkDto): string | null {
   if (link.targetType === "gallery") return w;
   if (link.targetLabel === null) return null;
   if (link.generationId) return `${w}/g/${encodeURIComponent(link.generationId)}`;
-  return link.collectionId
-    ? `${w}?collection=${encodeURIComponent(link.collectionId)}#videos`
-    : null;
+  return link.collectionId ? collectionHref(slug, link.collectionId) : null;
 }
 
 /** One share link: what it shares, its options, views, and Revoke while it is active. */

@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useErrorText } from "@/components/workspaces/use-error-text";
 import { revokeInviteAction } from "@/lib/actions/invites/revoke-invite";
+import { inviteRole } from "@/lib/invites/invite-roles";
 import type { InviteDto } from "@/lib/invites/list-invites";
 import { useActionMutation } from "@/lib/queries/use-action-mutation";
 
@@ -22,7 +23,7 @@ function InviteItem(props: { slug: string; invite: InviteDto }) {
     onSuccess: () => startRefresh(() => router.refresh()),
   });
   const i = props.invite;
-  const role = i.role === "admin" || i.role === "member" ? i.role : "viewer";
+  const role = inviteRole(i.role);
   return (
     <li className="px-4 py-3 sm:px-5" data-testid="invite-row">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">

@@ -1,7 +1,5 @@
 import { z } from "zod";
-
-/** Roles an invite may grant: ownership is handed over, never given by link. */
-export const INVITE_ROLES = ["admin", "member", "viewer"] as const;
+import { INVITE_ROLES } from "@/lib/invites/invite-roles";
 
 export const createInviteInput = z.object({
   workspaceSlug: z.string().min(1).max(100),

@@ -8,6 +8,7 @@ import { InviteFrame } from "@/components/invites/invite-frame";
 import { buttonClasses } from "@/components/ui/button";
 import { currentUser } from "@/lib/auth/session";
 import { getInvite } from "@/lib/invites/get-invite";
+import { inviteRole } from "@/lib/invites/invite-roles";
 import { hasRole, isRole } from "@/lib/workspaces/roles";
 
 type Params = Promise<{ token: string }>;
@@ -39,10 +40,7 @@ export default async function InvitePage(props: { params: Params }) {
     return (
       <InviteFrame>
         <div className="text-center">
-          <p className="text-[13px] font-medium text-zinc-500">{t("alreadyMember")}</p>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight break-words text-zinc-900">
-            {invite.workspace.name}
-          </h1>
+          <WorkspaceHeading lead={t("alreadyMember")} name={invite.workspace.name} />
           {role && (
             <p className="mt-2 text-sm text-zinc-500">{t("yourRole", { role: tr(role) })}</p>
           )}
@@ -73,10 +71,7 @@ export default async function InvitePage(props: { params: Params }) {
   return (
     <InviteFrame>
       <div className="text-center">
-        <p className="text-[13px] font-medium text-zinc-500">{t("invited")}</p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight break-words text-zinc-900">
-          {invite.workspace.name}
-        </h1>
+        <WorkspaceHeading lead={t("invited")} name={invite.workspace.name} />
         <p className="mt-2 text-sm text-zinc-500">
           {t("asRole", { role: tr(role) })} — {t(`roleHelp.${role}`)}
         </p>
@@ -108,7 +103,14 @@ export default async function InvitePage(props: { params: Params }) {
   );
 }
 
-/** The role an invite grants; invites never make owners. */
-function inviteRole(role: string): "admin" | "member" | "viewer" {
-  return role === "admin" || role === "member" ? role : "viewer";
+/** "You're invited to join" (or "already a member of") above the workspace's name. */
+function WorkspaceHeading(props: { lead: string; name: string }) {
+  return (
+    <>
+      <p className="text-[13px] font-medium text-zinc-500">{props.lead}</p>
+      <h1 className="mt-1 text-2xl font-semibold tracking-tight break-words text-zinc-900">
+        {props.name}
+      </h1>
+    </>
+  );
 }
