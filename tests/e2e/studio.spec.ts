@@ -94,3 +94,57 @@ test("pages at phone width", async ({ page }, testInfo) => {
   await page.getByLabel("Prompt", { exact: true }).fill("晨雾中的古镇石桥 [Static shot]");
   await page.screenshot({ path: testInfo.outputPath("studio-phone.png"), fullPage: true });
 });
+
+test("collections on a phone: made from a card, opened as a named gallery, left again; an empty one says so", async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signUp(page);
+  // Nothing to filter yet: the empty gallery shows no filter bar.
+  await expect(page.getByText("No videos yet")).toBeVisible();
+  await expect(page.getByTestId("filter-bar")).toHaveCount(0);
+
+  await page.getByLabel("Prompt", { exact: true }).fill("江南水乡的清晨，薄雾笼罩着石桥");
+  await page.getByRole("button", { name: "Generate" }).click();
+  const card = page.getByTestId("generation-card").first();
+  await expect(card).toHaveAttribute("data-state", "success", { timeout: 60_000 });
+  await expect(page.getByTestId("filter-bar")).toBeVisible();
+
+  // The card's menu makes a collection with this video in it.
+  await card.getByTestId("collection-menu-button").click();
+  await page.getByLabel("New collection name").fill("江南 · 精选");
+  await page.getByRole("button", { name: "Create", exact: true }).click();
+  await expect(page.getByRole("menuitemcheckbox", { name: /江南 · 精选/ })).toBeChecked();
+  await page.keyboard.press("Escape");
+
+  // An empty one, made on the Collections page.
+  await page.getByRole("link", { name: "Collections" }).click();
+  await page.getByLabel("New collection name").fill("Empty for now");
+  await page.getByRole("button", { name: "Create collection" }).click();
+  await expect(page.getByTestId("collection-row")).toHaveCount(2);
+
+  // Opening one shows the gallery filtered to it, under its name.
+  await page
+    .getByTestId("collection-row")
+    .filter({ hasText: "江南 · 精选" })
+    .getByRole("link", { name: "Open" })
+    .click();
+  await page.waitForURL(/collection=/);
+  const banner = page.getByTestId("collection-banner");
+  await expect(banner).toContainText("江南 · 精选");
+  await expect(page.getByTestId("generation-card")).toHaveCount(1);
+  await page.screenshot({ path: testInfo.outputPath("collection-phone.png") });
+  await banner.getByRole("link", { name: "All videos" }).click();
+  await expect(page).not.toHaveURL(/collection=/);
+  await expect(banner).toHaveCount(0);
+
+  await page.goBack();
+  await page.getByRole("link", { name: "Collections" }).click();
+  await page
+    .getByTestId("collection-row")
+    .filter({ hasText: "Empty for now" })
+    .getByRole("link", { name: "Open" })
+    .click();
+  await expect(page.getByTestId("collection-banner")).toContainText("Empty for now");
+  await expect(page.getByText("Nothing in this collection yet")).toBeVisible();
+});
