@@ -1,5 +1,6 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
+import { useKieFailureText } from "@/components/hooks/use-kie-failure-text";
 import { cn } from "@/components/ui/cn";
 import { useCredits } from "@/lib/queries/use-credits";
 
@@ -7,11 +8,14 @@ import { useCredits } from "@/lib/queries/use-credits";
 export function CreditsBadge(props: { slug: string }) {
   const t = useTranslations("credits");
   const format = useFormatter();
+  const kieFailureText = useKieFailureText();
   const { data, isError } = useCredits(props.slug);
   const budget = data?.budget;
   const nearLimit = budget?.limit != null && budget.used >= budget.limit * 0.9;
   const balance = data?.balance != null ? format.number(data.balance) : data || isError ? "—" : "…";
-  const reason = data?.error ?? (isError ? t("unavailable") : undefined);
+  const reason = data?.failure
+    ? kieFailureText(data.failure)
+    : (data?.error ?? (isError ? t("unavailable") : undefined));
 
   return (
     <p

@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { Button } from "@/components/ui/button";
 import { RetryIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
@@ -15,6 +16,7 @@ export function RetryButton(props: {
   onRetried?: (g: GenerationDto) => void;
 }) {
   const t = useTranslations("status");
+  const actionErrorText = useActionErrorText();
   const retry = useRetryGeneration(props.slug);
   const error = retry.error;
   return (
@@ -30,7 +32,7 @@ export function RetryButton(props: {
       </Button>
       {error && (
         <p role="alert" className="mt-1.5 text-xs text-red-600">
-          {error instanceof ActionError ? error.message : t("retryNetwork")}
+          {error instanceof ActionError ? actionErrorText(error) : t("retryNetwork")}
         </p>
       )}
     </div>

@@ -69,7 +69,13 @@ export function isProblem(kind: StatusKind): boolean {
 }
 
 function canRetry(g: GenerationDto): boolean {
-  return g.state === "error" || g.state === "fail" || g.submitStatus === "unknown";
+  return (
+    g.state === "error" ||
+    g.state === "fail" ||
+    g.submitStatus === "unknown" ||
+    // Made by kie.ai but not saved: Retry fetches it again.
+    (g.state === "success" && g.media.state === "failed")
+  );
 }
 
 /** Who is looking: Retry in place of someone else's generation is for admins only. */

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
+import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
@@ -19,6 +20,7 @@ export function BudgetForm(props: {
   compact?: boolean;
 }) {
   const t = useTranslations("kieAccount.budget");
+  const actionErrorText = useActionErrorText();
   const format = useFormatter();
   const router = useRouter();
   const id = useId();
@@ -40,7 +42,7 @@ export function BudgetForm(props: {
     setSaved(false);
     try {
       const result = await props.save(parsed);
-      if (!result.ok) setError(result.error.message);
+      if (!result.ok) setError(actionErrorText(result.error));
       else {
         setSaved(true);
         router.refresh();

@@ -2,6 +2,8 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
+import { useActionErrorText } from "@/components/hooks/use-action-error-text";
+import { useKieFailureText } from "@/components/hooks/use-kie-failure-text";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -28,6 +30,8 @@ export function KeyRow(props: {
   fallback: string;
 }) {
   const t = useTranslations("kieAccount");
+  const actionErrorText = useActionErrorText();
+  const kieFailureText = useKieFailureText();
   const router = useRouter();
   const id = useId();
   const [value, setValue] = useState("");
@@ -44,7 +48,7 @@ export function KeyRow(props: {
       if (kind === "test") {
         const result = await testKieKeyAction({ workspaceSlug: props.slug, apiKey: value.trim() });
         if (result.ok) setTest(result.data);
-        else setNotice({ tone: "error", text: result.error.message });
+        else setNotice({ tone: "error", text: actionErrorText(result.error) ?? t("network") });
         return;
       }
       const result =
@@ -55,7 +59,9 @@ export function KeyRow(props: {
         const field = result.error.fields?.[props.which];
         setNotice({
           tone: "error",
-          text: field ? t(`invalid.${fieldProblem(field)}`) : result.error.message,
+          text: field
+            ? t(`invalid.${fieldProblem(field)}`)
+            : (actionErrorText(result.error) ?? t("network")),
         });
         return;
       }
@@ -150,7 +156,9 @@ export function KeyRow(props: {
             {t(value.trim() ? "testOkTyped" : "testOkInUse", { credits: test.credits })}
           </p>
         )}
-        {test && !test.ok && <Alert>{t("testFailed", { message: test.message })}</Alert>}
+        {test && !test.ok && (
+          <Alert>{t("testFailed", { reason: kieFailureText(test.failure) })}</Alert>
+        )}
         {notice?.tone === "ok" && <p className="text-[13px] text-emerald-700">{notice.text}</p>}
         {notice?.tone === "error" && <Alert>{notice.text}</Alert>}
       </div>

@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { type FormEvent, type KeyboardEvent, useRef, useState } from "react";
 import { CreditsBadge } from "@/components/credits/credits-badge";
+import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { CameraHints } from "@/components/studio/camera-hints";
 import { newIdempotencyKey } from "@/components/studio/new-idempotency-key";
@@ -27,6 +28,7 @@ interface UnansweredPress {
 
 export function PromptEditor(props: { slug: string; canGenerate: boolean }) {
   const t = useTranslations("editor");
+  const actionErrorText = useActionErrorText();
   const draft = usePromptDraft(props.slug);
   const create = useCreateGeneration(props.slug);
   const hydrated = useHydrated();
@@ -194,7 +196,7 @@ export function PromptEditor(props: { slug: string; canGenerate: boolean }) {
         </div>
 
         <div className="space-y-3 p-4 sm:px-5">
-          {failure && <Alert>{describeFailure(failure, t)}</Alert>}
+          {failure && <Alert>{describeFailure(failure, t, actionErrorText)}</Alert>}
           {!props.canGenerate && (
             <p className="rounded-lg bg-zinc-50 px-3 py-2 text-[13px] text-zinc-600 ring-1 ring-inset ring-zinc-200">
               {t("viewerOnly")}
@@ -228,7 +230,11 @@ export function PromptEditor(props: { slug: string; canGenerate: boolean }) {
 
 type T = ReturnType<typeof useTranslations<"editor">>;
 
-function describeFailure(error: Error, t: T): string {
+function describeFailure(
+  error: Error,
+  t: T,
+  actionErrorText: ReturnType<typeof useActionErrorText>,
+): string {
   if (!(error instanceof ActionError)) return t("errors.network");
   switch (error.code) {
     case "invalid_input":
@@ -247,7 +253,7 @@ function describeFailure(error: Error, t: T): string {
     case "internal":
       return t("errors.internal");
     default:
-      // A code this screen doesn't know yet: the server's own sentence is still better than none.
-      return error.message || t("errors.internal");
+      // Budgets, and any code this screen has no words of its own for.
+      return actionErrorText(error) ?? t("errors.internal");
   }
 }

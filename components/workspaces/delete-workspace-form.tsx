@@ -2,11 +2,11 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
+import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { TextField } from "@/components/ui/text-field";
-import { useErrorText } from "@/components/workspaces/use-error-text";
 import { deleteWorkspaceAction } from "@/lib/actions/workspaces/delete-workspace";
 import { useActionMutation } from "@/lib/queries/use-action-mutation";
 
@@ -14,7 +14,7 @@ import { useActionMutation } from "@/lib/queries/use-action-mutation";
 export function DeleteWorkspaceForm(props: { slug: string; name: string }) {
   const t = useTranslations("workspaces.general");
   const router = useRouter();
-  const errorText = useErrorText();
+  const errorText = useActionErrorText();
   const [typed, setTyped] = useState("");
   const remove = useActionMutation(deleteWorkspaceAction, {
     onSuccess: () => {

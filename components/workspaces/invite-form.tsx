@@ -2,13 +2,13 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
+import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckIcon, CopyIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { Switch } from "@/components/ui/switch";
 import { RoleSelect } from "@/components/workspaces/role-select";
-import { useErrorText } from "@/components/workspaces/use-error-text";
 import { createInviteAction } from "@/lib/actions/invites/create-invite";
 import { useActionMutation } from "@/lib/queries/use-action-mutation";
 
@@ -19,7 +19,7 @@ export function InviteForm(props: { slug: string }) {
   const t = useTranslations("workspaces.invites");
   const tr = useTranslations("workspaces.roles");
   const router = useRouter();
-  const errorText = useErrorText();
+  const errorText = useActionErrorText();
   const [role, setRole] = useState("member");
   const [days, setDays] = useState("7");
   const [singleUse, setSingleUse] = useState(false);

@@ -2,10 +2,10 @@
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useTransition } from "react";
+import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { useErrorText } from "@/components/workspaces/use-error-text";
 import { revokeInviteAction } from "@/lib/actions/invites/revoke-invite";
 import { inviteRole } from "@/lib/invites/invite-roles";
 import type { InviteDto } from "@/lib/invites/list-invites";
@@ -16,7 +16,7 @@ function InviteItem(props: { slug: string; invite: InviteDto }) {
   const tr = useTranslations("workspaces.roles");
   const format = useFormatter();
   const router = useRouter();
-  const errorText = useErrorText();
+  const errorText = useActionErrorText();
   // The row stays until the refreshed list arrives, busy rather than offering Revoke again.
   const [refreshing, startRefresh] = useTransition();
   const revoke = useActionMutation(revokeInviteAction, {

@@ -2,12 +2,12 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { RoleSelect } from "@/components/workspaces/role-select";
-import { useErrorText } from "@/components/workspaces/use-error-text";
 import { changeMemberRoleAction } from "@/lib/actions/workspaces/change-member-role";
 import { leaveWorkspaceAction } from "@/lib/actions/workspaces/leave-workspace";
 import { removeMemberAction } from "@/lib/actions/workspaces/remove-member";
@@ -32,7 +32,7 @@ function MemberItem(props: { slug: string; member: MemberRow }) {
   const t = useTranslations("workspaces.members");
   const tr = useTranslations("workspaces.roles");
   const router = useRouter();
-  const errorText = useErrorText();
+  const errorText = useActionErrorText();
   const [confirm, setConfirm] = useState(false);
   const m = props.member;
   const onSuccess = () => {

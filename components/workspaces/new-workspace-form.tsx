@@ -2,18 +2,18 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
+import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { TextField } from "@/components/ui/text-field";
-import { useErrorText } from "@/components/workspaces/use-error-text";
 import { createWorkspaceAction } from "@/lib/actions/workspaces/create-workspace";
 import { useActionMutation } from "@/lib/queries/use-action-mutation";
 
 export function NewWorkspaceForm() {
   const t = useTranslations("workspaces.new");
   const router = useRouter();
-  const errorText = useErrorText();
+  const errorText = useActionErrorText();
   const [name, setName] = useState("");
   const create = useActionMutation(createWorkspaceAction, {
     onSuccess: ({ slug }) => {

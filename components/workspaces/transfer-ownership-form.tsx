@@ -2,11 +2,11 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
+import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { RoleSelect } from "@/components/workspaces/role-select";
-import { useErrorText } from "@/components/workspaces/use-error-text";
 import { transferOwnershipAction } from "@/lib/actions/workspaces/transfer-ownership";
 import { useActionMutation } from "@/lib/queries/use-action-mutation";
 
@@ -16,7 +16,7 @@ export function TransferOwnershipForm(props: {
 }) {
   const t = useTranslations("workspaces.general");
   const router = useRouter();
-  const errorText = useErrorText();
+  const errorText = useActionErrorText();
   const [to, setTo] = useState("");
   const [confirming, setConfirming] = useState(false);
   const transfer = useActionMutation(transferOwnershipAction, {

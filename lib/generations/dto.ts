@@ -1,4 +1,5 @@
 import type { GenerationState } from "@/lib/generations/state-machine";
+import type { MediaErrorCode } from "@/lib/media/media-error-codes";
 
 /** What the browser sees of a generation: never a kie.ai URL, token or key. */
 export interface GenerationDto {
@@ -18,7 +19,10 @@ export interface GenerationDto {
   finalSource: "callback" | "poll" | null;
   media: {
     state: "pending" | "stored" | "failed" | null;
+    /** The studio's technical account of why storing failed, in English. */
     error: string | null;
+    /** The same as a code, for words in the reader's language. */
+    errorCode: MediaErrorCode | null;
     videoUrl: string | null;
     posterUrl: string | null;
     downloadUrl: string | null;

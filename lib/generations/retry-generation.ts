@@ -6,6 +6,9 @@ import type { GenerationDto } from "@/lib/generations/dto";
 import { getGeneration } from "@/lib/generations/get-generation";
 import { publishChange } from "@/lib/generations/publish";
 import { holdSubmission, runSubmission } from "@/lib/generations/start-submission";
+import { storeMediaJob } from "@/lib/generations/store-media";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { kickWorker } from "@/lib/jobs/worker";
 import { checkBudget } from "@/lib/kie-account/check-budget";
 import { can } from "@/lib/workspaces/permissions";
 import type { Role } from "@/lib/workspaces/roles";
@@ -13,7 +16,8 @@ import type { Role } from "@/lib/workspaces/roles";
 /**
  * Retry. A generation that never reached kie.ai (or whose outcome is unknown) is submitted
  * again in place; a generation kie.ai failed stays as it was, and a new one starts from its
- * prompt and optimizer setting.
+ * prompt and optimizer setting. A video kie.ai made but the studio failed to save is fetched
+ * again (kie.ai keeps results for about two weeks), at no new cost.
  */
 export async function retryGeneration(args: {
   workspace: { id: string; slug: string };
@@ -24,7 +28,14 @@ export async function retryGeneration(args: {
 }): Promise<GenerationDto> {
   const g = await db.generation.findFirst({
     where: { id: args.generationId, workspaceId: args.workspace.id },
-    select: { id: true, authorId: true, state: true, prompt: true, promptOptimizer: true },
+    select: {
+      id: true,
+      authorId: true,
+      state: true,
+      mediaState: true,
+      prompt: true,
+      promptOptimizer: true,
+    },
   });
   if (!g) throw new AppError("not_found", "Generation not found");
 
@@ -37,11 +48,20 @@ export async function retryGeneration(args: {
       idempotencyKey: serverIdempotencyKey(),
     });
   }
-  if (g.state !== "error") {
+  const unsaved = g.state === "success" && g.mediaState === "failed";
+  if (g.state !== "error" && !unsaved) {
     throw new AppError("conflict", "Only a failed generation can be retried");
   }
   if (g.authorId !== args.userId && !can(args.role, "generation.manage-any")) {
     throw new AppError("forbidden", "Only admins can retry other people's generations");
+  }
+  if (unsaved) {
+    await storeAgain(g.id, args.workspace.id);
+    return getGeneration({
+      workspaceId: args.workspace.id,
+      workspaceSlug: args.workspace.slug,
+      id: g.id,
+    });
   }
   // Conditional, so two Retry clicks resubmit once; the budget is checked again, and the job is
   // recorded with the reset, as for a new generation.
@@ -76,4 +96,20 @@ export async function retryGeneration(args: {
     workspaceSlug: args.workspace.slug,
     id: g.id,
   });
+}
+
+/** Queues the copy into storage again; conditional, so two clicks fetch the video once. */
+async function storeAgain(generationId: string, workspaceId: string): Promise<void> {
+  const queued = await db.$transaction(async (tx) => {
+    const reset = await tx.generation.updateMany({
+      where: { id: generationId, state: "success", mediaState: "failed" },
+      data: { mediaState: "pending", mediaError: null, mediaErrorCode: null },
+    });
+    if (reset.count !== 1) return false;
+    await enqueueJob(storeMediaJob(generationId), tx);
+    return true;
+  });
+  if (!queued) return;
+  publishChange({ id: generationId, workspaceId, state: "success" });
+  kickWorker();
 }

@@ -39,6 +39,16 @@ async function refreshedUrl(
   return record.ok ? (record.data.resultUrls[0] ?? null) : null;
 }
 
+/** The job that copies a finished video into storage: one per generation at a time. */
+export function storeMediaJob(generationId: string) {
+  return {
+    kind: "store-media" as const,
+    dedupeKey: `store:${generationId}`,
+    payload: { generationId },
+    maxAttempts: 6,
+  };
+}
+
 /**
  * Copies a finished video into the studio's storage at once (kie.ai's links expire), with its
  * poster frame, duration and size. The gallery only ever links to this copy.
@@ -67,7 +77,8 @@ export async function storeMedia(generationId: string, ctx: JobContext): Promise
   const download = (url: string) =>
     downloadVideo({ url, dest: temp, maxBytes: e.MEDIA_MAX_BYTES, isAllowed, fetch: mediaFetch() });
   try {
-    if (!g.resultUrl) throw new MediaError("kie.ai reported success without a video URL", true);
+    if (!g.resultUrl)
+      throw new MediaError("no_url", "kie.ai reported success without a video URL", true);
     let downloaded: { bytes: number };
     try {
       downloaded = await download(g.resultUrl);
@@ -90,6 +101,7 @@ export async function storeMedia(generationId: string, ctx: JobContext): Promise
       data: {
         mediaState: "stored",
         mediaError: null,
+        mediaErrorCode: null,
         mediaKey: `${base}/video.mp4`,
         posterKey: poster ? `${base}/poster.jpg` : null,
         bytes: downloaded.bytes,
@@ -106,7 +118,11 @@ export async function storeMedia(generationId: string, ctx: JobContext): Promise
     if (!permanent && !ctx.lastAttempt) throw err;
     await db.generation.update({
       where: { id: g.id },
-      data: { mediaState: "failed", mediaError: message },
+      data: {
+        mediaState: "failed",
+        mediaError: message,
+        mediaErrorCode: err instanceof MediaError ? err.code : "internal",
+      },
     });
     logger.warn({ generation: g.id, err: message }, "video could not be stored");
     publishChange(g);

@@ -2,11 +2,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { callbackUrl, newCallbackToken } from "@/lib/generations/callback-token";
+import { FAIL_CODE } from "@/lib/generations/fail-codes";
 import { nextPollDelayMs } from "@/lib/generations/poll-schedule";
 import { publishChange } from "@/lib/generations/publish";
 import { enqueueJob } from "@/lib/jobs/queue";
 import type { JobOutcome } from "@/lib/jobs/worker";
-import { mayHaveBeenProcessed } from "@/lib/kie/errors";
+import { failCodeFor, mayHaveBeenProcessed } from "@/lib/kie/errors";
 import { kieClientFor } from "@/lib/kie-account/kie-client-for";
 import { logger } from "@/lib/logger";
 
@@ -61,7 +62,7 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
   if (g.submitStatus === "sending") {
     // The process that was sending this died before recording kie.ai's answer.
     await markError(g, {
-      failCode: "no_response",
+      failCode: FAIL_CODE.noResponse,
       failMsg: UNKNOWN_OUTCOME,
       submitStatus: "unknown",
     });
@@ -131,7 +132,7 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
   );
   if (mayHaveBeenProcessed(error)) {
     await markError(g, {
-      failCode: "no_response",
+      failCode: FAIL_CODE.noResponse,
       failMsg: UNKNOWN_OUTCOME,
       submitStatus: "unknown",
     });
@@ -142,7 +143,7 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
       where: { id: g.id, ...STILL_SUBMITTING },
       data: {
         submitStatus: "queued",
-        failCode: String(error.code ?? error.kind),
+        failCode: failCodeFor(error),
         failMsg: error.message,
       },
     });
@@ -152,7 +153,7 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
     return { rescheduleAt: new Date(Date.now() + wait) };
   }
   await markError(g, {
-    failCode: String(error.code ?? error.kind),
+    failCode: failCodeFor(error),
     failMsg: error.message,
     submitStatus: null,
   });

@@ -1,9 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { FAIL_CODE } from "@/lib/generations/fail-codes";
 import { nextPollDelayMs } from "@/lib/generations/poll-schedule";
 import { publishChange } from "@/lib/generations/publish";
 import { advance, type GenerationState, isFinal } from "@/lib/generations/state-machine";
+import { storeMediaJob } from "@/lib/generations/store-media";
 import { deleteJobsByKey, enqueueJob } from "@/lib/jobs/queue";
 import type { JobOutcome } from "@/lib/jobs/worker";
 import type { KieTaskRecord } from "@/lib/kie/client";
@@ -25,7 +27,7 @@ async function giveUp(
     where: { id: g.id, state },
     data: {
       state: "error",
-      failCode: "timeout",
+      failCode: FAIL_CODE.timedOut,
       failMsg: "kie.ai has not finished this video after 24 hours. Retry starts it again.",
       finishedAt: new Date(),
     },
@@ -48,8 +50,9 @@ function providerFields(record: KieTaskRecord, next: GenerationState, reason: Sy
     }),
     ...(next === "success" && { resultUrl: record.resultUrls[0] ?? null, mediaState: "pending" }),
     ...(next === "fail" && {
-      failCode: record.failCode ?? "failed",
-      failMsg: record.failMsg ?? "kie.ai could not generate this video",
+      failCode: record.failCode ?? FAIL_CODE.failed,
+      // Null when kie.ai gave no reason: a screen says "kie.ai couldn't make this video" itself.
+      failMsg: record.failMsg,
     }),
   };
 }
@@ -115,15 +118,7 @@ export async function syncGeneration(args: {
         },
       });
       if (next === "success") {
-        await enqueueJob(
-          {
-            kind: "store-media",
-            dedupeKey: `store:${g.id}`,
-            payload: { generationId: g.id },
-            maxAttempts: 6,
-          },
-          tx,
-        );
+        await enqueueJob(storeMediaJob(g.id), tx);
       }
       if (isFinal(next) && args.reason === "callback") await deleteJobsByKey(`poll:${g.id}`, tx);
       return true;

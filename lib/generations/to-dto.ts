@@ -1,5 +1,6 @@
 import type { GenerationDto } from "@/lib/generations/dto";
 import { isGenerationState } from "@/lib/generations/state-machine";
+import { MEDIA_ERROR_CODES } from "@/lib/media/media-error-codes";
 
 export const generationDtoSelect = {
   id: true,
@@ -16,6 +17,7 @@ export const generationDtoSelect = {
   finalSource: true,
   mediaState: true,
   mediaError: true,
+  mediaErrorCode: true,
   mediaKey: true,
   posterKey: true,
   durationMs: true,
@@ -40,6 +42,7 @@ interface Row {
   finalSource: string | null;
   mediaState: string | null;
   mediaError: string | null;
+  mediaErrorCode: string | null;
   mediaKey: string | null;
   posterKey: string | null;
   durationMs: number | null;
@@ -72,6 +75,7 @@ export function toGenerationDto(row: Row, workspaceSlug: string): GenerationDto 
     media: {
       state: oneOf(row.mediaState, ["pending", "stored", "failed"] as const),
       error: row.mediaError,
+      errorCode: oneOf(row.mediaErrorCode, MEDIA_ERROR_CODES),
       videoUrl: row.mediaKey ? `${base}/video` : null,
       posterUrl: row.posterKey ? `${base}/poster` : null,
       downloadUrl: row.mediaKey ? `${base}/video?download=1` : null,

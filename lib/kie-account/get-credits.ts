@@ -17,6 +17,7 @@ export async function getCredits(workspaceId: string): Promise<CreditsDto> {
   return {
     balance: balance.ok ? balance.credits : null,
     error: balance.ok ? null : balance.message,
+    failure: balance.ok ? null : balance.failure,
     checkedAt: balance.checkedAt,
     budget: { limit: workspace.monthlyCreditLimit, used },
   };

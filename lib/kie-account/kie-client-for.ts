@@ -35,7 +35,11 @@ export function kieClientForKey(apiKey: string): KieClient {
 function unreadableKeyClient(): KieClient {
   const refuse = async <T>(): Promise<KieResult<T>> => ({
     ok: false,
-    error: makeKieError({ kind: "auth", message: UNREADABLE_KEY_MESSAGE }),
+    error: makeKieError({
+      kind: "auth",
+      reason: "key_unreadable",
+      message: UNREADABLE_KEY_MESSAGE,
+    }),
   });
   return { createTask: refuse, recordInfo: refuse, credits: refuse, downloadUrl: refuse };
 }

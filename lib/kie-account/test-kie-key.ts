@@ -1,9 +1,12 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { createKieClient } from "@/lib/kie/client";
+import { type KieFailure, kieFailureOf } from "@/lib/kie/errors";
 import { kieClientFor } from "@/lib/kie-account/kie-client-for";
 
-export type KeyTestResult = { ok: true; credits: number } | { ok: false; message: string };
+export type KeyTestResult =
+  | { ok: true; credits: number }
+  | { ok: false; message: string; failure: KieFailure };
 
 /**
  * "Test key": asks kie.ai's credits endpoint with the key the admin typed (not stored), or with
@@ -26,5 +29,5 @@ export async function testKieKey(args: {
   const result = await client.credits();
   return result.ok
     ? { ok: true, credits: result.data }
-    : { ok: false, message: result.error.message };
+    : { ok: false, message: result.error.message, failure: kieFailureOf(result.error) };
 }

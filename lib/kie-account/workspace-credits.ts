@@ -1,9 +1,10 @@
 import "server-only";
+import { type KieFailure, kieFailureOf } from "@/lib/kie/errors";
 import { kieClientFor } from "@/lib/kie-account/kie-client-for";
 
 export type CreditsBalance =
   | { ok: true; credits: number; checkedAt: string }
-  | { ok: false; message: string; checkedAt: string };
+  | { ok: false; message: string; failure: KieFailure; checkedAt: string };
 
 // Every open editor asks every minute; kie.ai is asked at most once per TTL per workspace.
 const TTL_MS = 30_000;
@@ -19,9 +20,19 @@ export function workspaceCredits(workspaceId: string): Promise<CreditsBalance> {
       const result = await (await kieClientFor(workspaceId)).credits();
       return result.ok
         ? { ok: true, credits: result.data, checkedAt }
-        : { ok: false, message: result.error.message, checkedAt };
+        : {
+            ok: false,
+            message: result.error.message,
+            failure: kieFailureOf(result.error),
+            checkedAt,
+          };
     } catch {
-      return { ok: false, message: "The balance could not be read", checkedAt };
+      return {
+        ok: false,
+        message: "The balance could not be read",
+        failure: { kind: "bad_response", detail: null },
+        checkedAt,
+      };
     }
   })();
   cache.set(workspaceId, { at: Date.now(), value });

@@ -377,23 +377,27 @@ function checkConfig(
   const apiKey = opts.apiKey.trim();
   if (baseUrl === null) {
     const message = "The kie.ai base URL is not a valid URL";
-    return { ok: false, error: makeKieError({ kind: "network", message }) };
-  }
-  if (apiKey === "") {
     return {
       ok: false,
-      error: makeKieError({ kind: "auth", message: "No kie.ai API key is configured" }),
+      error: makeKieError({ kind: "network", reason: "base_url_invalid", message }),
     };
+  }
+  if (apiKey === "") {
+    const message = "No kie.ai API key is configured";
+    return { ok: false, error: makeKieError({ kind: "auth", reason: "key_missing", message }) };
   }
   if (!KEY_PATTERN.test(apiKey)) {
     const message = "The kie.ai API key contains characters that cannot be sent";
-    return { ok: false, error: makeKieError({ kind: "auth", message }) };
+    return { ok: false, error: makeKieError({ kind: "auth", reason: "key_unsendable", message }) };
   }
   return { ok: true, baseUrl, apiKey };
 }
 
 function localValidation<T>(message: string): KieResult<T> {
-  return { ok: false, error: makeKieError({ kind: "validation", message }) };
+  return {
+    ok: false,
+    error: makeKieError({ kind: "validation", reason: "request_invalid", message }),
+  };
 }
 
 function withMessage<T>(result: KieResult<T>, message: string): KieResult<T> {

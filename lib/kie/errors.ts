@@ -13,8 +13,45 @@ export type KieErrorKind =
   | "network" // could not connect at all: the request certainly was not processed
   | "bad_response"; // unparseable / unexpected body
 
+/**
+ * Problems the studio found before or instead of asking kie.ai: its own words, so a screen can
+ * say them in the reader's language rather than as something kie.ai said.
+ */
+export type KieLocalReason =
+  | "key_missing" // no API key is configured at all
+  | "key_unsendable" // the key has characters an HTTP header cannot carry
+  | "key_unreadable" // the workspace's stored key was sealed under another AUTH_SECRET
+  | "base_url_invalid" // KIE_BASE_URL is not a URL
+  | "request_invalid"; // the studio would have sent kie.ai an invalid request
+
+export const KIE_LOCAL_REASONS: readonly KieLocalReason[] = [
+  "key_missing",
+  "key_unsendable",
+  "key_unreadable",
+  "base_url_invalid",
+  "request_invalid",
+];
+
+export const KIE_ERROR_KINDS: readonly KieErrorKind[] = [
+  "auth",
+  "credits",
+  "not_found",
+  "validation",
+  "rate_limited",
+  "quota",
+  "maintenance",
+  "server",
+  "generation_failed",
+  "feature_disabled",
+  "ambiguous",
+  "network",
+  "bad_response",
+];
+
 export interface KieError {
   kind: KieErrorKind;
+  /** Set when the studio itself stopped the call; then `message` is the studio's, not kie's. */
+  reason?: KieLocalReason;
   code: number | null;
   httpStatus: number | null;
   message: string;
@@ -103,6 +140,7 @@ export function makeKieError(args: {
   code?: number | null;
   httpStatus?: number | null;
   message?: string;
+  reason?: KieLocalReason;
   retryable?: boolean;
   retryAfterMs?: number;
 }): KieError {
@@ -113,8 +151,58 @@ export function makeKieError(args: {
     message: args.message ?? FIXED_MESSAGES[args.kind],
     retryable: args.retryable ?? false,
   };
+  if (args.reason !== undefined) error.reason = args.reason;
   if (args.retryAfterMs !== undefined) error.retryAfterMs = args.retryAfterMs;
   return error;
+}
+
+/**
+ * The code a generation keeps for a failed submission: the studio's own reason, else kie.ai's
+ * code, else the kind of failure. `describeKieFailure` reads it back.
+ */
+export function failCodeFor(error: KieError): string {
+  return error.reason ?? String(error.code ?? error.kind);
+}
+
+export type KieFailure =
+  | { reason: KieLocalReason }
+  | {
+      kind: KieErrorKind;
+      /** kie.ai's own words, where they say more than the kind does; never the studio's. */
+      detail: string | null;
+    };
+
+/**
+ * What a stored failure code and message mean, for a screen that words them itself: the
+ * studio's reason, or kie.ai's kind of failure with kie's own words split off the sentence
+ * `messageFor` made. Null for a code this studio did not write.
+ */
+export function describeKieFailure(code: string | null, message: string | null): KieFailure | null {
+  if (code === null) return null;
+  if ((KIE_LOCAL_REASONS as readonly string[]).includes(code)) {
+    return { reason: code as KieLocalReason };
+  }
+  const kind = /^\d{3}$/.test(code)
+    ? kindForCode(Number(code))
+    : (KIE_ERROR_KINDS as readonly string[]).includes(code)
+      ? (code as KieErrorKind)
+      : null;
+  if (kind === null) return null;
+  return { kind, detail: message === null ? null : detailOf(kind, message) };
+}
+
+/** The same reading of an error still in hand. */
+export function kieFailureOf(error: KieError): KieFailure {
+  return (
+    describeKieFailure(failCodeFor(error), error.message) ?? { kind: error.kind, detail: null }
+  );
+}
+
+function detailOf(kind: KieErrorKind, message: string): string | null {
+  const fixed = FIXED_MESSAGES[kind];
+  if (kind === "validation") return message === fixed ? null : message;
+  if (!DETAIL_KINDS.has(kind)) return null;
+  return message.startsWith(`${fixed}: `) ? message.slice(fixed.length + 2) : null;
 }
 
 /**

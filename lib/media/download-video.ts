@@ -3,6 +3,7 @@ import { open, unlink } from "node:fs/promises";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebStream } from "node:stream/web";
+import type { MediaErrorCode } from "@/lib/media/media-error-codes";
 
 /** The parts of a fetch Response a download reads (global fetch and undici's both fit). */
 interface FetchResponse {
@@ -14,6 +15,7 @@ interface FetchResponse {
 
 export class MediaError extends Error {
   constructor(
+    readonly code: MediaErrorCode,
     message: string,
     /** True when trying again cannot help (wrong type, too large, refused host). */
     readonly permanent: boolean,
@@ -56,20 +58,25 @@ export async function downloadVideo(args: {
   let res: FetchResponse | undefined;
   for (let hop = 0; ; hop++) {
     if (!args.isAllowed(url))
-      throw new MediaError("The video's address is not an allowed host", true);
+      throw new MediaError("host_refused", "The video's address is not an allowed host", true);
     try {
       res = await get(url, { redirect: "manual", signal });
     } catch (e) {
       const cause = (e as { cause?: { name?: string; message?: string } }).cause;
       if (cause?.name === "BlockedAddressError" || (e as Error).name === "BlockedAddressError") {
-        throw new MediaError(cause?.message ?? (e as Error).message, true);
+        throw new MediaError("host_refused", cause?.message ?? (e as Error).message, true);
       }
-      throw new MediaError(`Could not download the video: ${(e as Error).message}`, false);
+      throw new MediaError(
+        "unreachable",
+        `Could not download the video: ${(e as Error).message}`,
+        false,
+      );
     }
     const location = res.headers.get("location");
     if (res.status >= 300 && res.status < 400 && location) {
       await res.body?.cancel();
-      if (hop >= MAX_REDIRECTS) throw new MediaError("Too many redirects", true);
+      if (hop >= MAX_REDIRECTS)
+        throw new MediaError("too_many_redirects", "Too many redirects", true);
       url = new URL(location, url).toString();
       continue;
     }
@@ -77,11 +84,12 @@ export async function downloadVideo(args: {
   }
   if (res.status === 403 || res.status === 404 || res.status === 410) {
     await res.body?.cancel();
-    throw new MediaError(`The video link answered ${res.status}`, false, true);
+    throw new MediaError("link_expired", `The video link answered ${res.status}`, false, true);
   }
   if (!res.ok || !res.body) {
     await res.body?.cancel();
     throw new MediaError(
+      "link_failed",
       `The video link answered ${res.status}`,
       res.status < 500 && res.status !== 429,
     );
@@ -91,6 +99,7 @@ export async function downloadVideo(args: {
   if (!ACCEPTED_TYPES.includes(contentType)) {
     await res.body.cancel();
     throw new MediaError(
+      "not_video",
       `The result is not a video (Content-Type ${contentType || "missing"})`,
       true,
     );
@@ -98,7 +107,11 @@ export async function downloadVideo(args: {
   const declared = Number(res.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > args.maxBytes) {
     await res.body.cancel();
-    throw new MediaError(`The video is larger than the ${args.maxBytes}-byte limit`, true);
+    throw new MediaError(
+      "too_large",
+      `The video is larger than the ${args.maxBytes}-byte limit`,
+      true,
+    );
   }
 
   let bytes = 0;
@@ -106,7 +119,13 @@ export async function downloadVideo(args: {
     transform(chunk: Buffer, _enc, cb) {
       bytes += chunk.length;
       if (bytes > args.maxBytes)
-        cb(new MediaError(`The video is larger than the ${args.maxBytes}-byte limit`, true));
+        cb(
+          new MediaError(
+            "too_large",
+            `The video is larger than the ${args.maxBytes}-byte limit`,
+            true,
+          ),
+        );
       else cb(null, chunk);
     },
   });
@@ -115,15 +134,19 @@ export async function downloadVideo(args: {
   } catch (e) {
     await unlink(args.dest).catch(() => {});
     if (e instanceof MediaError) throw e;
-    throw new MediaError(`The download broke off: ${(e as Error).message}`, false);
+    throw new MediaError("broken_off", `The download broke off: ${(e as Error).message}`, false);
   }
   if (Number.isFinite(declared) && declared !== bytes) {
     await unlink(args.dest).catch(() => {});
-    throw new MediaError(`The download was truncated (${bytes} of ${declared} bytes)`, false);
+    throw new MediaError(
+      "truncated",
+      `The download was truncated (${bytes} of ${declared} bytes)`,
+      false,
+    );
   }
   if (!(await looksLikeMp4(args.dest))) {
     await unlink(args.dest).catch(() => {});
-    throw new MediaError("The result is not an MP4 video", true);
+    throw new MediaError("not_mp4", "The result is not an MP4 video", true);
   }
   return { bytes, contentType: "video/mp4" };
 }

@@ -148,3 +148,39 @@ test("collections on a phone: made from a card, opened as a named gallery, left 
   await expect(page.getByTestId("collection-banner")).toContainText("Empty for now");
   await expect(page.getByText("Nothing in this collection yet")).toBeVisible();
 });
+
+test("in Chinese, a refused submission and an unsaved video say why in Chinese, and offer Retry", async ({
+  page,
+}) => {
+  await signUp(page);
+  await page.getByRole("button", { name: "中文" }).click();
+  const prompt = page.getByLabel("提示词", { exact: true });
+  const generate = page.getByRole("button", { name: "生成" });
+
+  await prompt.fill("海边的日落 [sim:402]");
+  await generate.click();
+  const refused = page.getByTestId("generation-card").filter({ hasText: "海边的日落" });
+  await expect(refused.getByTestId("generation-problem")).toHaveText(
+    "此任务未能提交。kie.ai 账户积分不足。",
+  );
+  await expect(refused.getByRole("button", { name: "重试" })).toBeVisible();
+
+  await prompt.fill("竹林里的萤火虫 [sim:badtype]");
+  await generate.click();
+  const unsaved = page.getByTestId("generation-card").filter({ hasText: "竹林里的萤火虫" });
+  await expect(unsaved.getByTestId("generation-problem")).toHaveText(
+    "视频已生成，但保存失败。该链接指向的不是视频。",
+    { timeout: 60_000 },
+  );
+  // Retry fetches it again in place, without a new card (the simulator serves this one as a web
+  // page every time, so it ends the same way).
+  const retry = unsaved.getByRole("button", { name: "重试" });
+  await retry.click();
+  await expect(retry).toBeEnabled();
+  await expect(unsaved.getByRole("alert")).toHaveCount(0);
+  await expect(unsaved.getByTestId("generation-problem")).toHaveText(
+    "视频已生成，但保存失败。该链接指向的不是视频。",
+    { timeout: 60_000 },
+  );
+  await expect(page.getByTestId("generation-card")).toHaveCount(2);
+});

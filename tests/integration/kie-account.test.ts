@@ -105,6 +105,7 @@ describe("the workspace's kie.ai account", () => {
     const dto = await generate(ctx, "雪地里的狐狸，特写");
     const g = await waitForState(dto.id, ["error"]);
     expect(g.failMsg).toBe(UNREADABLE_KEY_MESSAGE);
+    expect(g.failCode).toBe("key_unreadable");
     expect((await getKieSettings(ctx.workspace.id)).apiKey.status).toBe("unreadable");
     const page = await listGenerations({
       workspaceId: ctx.workspace.id,

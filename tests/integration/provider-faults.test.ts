@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { GenerationDto } from "@/lib/generations/dto";
 import { getGeneration } from "@/lib/generations/get-generation";
+import { retryGeneration } from "@/lib/generations/retry-generation";
 import { downloadVideo } from "@/lib/media/download-video";
 import {
   generate,
@@ -171,6 +172,7 @@ describe("kie.ai's file host misbehaves", () => {
     expect(g.state).toBe("success");
     expect(g.media.state).toBe("failed");
     expect(g.media.error).toMatch(/truncated|broke off/);
+    expect(["truncated", "broken_off"]).toContain(g.media.errorCode);
     expect(g.media.videoUrl).toBeNull();
     // Every try of the store-media job (6) downloaded it again.
     expect(sim.stats().filesServed).toBe(6);
@@ -195,6 +197,37 @@ describe("kie.ai's file host misbehaves", () => {
     expect(sim.stats().filesServed).toBeGreaterThanOrEqual(2);
   });
 
+  it("a video that could not be saved is fetched again by Retry, once however often it is pressed", async () => {
+    const { sim } = studio();
+    sim.configure({ fileMode: "truncated" });
+    const ctx = await newWorkspace();
+    const created = await generate(ctx, "waves on black sand, saved on the second go");
+    await waitForState(created.id, ["success"]);
+    const failed = await mediaSettled(ctx, created.id, { skipBackoff: true });
+    expect(failed.media.state).toBe("failed");
+    const served = sim.stats().filesServed;
+    const credits = (await generationRow(created.id)).credits;
+
+    sim.configure({ fileMode: "normal" });
+    const retry = () =>
+      retryGeneration({
+        workspace: ctx.workspace,
+        userId: ctx.userId,
+        role: "owner",
+        generationId: created.id,
+      });
+    const [first, second] = await Promise.all([retry(), retry()]);
+    // In place: the same generation, no new kie.ai task and no new charge.
+    expect(first.id).toBe(created.id);
+    expect(second.id).toBe(created.id);
+    const g = await succeedsWithVideo(ctx, created.id);
+    expect(g.media.errorCode).toBeNull();
+    expect(sim.stats().filesServed).toBe(served + 1);
+    expect(sim.stats().createTaskCalls).toBe(1);
+    expect((await generationRow(created.id)).credits).toBe(credits);
+    await expect(retry()).rejects.toMatchObject({ code: "conflict" });
+  });
+
   it("an oversized video is refused at the size cap without downloading it", async () => {
     const { sim } = studio();
     // Above the default 300 MiB cap; streamed by the simulator, never buffered by the studio.
@@ -207,6 +240,7 @@ describe("kie.ai's file host misbehaves", () => {
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(g.media.state).toBe("failed");
     expect(g.media.error).toMatch(/larger than the \d+-byte limit/);
+    expect(g.media.errorCode).toBe("too_large");
     expect(g.media.bytes).toBeNull();
     // Given up at once: the size cannot change on another try.
     expect(sim.stats().filesServed).toBe(1);
@@ -254,6 +288,7 @@ describe("kie.ai's file host misbehaves", () => {
     const g = await mediaSettled(ctx, created.id);
     expect(g.media.state).toBe("failed");
     expect(g.media.error).toMatch(/not a video \(Content-Type text\/html\)/);
+    expect(g.media.errorCode).toBe("not_video");
     expect(sim.stats().filesServed).toBe(1);
     await expectNoJobsLeft(created.id);
   });

@@ -99,6 +99,7 @@ describe("result URLs cannot reach the studio's own network", () => {
     const g = await db.generation.findUniqueOrThrow({ where: { id: dto.id } });
     expect(g.mediaState).toBe("failed");
     expect(g.mediaError).toMatch(/not an allowed host|private|refused/i);
+    expect(g.mediaErrorCode).toBe("host_refused");
     expect(g.mediaKey).toBeNull();
   });
 
