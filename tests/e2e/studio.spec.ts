@@ -104,7 +104,9 @@ test("collections on a phone: made from a card, opened as a named gallery, left 
   await expect(page.getByText("No videos yet")).toBeVisible();
   await expect(page.getByTestId("filter-bar")).toHaveCount(0);
 
-  await page.getByLabel("Prompt", { exact: true }).fill("江南水乡的清晨，薄雾笼罩着石桥");
+  // Long enough that a shared collection's card shows it cut, with "Show more".
+  const prompt = `江南水乡的清晨，薄雾笼罩着石桥，${"乌篷船缓缓划过倒映着白墙黛瓦的河面，".repeat(6)}镜头缓慢推进`;
+  await page.getByLabel("Prompt", { exact: true }).fill(prompt);
   await page.getByRole("button", { name: "Generate" }).click();
   const card = page.getByTestId("generation-card").first();
   await expect(card).toHaveAttribute("data-state", "success", { timeout: 60_000 });
@@ -134,6 +136,31 @@ test("collections on a phone: made from a card, opened as a named gallery, left 
   await expect(banner).toContainText("江南 · 精选");
   await expect(page.getByTestId("generation-card")).toHaveCount(1);
   await page.screenshot({ path: testInfo.outputPath("collection-phone.png") });
+
+  // Shared from the banner, the collection opens signed out with the prompt cut to three lines;
+  // "Show more" reads the rest.
+  await banner.getByRole("button", { name: "Share", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Share this collection" });
+  await dialog.getByRole("button", { name: "Create link" }).click();
+  const sharePath = new URL(await dialog.getByTestId("share-url").inputValue()).pathname;
+  await dialog.getByRole("button", { name: "Close" }).first().click();
+  const visitor = await page
+    .context()
+    .browser()
+    ?.newPage({ viewport: { width: 390, height: 844 } });
+  if (!visitor) throw new Error("no browser to open the shared collection in");
+  expect((await visitor.goto(new URL(sharePath, page.url()).href))?.status()).toBe(200);
+  const more = visitor.getByRole("button", { name: "Show more" });
+  await expect(more).toHaveAttribute("aria-expanded", "false");
+  const text = visitor.getByText(prompt);
+  const cut = (await text.boundingBox())?.height ?? 0;
+  await more.click();
+  await expect(visitor.getByRole("button", { name: "Show less" })).toHaveAttribute(
+    "aria-expanded",
+    "true",
+  );
+  expect((await text.boundingBox())?.height ?? 0).toBeGreaterThan(cut * 1.5);
+  await visitor.close();
   await banner.getByRole("link", { name: "All videos" }).click();
   await expect(page).not.toHaveURL(/collection=/);
   await expect(banner).toHaveCount(0);

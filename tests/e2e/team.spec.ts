@@ -141,8 +141,16 @@ test("owner invites a member, the member generates, the owner shares it, a stran
   // 8. The owner revokes the link from the same dialog.
   const row = dialog.getByTestId("share-link-row");
   await expect(row).toHaveCount(1);
-  await row.getByRole("button", { name: "Revoke" }).click();
-  // Revoking can't be undone, so the row asks once more.
+  const revoke = row.getByRole("button", { name: "Revoke" });
+  await revoke.click();
+  // Revoking can't be undone, so the row asks once more. Escape takes the question back — only
+  // the question, not the dialog — and focus returns to Revoke.
+  await expect(row.getByRole("button", { name: "Yes, revoke" })).toBeFocused();
+  await owner.keyboard.press("Escape");
+  await expect(revoke).toBeFocused();
+  await expect(row.getByRole("button", { name: "Yes, revoke" })).toHaveCount(0);
+  await expect(dialog).toBeVisible();
+  await revoke.click();
   await row.getByRole("button", { name: "Yes, revoke" }).click();
   await expect(dialog.getByText("No active links.")).toBeVisible();
 
