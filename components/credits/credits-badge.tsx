@@ -15,7 +15,9 @@ export function CreditsBadge(props: { slug: string }) {
   const balance = data?.balance != null ? format.number(data.balance) : data || isError ? "—" : "…";
   const reason = data?.failure
     ? kieFailureText(data.failure)
-    : (data?.error ?? (isError ? t("unavailable") : undefined));
+    : data?.error != null || isError
+      ? t("unavailable")
+      : undefined;
 
   return (
     <p

@@ -73,8 +73,8 @@ function canRetry(g: GenerationDto): boolean {
     g.state === "error" ||
     g.state === "fail" ||
     g.submitStatus === "unknown" ||
-    // Made by kie.ai but not saved: Retry fetches it again.
-    (g.state === "success" && g.media.state === "failed")
+    // Made by kie.ai but not saved: Retry fetches it again — unless kie.ai gave no link at all.
+    (g.state === "success" && g.media.state === "failed" && g.media.errorCode !== "no_url")
   );
 }
 

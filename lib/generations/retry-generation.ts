@@ -7,7 +7,7 @@ import { getGeneration } from "@/lib/generations/get-generation";
 import { publishChange } from "@/lib/generations/publish";
 import { holdSubmission, runSubmission } from "@/lib/generations/start-submission";
 import { storeMediaJob } from "@/lib/generations/store-media";
-import { enqueueJob } from "@/lib/jobs/queue";
+import { deleteJobsByKey, enqueueJob } from "@/lib/jobs/queue";
 import { kickWorker } from "@/lib/jobs/worker";
 import { checkBudget } from "@/lib/kie-account/check-budget";
 import { can } from "@/lib/workspaces/permissions";
@@ -25,6 +25,8 @@ export async function retryGeneration(args: {
   /** The caller's role: resubmitting someone else's generation in place needs manage-any. */
   role: Role;
   generationId: string;
+  /** Run before anything that sends kie.ai a createTask (Generate's rate limits). */
+  beforeSubmit?: () => Promise<void>;
 }): Promise<GenerationDto> {
   const g = await db.generation.findFirst({
     where: { id: args.generationId, workspaceId: args.workspace.id },
@@ -40,6 +42,7 @@ export async function retryGeneration(args: {
   if (!g) throw new AppError("not_found", "Generation not found");
 
   if (g.state === "fail") {
+    await args.beforeSubmit?.();
     return createGeneration({
       workspace: args.workspace,
       authorId: args.userId,
@@ -63,6 +66,7 @@ export async function retryGeneration(args: {
       id: g.id,
     });
   }
+  await args.beforeSubmit?.();
   // Conditional, so two Retry clicks resubmit once; the budget is checked again, and the job is
   // recorded with the reset, as for a new generation.
   const job = await db.$transaction(async (tx) => {
@@ -98,7 +102,11 @@ export async function retryGeneration(args: {
   });
 }
 
-/** Queues the copy into storage again; conditional, so two clicks fetch the video once. */
+/**
+ * Queues the copy into storage again; conditional, so two clicks fetch the video once. The job
+ * that gave up may not be gone yet (its row goes just after its last write): it is replaced, not
+ * merely brought forward, which a row still locked by its finished run would refuse.
+ */
 async function storeAgain(generationId: string, workspaceId: string): Promise<void> {
   const queued = await db.$transaction(async (tx) => {
     const reset = await tx.generation.updateMany({
@@ -106,7 +114,9 @@ async function storeAgain(generationId: string, workspaceId: string): Promise<vo
       data: { mediaState: "pending", mediaError: null, mediaErrorCode: null },
     });
     if (reset.count !== 1) return false;
-    await enqueueJob(storeMediaJob(generationId), tx);
+    const job = storeMediaJob(generationId);
+    await deleteJobsByKey(job.dedupeKey, tx);
+    await enqueueJob(job, tx);
     return true;
   });
   if (!queued) return;

@@ -4,7 +4,7 @@ import { kieClientFor } from "@/lib/kie-account/kie-client-for";
 
 export type CreditsBalance =
   | { ok: true; credits: number; checkedAt: string }
-  | { ok: false; message: string; failure: KieFailure; checkedAt: string };
+  | { ok: false; message: string; failure: KieFailure | null; checkedAt: string };
 
 // Every open editor asks every minute; kie.ai is asked at most once per TTL per workspace.
 const TTL_MS = 30_000;
@@ -30,7 +30,8 @@ export function workspaceCredits(workspaceId: string): Promise<CreditsBalance> {
       return {
         ok: false,
         message: "The balance could not be read",
-        failure: { kind: "bad_response", detail: null },
+        // The studio's own trouble (its database, a key it cannot read), not kie.ai's.
+        failure: null,
         checkedAt,
       };
     }

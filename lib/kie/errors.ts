@@ -1,52 +1,34 @@
-export type KieErrorKind =
-  | "auth" // 401 (and 403): key missing, invalid or refused
-  | "credits" // 402
-  | "not_found" // 404
-  | "validation" // 422 / 400 (message = kie's msg)
-  | "rate_limited" // 429 (HTTP 429 or body code 429)
-  | "quota" // 433 sub-key usage cap
-  | "maintenance" // 455
-  | "server" // 500 and other 5xx
-  | "generation_failed" // 501
-  | "feature_disabled" // 505
-  | "ambiguous" // request sent but no response arrived: may or may not have happened
-  | "network" // could not connect at all: the request certainly was not processed
-  | "bad_response"; // unparseable / unexpected body
+export const KIE_ERROR_KINDS = [
+  "auth", // 401 (and 403): key missing, invalid or refused
+  "credits", // 402
+  "not_found", // 404
+  "validation", // 422 / 400 (message = kie's msg)
+  "rate_limited", // 429 (HTTP 429 or body code 429)
+  "quota", // 433 sub-key usage cap
+  "maintenance", // 455
+  "server", // 500 and other 5xx
+  "generation_failed", // 501
+  "feature_disabled", // 505
+  "ambiguous", // request sent but no response arrived: may or may not have happened
+  "network", // could not connect at all: the request certainly was not processed
+  "bad_response", // unparseable / unexpected body
+] as const;
+
+export type KieErrorKind = (typeof KIE_ERROR_KINDS)[number];
 
 /**
  * Problems the studio found before or instead of asking kie.ai: its own words, so a screen can
  * say them in the reader's language rather than as something kie.ai said.
  */
-export type KieLocalReason =
-  | "key_missing" // no API key is configured at all
-  | "key_unsendable" // the key has characters an HTTP header cannot carry
-  | "key_unreadable" // the workspace's stored key was sealed under another AUTH_SECRET
-  | "base_url_invalid" // KIE_BASE_URL is not a URL
-  | "request_invalid"; // the studio would have sent kie.ai an invalid request
+export const KIE_LOCAL_REASONS = [
+  "key_missing", // no API key is configured at all
+  "key_unsendable", // the key has characters an HTTP header cannot carry
+  "key_unreadable", // the workspace's stored key was sealed under another AUTH_SECRET
+  "base_url_invalid", // KIE_BASE_URL is not a URL
+  "request_invalid", // the studio would have sent kie.ai an invalid request
+] as const;
 
-export const KIE_LOCAL_REASONS: readonly KieLocalReason[] = [
-  "key_missing",
-  "key_unsendable",
-  "key_unreadable",
-  "base_url_invalid",
-  "request_invalid",
-];
-
-export const KIE_ERROR_KINDS: readonly KieErrorKind[] = [
-  "auth",
-  "credits",
-  "not_found",
-  "validation",
-  "rate_limited",
-  "quota",
-  "maintenance",
-  "server",
-  "generation_failed",
-  "feature_disabled",
-  "ambiguous",
-  "network",
-  "bad_response",
-];
+export type KieLocalReason = (typeof KIE_LOCAL_REASONS)[number];
 
 export interface KieError {
   kind: KieErrorKind;
@@ -182,7 +164,7 @@ export function describeKieFailure(code: string | null, message: string | null):
   if ((KIE_LOCAL_REASONS as readonly string[]).includes(code)) {
     return { reason: code as KieLocalReason };
   }
-  const kind = /^\d{3}$/.test(code)
+  const kind = /^\d+$/.test(code)
     ? kindForCode(Number(code))
     : (KIE_ERROR_KINDS as readonly string[]).includes(code)
       ? (code as KieErrorKind)

@@ -202,8 +202,17 @@ test("in Chinese, a refused submission and an unsaved video say why in Chinese, 
   // Retry fetches it again in place, without a new card (the simulator serves this one as a web
   // page every time, so it ends the same way).
   const retry = unsaved.getByRole("button", { name: "重试" });
+  // Server actions post to the page's own address; the answer is read on its way through.
+  let answer = "";
+  await page.route(page.url(), async (route) => {
+    if (!route.request().headers()["next-action"]) return route.fallback();
+    const response = await route.fetch();
+    answer = await response.text();
+    await route.fulfill({ response, body: answer });
+  });
   await retry.click();
-  await expect(retry).toBeEnabled();
+  // The server queued the copy again: the retried video is back to waiting to be saved.
+  await expect.poll(() => answer).toContain('"media":{"state":"pending"');
   await expect(unsaved.getByRole("alert")).toHaveCount(0);
   await expect(unsaved.getByTestId("generation-problem")).toHaveText(
     "视频已生成，但保存失败。该链接指向的不是视频。",

@@ -135,9 +135,9 @@ describe("a generation's problem, in Chinese", () => {
       generation({ failCode: "500", failMsg: "kie.ai had a server error: Internal error" }),
       "error",
     );
-    expect(text).toBe("此任务未能提交。kie.ai 服务器出错。kie.ai 的原话（原文）：“Internal error”");
+    expect(text).toBe("此任务未能提交。kie.ai 服务器出错。kie.ai 返回的原文：“Internal error”");
     const failed = say(generation({ failCode: "501", failMsg: "content policy" }), "failed");
-    expect(failed).toContain("（原文）：content policy");
+    expect(failed).toBe("kie.ai 未能生成此视频。kie.ai 返回的原文：“content policy”");
   });
 
   it("words every reason a video could not be saved", () => {
@@ -173,7 +173,7 @@ describe("a failed action, in the reader's language", () => {
       used: "1197",
     });
     expect(actionErrorText(error, translators("zh-CN").errors)).toBe(
-      "这会超出工作区每月 1,200 积分的预算（本月已用 1,197）。管理员可在“kie.ai 与预算”中调整。",
+      "此操作将超出工作区每月 1,200 积分的预算（本月已用 1,197 积分）。管理员可在“kie.ai 与预算”中调整。",
     );
     const member = {
       code: "budget_exceeded",
@@ -188,7 +188,7 @@ describe("a failed action, in the reader's language", () => {
   it("words known codes, falls back for unknown ones, and blames the network for a throw", () => {
     const t = translators("zh-CN").errors;
     expect(actionErrorText({ code: "rate_limited", message: "Too many" }, t)).toBe(
-      "尝试次数过多，请稍后再试。",
+      "操作过于频繁，请稍后再试。",
     );
     expect(actionErrorText({ code: "teapot", message: "I'm a teapot" }, t)).toBe(
       "出了点问题，请重试。",

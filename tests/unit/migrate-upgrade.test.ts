@@ -75,4 +75,77 @@ describe("upgrading an existing SQLite database", () => {
     });
     after.close();
   });
+
+  it("gives older failures the studio wrote itself their own codes, and leaves kie.ai's alone", () => {
+    const dir = mkdtempSync(join(tmpdir(), "studio-upgrade-"));
+    dirs.push(dir);
+    const all = readdirSync(migrations)
+      .filter((n) => !n.endsWith(".toml"))
+      .sort();
+    const last = all.indexOf("20261125100000_media_error_code");
+    expect(last).toBeGreaterThan(0);
+    const before = join(dir, "before");
+    mkdirSync(before);
+    for (const name of all.slice(0, last)) {
+      cpSync(join(migrations, name), join(before, name), { recursive: true });
+    }
+    const url = `file:${join(dir, "studio.db")}`;
+    migrateSqlite(url, before);
+
+    const db = new Database(join(dir, "studio.db"));
+    const now = new Date().toISOString();
+    db.prepare(
+      `INSERT INTO "User" (id, email, createdAt, updatedAt) VALUES ('u1', 'a@example.com', ?, ?)`,
+    ).run(now, now);
+    db.prepare(
+      `INSERT INTO "Workspace" (id, name, slug, createdAt, updatedAt) VALUES ('w1', 'W', 'w', ?, ?)`,
+    ).run(now, now);
+    const failures: [string, string, string, string | null][] = [
+      [
+        "g1",
+        "error",
+        "auth",
+        "The workspace's kie.ai key can't be read; an admin must set it again",
+      ],
+      ["g2", "error", "auth", "No kie.ai API key is configured"],
+      ["g3", "error", "network", "The kie.ai base URL is not a valid URL"],
+      [
+        "g4",
+        "error",
+        "validation",
+        "The prompt is 1600 characters long; kie.ai accepts at most 1500",
+      ],
+      ["g5", "error", "validation", "The callback URL is not a valid http(s) URL"],
+      ["g6", "error", "validation", "prompt rejected by content policy"],
+      ["g7", "error", "401", "The workspace's kie.ai API key was rejected"],
+      ["g8", "fail", "failed", "kie.ai could not generate this video"],
+      ["g9", "fail", "500", "Generation failed"],
+    ];
+    const insert = db.prepare(
+      `INSERT INTO "Generation" (id, workspaceId, authorId, prompt, promptOptimizer, model, state, idempotencyKey, callbackTokenHash, failCode, failMsg, createdAt, updatedAt)
+       VALUES (?, 'w1', 'u1', '雨夜的橘猫', 1, 'hailuo/02-text-to-video-pro', ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const [id, state, code, msg] of failures)
+      insert.run(id, state, id, id, code, msg, now, now);
+    db.close();
+
+    migrateSqlite(url, migrations);
+    const after = new Database(join(dir, "studio.db"), { readonly: true });
+    const rows = after
+      .prepare(`SELECT id, failCode, failMsg IS NULL AS noMsg FROM "Generation" ORDER BY id`)
+      .all();
+    after.close();
+    expect(rows).toEqual([
+      { id: "g1", failCode: "key_unreadable", noMsg: 0 },
+      { id: "g2", failCode: "key_missing", noMsg: 0 },
+      { id: "g3", failCode: "base_url_invalid", noMsg: 0 },
+      { id: "g4", failCode: "request_invalid", noMsg: 0 },
+      { id: "g5", failCode: "request_invalid", noMsg: 0 },
+      // kie.ai's own refusal and failures keep kie.ai's codes and words.
+      { id: "g6", failCode: "validation", noMsg: 0 },
+      { id: "g7", failCode: "401", noMsg: 0 },
+      { id: "g8", failCode: "failed", noMsg: 1 },
+      { id: "g9", failCode: "500", noMsg: 0 },
+    ]);
+  });
 });

@@ -10,13 +10,22 @@ const action = workspaceAction(
   "retryGeneration",
   { schema: generationRefInput, permission: "generation.manage-own" },
   async (input, { user, workspace, role }) => {
-    // A retry sends a createTask like Generate does, so it counts against the same limits.
-    await enforceGenerateLimits(user.id);
-    return retryGeneration({ workspace, userId: user.id, role, generationId: input.generationId });
+    return retryGeneration({
+      workspace,
+      userId: user.id,
+      role,
+      generationId: input.generationId,
+      // A retry that sends a createTask counts against Generate's limits; fetching a video
+      // again does not.
+      beforeSubmit: () => enforceGenerateLimits(user.id),
+    });
   },
 );
 
-/** Retry: resubmits a generation that never reached kie.ai, or starts a new one from a failed one. */
+/**
+ * Retry: resubmits a generation that never reached kie.ai, starts a new one from a failed one, or
+ * fetches again a video the studio could not save.
+ */
 export async function retryGenerationAction(input: unknown): Promise<ActionResult<GenerationDto>> {
   return action(input);
 }
