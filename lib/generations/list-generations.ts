@@ -6,12 +6,21 @@ import { generationDtoSelect, toGenerationDto } from "@/lib/generations/to-dto";
 
 export const PAGE_SIZE = 24;
 
-/** The gallery's filter states, each a group of provider states. */
+// A video kie.ai made is only ready once the studio holds its copy: until then it is still on
+// its way, and if the copy failed it is a failure — as each card's status says.
+type Where = Prisma.GenerationWhereInput;
+const SAVED: Where = { state: "success", mediaState: "stored" };
+const SAVING: Where = { state: "success", OR: [{ mediaState: null }, { mediaState: "pending" }] };
+const UNSAVED: Where = { state: "success", mediaState: "failed" };
+
+/** The gallery's filter states, each the statuses its cards show. */
 export const STATE_FILTERS = {
-  ready: ["success"],
-  in_progress: ["submitting", "waiting", "queuing", "generating"],
-  failed: ["fail", "error"],
-} as const;
+  ready: SAVED,
+  in_progress: {
+    OR: [{ state: { in: ["submitting", "waiting", "queuing", "generating"] } }, SAVING],
+  },
+  failed: { OR: [{ state: { in: ["fail", "error"] } }, UNSAVED] },
+} satisfies Record<string, Where>;
 export type StateFilter = keyof typeof STATE_FILTERS;
 
 /** Narrows the gallery; every filter is optional and they combine with AND. */
@@ -89,7 +98,7 @@ function filterWhere(f: GenerationFilters): Prisma.GenerationWhereInput[] {
   if (f.collectionId) and.push({ collectionItems: { some: { collectionId: f.collectionId } } });
   if (f.favoritesOf) and.push({ favorites: { some: { userId: f.favoritesOf } } });
   if (f.authorId) and.push({ authorId: f.authorId });
-  if (f.state) and.push({ state: { in: [...STATE_FILTERS[f.state]] } });
+  if (f.state) and.push(STATE_FILTERS[f.state]);
   if (f.from || f.to) {
     and.push({ createdAt: { ...(f.from && { gte: f.from }), ...(f.to && { lt: f.to }) } });
   }

@@ -5,12 +5,12 @@ import { db } from "@/lib/db";
 import { toggleFavorite } from "@/lib/favorites/toggle-favorite";
 import { galleryQuery, toGenerationFilters } from "@/lib/generations/gallery-query";
 import { type GenerationFilters, listGenerations } from "@/lib/generations/list-generations";
-import { generate, newWorkspace, waitForState } from "@/tests/support/studio";
+import { generate, newWorkspace, waitFor, waitForState } from "@/tests/support/studio";
 
 type Ctx = Awaited<ReturnType<typeof newWorkspace>>;
 let a: Ctx;
 let mate: Ctx;
-const ids = { cat: "", kite: "", fail: "", slow: "" };
+const ids = { cat: "", kite: "", fail: "", slow: "", unsaved: "", saving: "" };
 
 async function list(filters: GenerationFilters, limit?: number, cursor?: string | null) {
   return listGenerations({
@@ -20,6 +20,14 @@ async function list(filters: GenerationFilters, limit?: number, cursor?: string 
     limit,
     cursor,
   });
+}
+
+async function mediaState(id: string, state: "stored" | "failed"): Promise<void> {
+  await waitFor(
+    async () =>
+      (await db.generation.findUniqueOrThrow({ where: { id } })).mediaState === state || null,
+    { timeoutMs: 60_000, what: `the video of ${id} to be ${state}` },
+  );
 }
 
 async function idsOf(filters: GenerationFilters): Promise<string[]> {
@@ -37,11 +45,17 @@ beforeAll(async () => {
   ids.kite = (await generate(a, "A Red KITE over green hills")).id;
   ids.fail = (await generate(asMate, "a kite that fails [sim:fail]")).id;
   ids.slow = (await generate(asMate, "100% 纯_净 water [sim:slow]")).id;
+  ids.unsaved = (await generate(asMate, "a web page, not a video [sim:badtype]")).id;
+  ids.saving = (await generate(asMate, "a video still being copied")).id;
   await Promise.all([
-    waitForState(ids.cat, ["success"]),
-    waitForState(ids.kite, ["success"]),
+    mediaState(ids.cat, "stored"),
+    mediaState(ids.kite, "stored"),
     waitForState(ids.fail, ["fail"]),
+    mediaState(ids.unsaved, "failed"),
+    mediaState(ids.saving, "stored"),
   ]);
+  // As if its copy were still on its way.
+  await db.generation.update({ where: { id: ids.saving }, data: { mediaState: "pending" } });
   // Dates the tests can reason about.
   await db.generation.update({
     where: { id: ids.cat },
@@ -67,10 +81,14 @@ describe("gallery filters and search", () => {
   });
 
   it("filters by state, author, date, collection and favorites, combined with AND", async () => {
+    // As each card's status says: a video is ready once saved, on its way while being saved,
+    // and failed when it could not be saved.
     expect(await idsOf({ state: "ready" })).toEqual([ids.cat, ids.kite].sort());
-    expect(await idsOf({ state: "failed" })).toEqual([ids.fail]);
-    expect(await idsOf({ state: "in_progress" })).toEqual([ids.slow]);
-    expect(await idsOf({ authorId: mate.userId })).toEqual([ids.fail, ids.slow].sort());
+    expect(await idsOf({ state: "failed" })).toEqual([ids.fail, ids.unsaved].sort());
+    expect(await idsOf({ state: "in_progress" })).toEqual([ids.saving, ids.slow].sort());
+    expect(await idsOf({ authorId: mate.userId })).toEqual(
+      [ids.fail, ids.slow, ids.unsaved, ids.saving].sort(),
+    );
     expect(
       await idsOf({ from: new Date("2026-01-01T00:00:00Z"), to: new Date("2026-02-01T00:00:00Z") }),
     ).toEqual([ids.cat]);
@@ -119,7 +137,7 @@ describe("gallery filters and search", () => {
       workspaceId: a.workspace.id,
       workspaceSlug: a.workspace.slug,
     });
-    expect(all.items).toHaveLength(4);
+    expect(all.items).toHaveLength(6);
   });
 
   it("parses the API's query string and refuses bad values (422, not 500)", () => {
