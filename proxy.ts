@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { REQUEST_PATH_HEADER } from "@/lib/auth/sign-in-redirect";
 import { contentSecurityPolicy, SECURITY_HEADERS } from "@/lib/http/security-headers";
 
 // Routes that change state without a server action and are not protected by their own token:
@@ -41,6 +42,11 @@ export function proxy(req: NextRequest): NextResponse {
   });
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set("x-nonce", nonce);
+  // Where a signed-out visitor was going, so signing in can take them there (without the
+  // router's own cache-busting parameter).
+  const query = new URLSearchParams(req.nextUrl.searchParams);
+  query.delete("_rsc");
+  requestHeaders.set(REQUEST_PATH_HEADER, query.size ? `${pathname}?${query}` : pathname);
   requestHeaders.set("content-security-policy", csp);
   const res = NextResponse.next({ request: { headers: requestHeaders } });
   res.headers.set("content-security-policy", csp);

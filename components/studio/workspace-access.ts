@@ -1,7 +1,8 @@
 import "server-only";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { cache } from "react";
 import { currentUser } from "@/lib/auth/session";
+import { redirectToSignIn } from "@/lib/auth/sign-in-redirect";
 import { isAppError } from "@/lib/errors";
 import { getMembership } from "@/lib/workspaces/get-membership";
 
@@ -11,7 +12,7 @@ import { getMembership } from "@/lib/workspaces/get-membership";
  */
 export const workspaceAccessOrNotFound = cache(async (slug: string) => {
   const user = await currentUser();
-  if (!user) redirect("/sign-in");
+  if (!user) return redirectToSignIn();
   try {
     return { user, ...(await getMembership({ userId: user.id, slug })) };
   } catch (e) {

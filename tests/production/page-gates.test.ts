@@ -119,3 +119,19 @@ describe("settings pages as someone outside the workspace", () => {
     expect(html).not.toContain("Gates");
   });
 });
+
+describe("a studio page opened signed out", () => {
+  it.each([
+    "",
+    "/g/some-video",
+    "/settings/members",
+    "/collections?view=grid&q=%E6%A9%98%E7%8C%AB",
+  ])("%s sends the visitor to sign in, and back there afterwards", async (path) => {
+    const asked = `/w/${slug}${path}`;
+    const res = await fetch(`${app.url}${asked}`, { redirect: "manual" });
+    expect(res.status).toBe(307);
+    const location = new URL(res.headers.get("location") ?? "", app.url);
+    expect(location.pathname).toBe("/sign-in");
+    expect(location.searchParams.get("callbackUrl")).toBe(asked);
+  });
+});
