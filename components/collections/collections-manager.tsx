@@ -8,6 +8,7 @@ import { collectionKeys, useCollections } from "@/components/collections/queries
 import { ShareDialog } from "@/components/sharing/share-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FolderPlusIcon, PencilIcon, TrashIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { createCollectionAction } from "@/lib/actions/collections/create-collection";
@@ -163,7 +164,7 @@ function CollectionRow(props: {
         </Link>
       )}
       {!editing && (
-        <div className="flex items-center gap-1.5">
+        <div className="flex flex-wrap items-center justify-end gap-1.5">
           <Link href={href} className={buttonClasses({ variant: "secondary", size: "sm" })}>
             {t("open")}
           </Link>
@@ -188,19 +189,15 @@ function CollectionRow(props: {
               >
                 <PencilIcon className="size-4" />
               </Button>
-              <Button
-                variant="ghost"
-                size="sm"
-                aria-label={t("delete")}
-                title={t("delete")}
-                disabled={remove.isPending}
-                onClick={() => {
-                  if (window.confirm(t("confirmDelete", { name: c.name })))
-                    remove.mutate(undefined);
-                }}
-              >
-                <TrashIcon className="size-4" />
-              </Button>
+              <ConfirmButton
+                ghost
+                label={<TrashIcon className="size-4" />}
+                name={t("delete")}
+                question={t("confirmDelete", { name: c.name })}
+                confirmLabel={t("confirmDeleteButton")}
+                pending={remove.isPending}
+                onConfirm={() => remove.mutateAsync(undefined)}
+              />
             </>
           )}
         </div>

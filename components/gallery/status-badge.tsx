@@ -4,7 +4,7 @@ import { Elapsed } from "@/components/gallery/elapsed";
 import { isBusy, STATUS_TONE, type StatusKind } from "@/components/gallery/status";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
-import { AlertIcon, CheckIcon, HelpIcon } from "@/components/ui/icons";
+import { AlertIcon, CheckIcon, ClockIcon, HelpIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 
 function KindIcon({ kind }: { kind: StatusKind }) {
@@ -37,15 +37,20 @@ export function StatusBadge(props: {
         </Badge>
       </span>
       {isBusy(props.kind) && (
-        <Elapsed
-          since={props.since}
+        // Light, with a clock, so it does not read as a finished video's length (a dark pill).
+        <span
+          title={t("elapsed")}
           className={cn(
-            "font-mono text-[11px] tabular-nums",
+            "inline-flex items-center gap-1 text-[11px]",
             props.solid
-              ? "rounded-full bg-black/55 px-1.5 py-0.5 text-white backdrop-blur"
+              ? "rounded-full bg-white/90 px-1.5 py-0.5 text-zinc-600 shadow-sm backdrop-blur"
               : "text-zinc-500",
           )}
-        />
+        >
+          <ClockIcon aria-hidden="true" className="size-3" />
+          <span className="sr-only">{t("elapsed")}</span>
+          <Elapsed since={props.since} className="font-mono tabular-nums" />
+        </span>
       )}
     </span>
   );

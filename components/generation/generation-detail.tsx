@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
@@ -21,13 +20,15 @@ import { CopyPromptButton } from "@/components/generation/copy-prompt-button";
 import { formatBytes, formatCost, formatDuration } from "@/components/generation/format";
 import { UsePromptButton } from "@/components/generation/use-prompt-button";
 import { ShareDialog } from "@/components/sharing/share-dialog";
+import { BackToVideos } from "@/components/studio/back-to-videos";
 import { useLiveConnected } from "@/components/studio/live-updates";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { AlertIcon, ArrowLeftIcon, DownloadIcon, FilmIcon, HelpIcon } from "@/components/ui/icons";
+import { AlertIcon, DownloadIcon, FilmIcon, HelpIcon } from "@/components/ui/icons";
 import { LocalDateTime } from "@/components/ui/local-time";
 import type { GenerationDto } from "@/lib/generations/dto";
 import { HAILUO_PRO_MODEL } from "@/lib/kie/prompt";
+import { ESTIMATED_CREDITS_PER_VIDEO } from "@/lib/kie-account/estimated-credits";
 import { useGeneration } from "@/lib/queries/use-generation";
 
 export function GenerationDetail(props: {
@@ -51,13 +52,7 @@ export function GenerationDetail(props: {
 
   return (
     <div data-testid="generation-detail" data-state={g.state}>
-      <Link
-        href={galleryHref}
-        className="-ml-1 inline-flex items-center gap-1.5 rounded-md px-1 py-0.5 text-[13px] font-medium text-zinc-500 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-accent-500"
-      >
-        <ArrowLeftIcon className="size-4" />
-        {t("back")}
-      </Link>
+      <BackToVideos slug={props.slug} />
 
       <div className="mt-4 grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_320px] lg:gap-8">
         <div className="min-w-0 space-y-5">
@@ -175,7 +170,13 @@ export function GenerationDetail(props: {
             <Row label={t("providerTime")}>
               {g.providerCostMs !== null && formatCost(g.providerCostMs)}
             </Row>
-            <Row label={t("credits")}>{g.credits !== null && String(g.credits)}</Row>
+            <Row label={t("credits")}>
+              {g.credits !== null
+                ? String(g.credits)
+                : // kie.ai reports the cost only in its callback; the budget counts this meanwhile.
+                  g.state === "success" &&
+                  t("creditsEstimated", { credits: ESTIMATED_CREDITS_PER_VIDEO })}
+            </Row>
             <Row label={t("duration")}>
               {media.durationMs !== null && formatDuration(media.durationMs)}
             </Row>

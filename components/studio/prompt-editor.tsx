@@ -1,6 +1,13 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { type FormEvent, type KeyboardEvent, useRef, useState } from "react";
+import {
+  type FormEvent,
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
 import { CreditsBadge } from "@/components/credits/credits-badge";
 import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { useHydrated } from "@/components/hooks/use-hydrated";
@@ -10,7 +17,7 @@ import { usePromptDraft } from "@/components/studio/use-prompt-draft";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { SparklesIcon } from "@/components/ui/icons";
+import { CheckIcon, SparklesIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { Switch } from "@/components/ui/switch";
 import { countPromptChars, PROMPT_MAX } from "@/lib/kie/prompt";
@@ -36,7 +43,10 @@ export function PromptEditor(props: { slug: string; canGenerate: boolean }) {
   const inFlightRef = useRef(false);
   const unansweredRef = useRef<UnansweredPress | null>(null);
   const [failure, setFailure] = useState<Error | null>(null);
-  const [announcement, setAnnouncement] = useState("");
+  // The generation just started, for a visible "it's below" with a way to it: on a phone the
+  // gallery is a screen further down, and the emptied box alone says nothing.
+  const [started, setStarted] = useState<string | null>(null);
+  const clearStarted = useCallback(() => setStarted(null), []);
 
   const { prompt, optimizer } = draft;
   const count = countPromptChars(prompt);
@@ -57,14 +67,14 @@ export function PromptEditor(props: { slug: string; canGenerate: boolean }) {
         : newIdempotencyKey();
     inFlightRef.current = true;
     setFailure(null);
-    setAnnouncement("");
+    setStarted(null);
     create.mutate(
       { prompt, promptOptimizer: optimizer, idempotencyKey: key },
       {
-        onSuccess: () => {
+        onSuccess: (g) => {
           unansweredRef.current = null;
           draft.reset(prompt);
-          setAnnouncement(t("started"));
+          setStarted(g.id);
         },
         onError: (error) => {
           // A server answer is final; a missing one leaves the outcome open, so keep the key.
@@ -197,6 +207,7 @@ export function PromptEditor(props: { slug: string; canGenerate: boolean }) {
 
         <div className="space-y-3 p-4 sm:px-5">
           {failure && <Alert>{describeFailure(failure, t, actionErrorText)}</Alert>}
+          <StartedNote generationId={started} onDone={clearStarted} />
           {!props.canGenerate && (
             <p className="rounded-lg bg-zinc-50 px-3 py-2 text-[13px] text-zinc-600 ring-1 ring-inset ring-zinc-200">
               {t("viewerOnly")}
@@ -220,11 +231,46 @@ export function PromptEditor(props: { slug: string; canGenerate: boolean }) {
           </div>
           {props.canGenerate && <CreditsBadge slug={props.slug} />}
         </div>
-        <p className="sr-only" aria-live="polite">
-          {announcement}
-        </p>
       </form>
     </section>
+  );
+}
+
+/** "Started — it's at the top of your videos", with View, for a while after each Generate. */
+function StartedNote(props: { generationId: string | null; onDone: () => void }) {
+  const t = useTranslations("editor");
+  const { generationId, onDone } = props;
+  useEffect(() => {
+    if (!generationId) return;
+    const timer = setTimeout(onDone, 10_000);
+    return () => clearTimeout(timer);
+  }, [generationId, onDone]);
+
+  function view() {
+    const card = document.querySelector<HTMLElement>(
+      `[data-testid="generation-card"][data-id="${CSS.escape(generationId ?? "")}"]`,
+    );
+    card?.scrollIntoView({ behavior: "smooth", block: "center" });
+    card?.querySelector<HTMLElement>("a[href]")?.focus({ preventScroll: true });
+    onDone();
+  }
+
+  return (
+    <p aria-live="polite" className="min-h-0 text-[13px] text-emerald-800 empty:hidden">
+      {generationId && (
+        <span className="flex flex-wrap items-center gap-x-2 gap-y-1 rounded-lg bg-emerald-50 px-3 py-2 ring-1 ring-emerald-200 ring-inset">
+          <CheckIcon className="size-4 shrink-0" />
+          <span className="min-w-0 flex-1">{t("started")}</span>
+          <button
+            type="button"
+            onClick={view}
+            className="font-medium text-emerald-900 underline underline-offset-2 hover:no-underline"
+          >
+            {t("viewStarted")}
+          </button>
+        </span>
+      )}
+    </p>
   );
 }
 

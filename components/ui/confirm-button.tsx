@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
 
 /**
@@ -12,6 +13,12 @@ import { Spinner } from "@/components/ui/spinner";
  */
 export function ConfirmButton(props: {
   label: ReactNode;
+  /** The trigger's name when `label` is only an icon. */
+  name?: string;
+  /** A quieter trigger, for a row of icon buttons. */
+  ghost?: boolean;
+  /** What the second press will do, said beside it. */
+  question?: ReactNode;
   confirmLabel: ReactNode;
   /** The action; its failure is the caller's to show (the question simply closes). */
   onConfirm: () => Promise<unknown>;
@@ -53,8 +60,10 @@ export function ConfirmButton(props: {
     return (
       <Button
         ref={trigger}
-        variant="danger"
+        variant={props.ghost ? "ghost" : "danger"}
         size="sm"
+        aria-label={props.name}
+        title={props.name}
         data-testid={props.testId}
         onClick={() => setStage("asking")}
       >
@@ -66,7 +75,11 @@ export function ConfirmButton(props: {
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: Escape here only takes back the question
     <span
-      className="inline-flex shrink-0 items-center gap-1.5"
+      className={cn(
+        "flex-wrap items-center justify-end gap-1.5",
+        // With a question, a line of its own in a wrapping row; else in place of the button.
+        props.question ? "flex basis-full" : "inline-flex",
+      )}
       onKeyDown={(e) => {
         if (e.key === "Escape" && !busy) {
           // Only the question closes, not a dialog the button may sit in.
@@ -76,6 +89,11 @@ export function ConfirmButton(props: {
         }
       }}
     >
+      {props.question && (
+        <span className="min-w-0 flex-1 basis-60 text-xs leading-5 text-zinc-600 sm:text-right">
+          {props.question}
+        </span>
+      )}
       <Button variant="ghost" size="sm" disabled={busy} onClick={cancel}>
         {t("cancel")}
       </Button>

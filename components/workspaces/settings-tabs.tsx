@@ -6,10 +6,9 @@ import { cn } from "@/components/ui/cn";
 /** The settings pages this person may open, the current one marked. */
 export function SettingsTabs(props: { tabs: { href: string; label: string }[]; label: string }) {
   const pathname = usePathname();
-  // The longest matching href wins, so ".../settings" is not active on ".../settings/members".
-  const active = props.tabs
-    .filter((t) => pathname === t.href || pathname.startsWith(`${t.href}/`))
-    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  // Exact, so General is not marked on a page whose own tab this person is not shown (an
+  // admin-only page a member opened by its address).
+  const active = props.tabs.find((t) => pathname === t.href)?.href;
   return (
     <nav aria-label={props.label} className="-mb-px flex gap-1 overflow-x-auto">
       {props.tabs.map((tab) => (

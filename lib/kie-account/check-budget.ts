@@ -1,7 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ESTIMATED_CREDITS_PER_VIDEO, monthlyUsage } from "@/lib/kie-account/monthly-usage";
+import { ESTIMATED_CREDITS_PER_VIDEO } from "@/lib/kie-account/estimated-credits";
+import { monthlyUsage } from "@/lib/kie-account/monthly-usage";
 import { lockWorkspace } from "@/lib/workspaces/lock-workspace";
 
 const n = (x: number) => x.toLocaleString("en-US");

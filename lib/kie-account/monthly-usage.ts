@@ -1,9 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-/** What one Hailuo 02 Pro video costs: counted for each generation whose cost isn't known yet. */
-export const ESTIMATED_CREDITS_PER_VIDEO = 57;
+import { ESTIMATED_CREDITS_PER_VIDEO } from "@/lib/kie-account/estimated-credits";
 
 const IN_FLIGHT = new Set(["submitting", "waiting", "queuing", "generating"]);
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CollectionsManager } from "@/components/collections/collections-manager";
+import { BackToVideos } from "@/components/studio/back-to-videos";
 import { workspaceAccessOrNotFound } from "@/components/studio/workspace-access";
 import { listCollections } from "@/lib/collections/list-collections";
 import { can } from "@/lib/workspaces/permissions";
@@ -21,6 +22,7 @@ export default async function CollectionsPage(props: { params: Params }) {
   ]);
   return (
     <main className="mx-auto w-full max-w-[960px] flex-1 px-4 py-5 sm:px-6 sm:py-8">
+      <BackToVideos slug={workspace.slug} className="mb-3" />
       <div className="mb-5">
         <h1 className="text-lg font-semibold tracking-tight text-zinc-900">{t("pageTitle")}</h1>
         <p className="mt-1 text-[13px] text-zinc-500">{t("pageBody")}</p>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { BackToVideos } from "@/components/studio/back-to-videos";
 import { workspaceAccessOrNotFound } from "@/components/studio/workspace-access";
 import { SettingsTabs } from "@/components/workspaces/settings-tabs";
 import { can } from "@/lib/workspaces/permissions";
@@ -23,6 +24,7 @@ export default async function SettingsLayout(props: {
     <div className="flex flex-1 flex-col">
       <div className="border-b border-zinc-200/80 bg-white/60">
         <div className="mx-auto w-full max-w-3xl px-4 pt-5 sm:px-6 sm:pt-6">
+          <BackToVideos slug={workspace.slug} className="mb-2" />
           <p className="text-[13px] font-medium text-zinc-500">{t("title")}</p>
           <div className="mt-1.5">
             <SettingsTabs tabs={tabs} label={t("title")} />

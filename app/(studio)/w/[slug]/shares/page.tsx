@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ShareDialog } from "@/components/sharing/share-dialog";
 import { ShareLinksList } from "@/components/sharing/share-links-list";
+import { BackToVideos } from "@/components/studio/back-to-videos";
 import { workspaceAccessOrNotFound } from "@/components/studio/workspace-access";
 import { listShareLinks } from "@/lib/sharing/list-share-links";
 import { can } from "@/lib/workspaces/permissions";
@@ -25,6 +26,7 @@ export default async function SharesPage(props: { params: Params }) {
   ]);
   return (
     <main className="mx-auto w-full max-w-[960px] flex-1 px-4 py-5 sm:px-6 sm:py-8">
+      <BackToVideos slug={workspace.slug} className="mb-3" />
       <div className="mb-5 flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-lg font-semibold tracking-tight text-zinc-900">{t("pageTitle")}</h1>
