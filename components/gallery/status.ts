@@ -88,3 +88,11 @@ export interface Viewer {
 export function mayRetry(g: GenerationDto, viewer: Viewer): boolean {
   return canRetry(g) && (g.state === "fail" || g.author.id === viewer.id || viewer.manageAny);
 }
+
+/**
+ * Delete is for a video that has stopped moving — finished, failed, unsaved, or whose outcome is
+ * unknown — and for its author or an admin (the server checks both again).
+ */
+export function mayDelete(g: GenerationDto, kind: StatusKind, viewer: Viewer): boolean {
+  return !isBusy(kind) && (g.author.id === viewer.id || viewer.manageAny);
+}

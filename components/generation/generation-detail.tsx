@@ -10,6 +10,7 @@ import { RetryButton } from "@/components/gallery/retry-button";
 import {
   isBusy,
   isProblem,
+  mayDelete,
   mayRetry,
   type StatusKind,
   statusKind,
@@ -17,6 +18,7 @@ import {
 } from "@/components/gallery/status";
 import { StatusBadge } from "@/components/gallery/status-badge";
 import { CopyPromptButton } from "@/components/generation/copy-prompt-button";
+import { DeleteGenerationButton } from "@/components/generation/delete-generation-button";
 import { formatBytes, formatCost, formatDuration } from "@/components/generation/format";
 import { UsePromptButton } from "@/components/generation/use-prompt-button";
 import { ShareDialog } from "@/components/sharing/share-dialog";
@@ -192,6 +194,9 @@ export function GenerationDetail(props: {
               <span className="font-mono text-xs">{HAILUO_PRO_MODEL}</span>
             </Row>
           </dl>
+          {props.canGenerate && mayDelete(g, kind, props.viewer) && (
+            <DeleteGenerationButton slug={props.slug} generationId={g.id} />
+          )}
         </aside>
       </div>
     </div>

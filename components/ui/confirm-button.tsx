@@ -19,6 +19,8 @@ export function ConfirmButton(props: {
   ghost?: boolean;
   /** What the second press will do, said beside it. */
   question?: ReactNode;
+  /** The question on a line of its own above the buttons, for a narrow column. */
+  stacked?: boolean;
   confirmLabel: ReactNode;
   /** The action; its failure is the caller's to show (the question simply closes). */
   onConfirm: () => Promise<unknown>;
@@ -90,7 +92,12 @@ export function ConfirmButton(props: {
       }}
     >
       {props.question && (
-        <span className="min-w-0 flex-1 basis-60 text-xs leading-5 text-zinc-600 sm:text-right">
+        <span
+          className={cn(
+            "min-w-0 flex-1 text-xs leading-5 text-zinc-600",
+            props.stacked ? "basis-full" : "basis-60 sm:text-right",
+          )}
+        >
           {props.question}
         </span>
       )}

@@ -15,7 +15,7 @@ export async function collectionInWorkspaceOrThrow(workspaceId: string, collecti
 /** A generation of this workspace, or not_found. */
 export async function generationInWorkspaceOrThrow(workspaceId: string, generationId: string) {
   const g = await db.generation.findFirst({
-    where: { id: generationId, workspaceId },
+    where: { id: generationId, workspaceId, deletedAt: null },
     select: { id: true },
   });
   if (!g) throw new AppError("not_found", "Video not found");

@@ -11,7 +11,7 @@ export async function getGeneration(args: {
   id: string;
 }): Promise<GenerationDto> {
   const row = await db.generation.findFirst({
-    where: { id: args.id, workspaceId: args.workspaceId },
+    where: { id: args.id, workspaceId: args.workspaceId, deletedAt: null },
     select: generationDtoSelect,
   });
   if (!row) throw new AppError("not_found", "Generation not found");

@@ -130,7 +130,7 @@ export async function listGenerations(args: {
     });
   }
   const rows = await db.generation.findMany({
-    where: { workspaceId: args.workspaceId, ...(and.length && { AND: and }) },
+    where: { workspaceId: args.workspaceId, deletedAt: null, ...(and.length && { AND: and }) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     select: generationDtoSelect,

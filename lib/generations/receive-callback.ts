@@ -33,7 +33,7 @@ export async function receiveCallback(args: {
 
   const g = await db.generation.findUnique({
     where: { callbackTokenHash: hashCallbackToken(args.token) },
-    select: { id: true, workspaceId: true, state: true, providerTaskId: true },
+    select: { id: true, workspaceId: true, state: true, providerTaskId: true, deletedAt: true },
   });
   if (!g) return { ok: false, status: 404, error: "unknown_task" };
 
@@ -54,7 +54,8 @@ export async function receiveCallback(args: {
   await db.providerEvent.create({
     data: { generationId: g.id, taskId, source: "callback", state, payload: args.rawBody },
   });
-  if (isFinal(g.state)) return { ok: true, duplicate: true };
+  // Deleted by a person: kie.ai is answered, and nothing follows.
+  if (isFinal(g.state) || g.deletedAt) return { ok: true, duplicate: true };
 
   if (!g.providerTaskId) {
     // A submission whose createTask answer never arrived: the token proves this task is ours.

@@ -29,7 +29,7 @@ export async function retryGeneration(args: {
   beforeSubmit?: () => Promise<void>;
 }): Promise<GenerationDto> {
   const g = await db.generation.findFirst({
-    where: { id: args.generationId, workspaceId: args.workspace.id },
+    where: { id: args.generationId, workspaceId: args.workspace.id, deletedAt: null },
     select: {
       id: true,
       authorId: true,

@@ -63,9 +63,10 @@ export async function storeMedia(generationId: string, ctx: JobContext): Promise
       resultUrl: true,
       providerTaskId: true,
       mediaState: true,
+      deletedAt: true,
     },
   });
-  if (g?.state !== "success" || g.mediaState === "stored") return;
+  if (g?.state !== "success" || g.mediaState === "stored" || g.deletedAt) return;
 
   const e = env();
   const isAllowed = (url: string) =>

@@ -71,9 +71,16 @@ export async function syncGeneration(args: {
 }): Promise<JobOutcome> {
   const g = await db.generation.findUnique({
     where: { id: args.generationId },
-    select: { id: true, workspaceId: true, state: true, providerTaskId: true, createdAt: true },
+    select: {
+      id: true,
+      workspaceId: true,
+      state: true,
+      providerTaskId: true,
+      createdAt: true,
+      deletedAt: true,
+    },
   });
-  if (!g?.providerTaskId || isFinal(g.state)) return;
+  if (!g?.providerTaskId || isFinal(g.state) || g.deletedAt) return;
   const age = Date.now() - g.createdAt.getTime();
   const later = () => ({
     rescheduleAt: new Date(Date.now() + nextPollDelayMs(age, env().RECONCILE_SCALE)),

@@ -28,7 +28,7 @@ export async function createShareLink(args: {
 
   if (input.targetType === "generation") {
     const g = await db.generation.findFirst({
-      where: { id: input.generationId, workspaceId: args.workspaceId },
+      where: { id: input.generationId, workspaceId: args.workspaceId, deletedAt: null },
       select: { id: true, state: true, mediaKey: true },
     });
     if (!g) throw new AppError("not_found", "Video not found");

@@ -15,7 +15,7 @@ export const shareLinkDtoSelect = {
   views: true,
   createdAt: true,
   createdById: true,
-  generation: { select: { prompt: true } },
+  generation: { select: { prompt: true, deletedAt: true } },
   collection: { select: { name: true } },
 } as const;
 
@@ -33,7 +33,7 @@ interface Row {
   views: number;
   createdAt: Date;
   createdById: string;
-  generation: { prompt: string } | null;
+  generation: { prompt: string; deletedAt: Date | null } | null;
   collection: { name: string } | null;
 }
 
@@ -58,7 +58,11 @@ export function toShareLinkDto(
     targetType,
     generationId: row.generationId,
     collectionId: row.collectionId,
-    targetLabel: row.generation?.prompt ?? row.collection?.name ?? null,
+    // A deleted video is as gone as a deleted collection: no label, no link to it.
+    targetLabel:
+      (row.generation && !row.generation.deletedAt ? row.generation.prompt : null) ??
+      row.collection?.name ??
+      null,
     title: row.title,
     showPrompt: row.showPrompt,
     allowDownload: row.allowDownload,

@@ -219,4 +219,14 @@ test("in Chinese, a refused submission and an unsaved video say why in Chinese, 
     { timeout: 60_000 },
   );
   await expect(page.getByTestId("generation-card")).toHaveCount(2);
+
+  // The refused one is deleted from its page, after a second press, and the gallery goes on
+  // without it.
+  await refused.getByRole("link", { name: /海边的日落/ }).click();
+  await page.waitForURL(/\/g\/[^/]+$/);
+  await page.getByRole("button", { name: "删除视频" }).click();
+  await page.getByRole("button", { name: "确认删除" }).click();
+  await page.waitForURL(/\/w\/[^/]+$/);
+  await expect(page.getByTestId("generation-card")).toHaveCount(1);
+  await expect(page.getByTestId("generation-card")).toContainText("竹林里的萤火虫");
 });

@@ -18,6 +18,7 @@ import { renameCollectionAction } from "@/lib/actions/collections/rename-collect
 import { listFavoritesAction } from "@/lib/actions/favorites/list-favorites";
 import { toggleFavoriteAction } from "@/lib/actions/favorites/toggle-favorite";
 import { createGenerationAction } from "@/lib/actions/generations/create-generation";
+import { deleteGenerationAction } from "@/lib/actions/generations/delete-generation";
 import { listAuthorsAction } from "@/lib/actions/generations/list-authors";
 import { retryGenerationAction } from "@/lib/actions/generations/retry-generation";
 import { createInviteAction } from "@/lib/actions/invites/create-invite";
@@ -197,6 +198,10 @@ describe("IDOR: an admin of workspace A learns nothing about workspace B from it
     [
       "retry B's generation",
       (id) => retryGenerationAction({ workspaceSlug: A.workspace.slug, generationId: id }),
+    ],
+    [
+      "delete B's generation",
+      (id) => deleteGenerationAction({ workspaceSlug: A.workspace.slug, generationId: id }),
     ],
     [
       "star B's video",
@@ -384,6 +389,23 @@ describe("IDOR: an admin of workspace A learns nothing about workspace B from it
       await call(a.video, "b");
       expect(await db.collectionItem.count({ where })).toBe(0);
       await db.collectionItem.create({ data: where });
+      return;
+    }
+    if (label.startsWith("delete")) {
+      // A's own failed generation goes; A's video, which the other cases use, stays.
+      const mine = await db.generation.create({
+        data: {
+          workspaceId: A.workspace.id,
+          authorId: A.owner.id,
+          prompt: "A's own failed generation",
+          promptOptimizer: false,
+          model: "hailuo/02-text-to-video-pro",
+          state: "fail",
+          idempotencyKey: randomUUID(),
+          callbackTokenHash: randomBytes(32).toString("hex"),
+        },
+      });
+      expect(seen(await call(mine.id, "b"), mine.id)).toMatchObject({ ok: true });
       return;
     }
     // A's own video, in A's collection and shared as B's is (retry's control: refused as ready).

@@ -21,6 +21,7 @@ import { renameCollectionAction } from "@/lib/actions/collections/rename-collect
 import { listFavoritesAction } from "@/lib/actions/favorites/list-favorites";
 import { toggleFavoriteAction } from "@/lib/actions/favorites/toggle-favorite";
 import { createGenerationAction } from "@/lib/actions/generations/create-generation";
+import { deleteGenerationAction } from "@/lib/actions/generations/delete-generation";
 import { listAuthorsAction } from "@/lib/actions/generations/list-authors";
 import { retryGenerationAction } from "@/lib/actions/generations/retry-generation";
 import { acceptInviteAction } from "@/lib/actions/invites/accept-invite";
@@ -222,6 +223,17 @@ const ACTION_PROBES: Probe[] = [
     const other = await joinTeam(t.workspace.id, "member");
     const g = await generationRowIn(t.workspace.id, other.id, "error");
     return retryGenerationAction({ workspaceSlug: slugOf(t), generationId: g.id });
+  }),
+  // Deleting one's own failed generation…
+  action("deleteGenerationAction", "generation.manage-own", async (t, who) => {
+    const g = await generationRowIn(t.workspace.id, ownerOf(t, who), "fail");
+    return deleteGenerationAction({ workspaceSlug: slugOf(t), generationId: g.id });
+  }),
+  // …and someone else's, which needs manage-any.
+  action("deleteGenerationAction", "generation.manage-any", async (t) => {
+    const other = await joinTeam(t.workspace.id, "member");
+    const g = await generationRowIn(t.workspace.id, other.id, "fail");
+    return deleteGenerationAction({ workspaceSlug: slugOf(t), generationId: g.id });
   }),
   action("listAuthorsAction", "gallery.view", (t) =>
     listAuthorsAction({ workspaceSlug: slugOf(t) }),

@@ -82,7 +82,7 @@ describe("upgrading an existing SQLite database", () => {
     const all = readdirSync(migrations)
       .filter((n) => !n.endsWith(".toml"))
       .sort();
-    const last = all.indexOf("20261125100000_media_error_code");
+    const last = all.indexOf("20261125100000_failure_codes_and_deletion");
     expect(last).toBeGreaterThan(0);
     const before = join(dir, "before");
     mkdirSync(before);

@@ -1,6 +1,7 @@
 "use server";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { workspaceAction } from "@/lib/actions/safe-action";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { GenerationDto } from "@/lib/generations/dto";
 import { retryGeneration } from "@/lib/generations/retry-generation";
 import { generationRefInput } from "@/lib/generations/schemas";
@@ -10,7 +11,7 @@ const action = workspaceAction(
   "retryGeneration",
   { schema: generationRefInput, permission: "generation.manage-own" },
   async (input, { user, workspace, role }) => {
-    return retryGeneration({
+    const retried = await retryGeneration({
       workspace,
       userId: user.id,
       role,
@@ -19,6 +20,14 @@ const action = workspaceAction(
       // again does not.
       beforeSubmit: () => enforceGenerateLimits(user.id),
     });
+    await recordAudit({
+      workspaceId: workspace.id,
+      actor: { id: user.id, email: user.email },
+      action: "generation.retried",
+      target: { type: "generation", id: input.generationId },
+      details: { prompt: retried.prompt.slice(0, 120) },
+    });
+    return retried;
   },
 );
 

@@ -1,5 +1,6 @@
 -- AlterTable
 ALTER TABLE "Generation" ADD COLUMN "mediaErrorCode" TEXT;
+ALTER TABLE "Generation" ADD COLUMN "deletedAt" TIMESTAMP(3);
 
 -- kie.ai gave no reason for these failures: the sentence was the studio's, which screens now word themselves.
 UPDATE "Generation" SET "failMsg" = NULL WHERE "failCode" = 'failed' AND "failMsg" = 'kie.ai could not generate this video';

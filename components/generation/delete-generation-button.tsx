@@ -1,0 +1,51 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useActionErrorText } from "@/components/hooks/use-action-error-text";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { TrashIcon } from "@/components/ui/icons";
+import { deleteGenerationAction } from "@/lib/actions/generations/delete-generation";
+import { useActionMutation } from "@/lib/queries/use-action-mutation";
+import { generationKeys } from "@/lib/queries/use-generations";
+
+/** Delete, asked once more, then back to the gallery without the video. */
+export function DeleteGenerationButton(props: { slug: string; generationId: string }) {
+  const t = useTranslations("detail");
+  const actionErrorText = useActionErrorText();
+  const router = useRouter();
+  const qc = useQueryClient();
+  const remove = useActionMutation(
+    () => deleteGenerationAction({ workspaceSlug: props.slug, generationId: props.generationId }),
+    {
+      onSuccess: async () => {
+        qc.removeQueries({ queryKey: generationKeys.detail(props.slug, props.generationId) });
+        await qc.invalidateQueries({ queryKey: generationKeys.list(props.slug) });
+        router.push(`/w/${encodeURIComponent(props.slug)}`);
+      },
+    },
+  );
+  return (
+    <div className="space-y-2">
+      <ConfirmButton
+        testId="delete-generation"
+        label={
+          <>
+            <TrashIcon className="size-4" />
+            {t("delete")}
+          </>
+        }
+        question={t("deleteQuestion")}
+        stacked
+        confirmLabel={t("deleteConfirm")}
+        pending={remove.isPending}
+        onConfirm={() => remove.mutateAsync(undefined)}
+      />
+      {remove.error && (
+        <p role="alert" className="text-xs text-red-600">
+          {actionErrorText(remove.error)}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { publishChange } from "@/lib/generations/publish";
+import { deleteJobsByKey } from "@/lib/jobs/queue";
+import { logger } from "@/lib/logger";
+import { mediaStorage } from "@/lib/storage";
+import { can } from "@/lib/workspaces/permissions";
+import type { Role } from "@/lib/workspaces/roles";
+
+// kie.ai is still working on these, or the studio is still saving the result: deleting now
+// would leave a task (and its charge) running for a row no one can see.
+const BUSY = new Set(["submitting", "waiting", "queuing", "generating"]);
+
+/**
+ * Deletes a generation: gone from the gallery, its collections, favourites and share links, its
+ * stored video and poster removed. The row itself stays, hidden, so this month's budget still
+ * counts what it cost. The author may delete their own; admins anyone's.
+ */
+export async function deleteGeneration(args: {
+  workspaceId: string;
+  actor: { id: string; email: string };
+  role: Role;
+  generationId: string;
+}): Promise<void> {
+  const g = await db.generation.findFirst({
+    where: { id: args.generationId, workspaceId: args.workspaceId, deletedAt: null },
+    select: {
+      id: true,
+      authorId: true,
+      state: true,
+      submitStatus: true,
+      mediaState: true,
+      mediaKey: true,
+      posterKey: true,
+      prompt: true,
+    },
+  });
+  if (!g) throw new AppError("not_found", "Video not found");
+  if (g.authorId !== args.actor.id && !can(args.role, "generation.manage-any")) {
+    throw new AppError("forbidden", "Only admins can delete other people's videos");
+  }
+  const saving = g.state === "success" && g.mediaState === "pending";
+  // A submission whose answer never came may be running at kie.ai, but nothing the studio does
+  // will bring it back: it may go, and a late callback for it is ignored.
+  const unknown = g.submitStatus === "unknown";
+  if ((BUSY.has(g.state) && !unknown) || saving) {
+    throw new AppError(
+      "conflict",
+      "This video is still being made. Delete it once it has finished.",
+    );
+  }
+
+  const deleted = await db.$transaction(async (tx) => {
+    const hidden = await tx.generation.updateMany({
+      where: { id: g.id, deletedAt: null, mediaState: g.mediaState, state: g.state },
+      data: { deletedAt: new Date(), mediaKey: null, posterKey: null, mediaState: null },
+    });
+    if (hidden.count !== 1) return false;
+    await tx.collectionItem.deleteMany({ where: { generationId: g.id } });
+    await tx.favorite.deleteMany({ where: { generationId: g.id } });
+    await tx.shareLink.updateMany({
+      where: { generationId: g.id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    for (const key of [`poll:${g.id}`, `callback:${g.id}`, `store:${g.id}`, `submit:${g.id}`]) {
+      await deleteJobsByKey(key, tx);
+    }
+    return true;
+  });
+  // Changed meanwhile (a retry, a video arriving): the person sees the new state and decides.
+  if (!deleted)
+    throw new AppError("conflict", "This video changed just now. Look again, then delete it.");
+
+  publishChange({ id: g.id, workspaceId: args.workspaceId, state: g.state });
+  await recordAudit({
+    workspaceId: args.workspaceId,
+    actor: args.actor,
+    action: "generation.deleted",
+    target: { type: "generation", id: g.id },
+    details: { prompt: g.prompt.slice(0, 120) },
+  });
+  // After the rows: a file left behind by a failure here costs space, never a broken page.
+  const storage = mediaStorage();
+  for (const key of [g.mediaKey, g.posterKey]) {
+    if (!key) continue;
+    await storage.delete(key).catch((err: unknown) => {
+      logger.warn({ generation: g.id, err: String(err) }, "deleted video's file not removed");
+    });
+  }
+}
