@@ -1,5 +1,5 @@
 import type { useTranslations } from "next-intl";
-import type { StatusKind } from "@/components/gallery/status";
+import { refusedAsWritten, type StatusKind } from "@/components/gallery/status";
 import { type KieErrorsT, kieFailureText } from "@/components/hooks/use-kie-failure-text";
 import type { GenerationDto } from "@/lib/generations/dto";
 import { FAIL_CODE } from "@/lib/generations/fail-codes";
@@ -38,7 +38,11 @@ export function problemText(
       if (g.failCode === FAIL_CODE.timedOut) return red(t("note.timedOut"));
       if (g.failCode === FAIL_CODE.noResponse) return { text: t("note.unknown"), tone: "amber" };
       const failure = describeKieFailure(g.failCode, g.failMsg);
-      if (failure) return red(t("note.errorBecause", { reason: kieFailureText(failure, kieT) }));
+      if (failure) {
+        const problem = t("note.errorBecause", { reason: kieFailureText(failure, kieT) });
+        // Refused as written: Retry would be refused again, so the way on is said instead.
+        return red(refusedAsWritten(g) ? t("note.refusedAsWritten", { problem }) : problem);
+      }
       // A code this studio did not write (an older version's): its sentence, as recorded.
       return red(g.failMsg ? t("note.errorWithReason", { reason: g.failMsg }) : t("note.error"));
     }

@@ -1,5 +1,6 @@
 import type { BadgeTone } from "@/components/ui/badge";
 import type { GenerationDto } from "@/lib/generations/dto";
+import { describeKieFailure } from "@/lib/kie/errors";
 
 /** What a person needs to know about a generation, one step finer than its state. */
 export type StatusKind =
@@ -68,9 +69,16 @@ export function isProblem(kind: StatusKind): boolean {
   return kind === "unknown" || kind === "failed" || kind === "error" || kind === "mediaFailed";
 }
 
+// kie.ai refused this prompt as it is (a 422, e.g. its content policy): the same request would
+// be refused again. "Use this prompt" is the way on — edit it, then Generate.
+export function refusedAsWritten(g: Pick<GenerationDto, "failCode" | "failMsg">): boolean {
+  const failure = describeKieFailure(g.failCode, g.failMsg);
+  return failure !== null && "kind" in failure && failure.kind === "validation";
+}
+
 function canRetry(g: GenerationDto): boolean {
   return (
-    g.state === "error" ||
+    (g.state === "error" && !refusedAsWritten(g)) ||
     g.state === "fail" ||
     g.submitStatus === "unknown" ||
     // Made by kie.ai but not saved: Retry fetches it again — unless kie.ai gave no link at all.

@@ -1,7 +1,7 @@
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { problemText, type StatusT } from "@/components/gallery/problem-text";
-import type { StatusKind } from "@/components/gallery/status";
+import { refusedAsWritten, type StatusKind } from "@/components/gallery/status";
 import { actionErrorText, type ErrorsT } from "@/components/hooks/use-action-error-text";
 import type { KieErrorsT } from "@/components/hooks/use-kie-failure-text";
 import type { GenerationDto } from "@/lib/generations/dto";
@@ -130,14 +130,23 @@ describe("a generation's problem, in Chinese", () => {
     }
   });
 
+  it("tells how to go on from a prompt kie.ai refused as written, instead of Retry", () => {
+    const g = generation({ failCode: "422", failMsg: "prompt rejected by content policy" });
+    expect(say(g, "error")).toBe(
+      "此任务未能提交。kie.ai 拒绝了此请求。kie.ai 返回的原文：“prompt rejected by content policy”。请修改提示词后重新生成：“使用此提示词”会把它放回编辑器。",
+    );
+    expect(refusedAsWritten(g)).toBe(true);
+    expect(refusedAsWritten(generation({ failCode: "402", failMsg: "x" }))).toBe(false);
+  });
+
   it("quotes kie.ai's own words as kie.ai's, untranslated", () => {
     const text = say(
       generation({ failCode: "500", failMsg: "kie.ai had a server error: Internal error" }),
       "error",
     );
-    expect(text).toBe("此任务未能提交。kie.ai 服务器出错。kie.ai 返回的原文：“Internal error”");
+    expect(text).toBe("此任务未能提交。kie.ai 服务器出错。kie.ai 返回的原文：“Internal error”。");
     const failed = say(generation({ failCode: "501", failMsg: "content policy" }), "failed");
-    expect(failed).toBe("kie.ai 未能生成此视频。kie.ai 返回的原文：“content policy”");
+    expect(failed).toBe("kie.ai 未能生成此视频。kie.ai 返回的原文：“content policy”。");
   });
 
   it("words every reason a video could not be saved", () => {
