@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import {
   type CSSProperties,
   type FormEvent,
+  type KeyboardEvent as ReactKeyboardEvent,
   useCallback,
   useEffect,
   useId,
@@ -35,7 +36,16 @@ export function CollectionMenu(props: {
   const [position, setPosition] = useState<CSSProperties>({});
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+  const popover = useRef<HTMLDivElement>(null);
+  const focusOnOpen = useRef(false);
   const menuId = useId();
+
+  useEffect(() => {
+    if (!open || !focusOnOpen.current) return;
+    focusOnOpen.current = false;
+    const frame = requestAnimationFrame(() => focusables(popover.current)[0]?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [open]);
   const placement = props.placement;
   const menuPosition = useCallback((): CSSProperties => {
     const r = button.current?.getBoundingClientRect();
@@ -51,7 +61,11 @@ export function CollectionMenu(props: {
     const onDown = (e: PointerEvent) => {
       if (!root.current?.contains(e.target as Node)) setOpen(false);
     };
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      setOpen(false);
+      button.current?.focus();
+    };
     // The menu follows its button rather than closing: on a phone, typing a new collection's
     // name opens the keyboard, which resizes and scrolls the window.
     const follow = () => setPosition(menuPosition());
@@ -68,7 +82,17 @@ export function CollectionMenu(props: {
   }, [open, menuPosition]);
 
   return (
-    <div ref={root} className="relative z-10">
+    // biome-ignore lint/a11y/noStaticElementInteractions: Tab leaving the menu closes it
+    <div
+      ref={root}
+      className="relative z-10"
+      onBlur={(e) => {
+        // Focus moved to something outside (Tab past the last field); a click on the menu's
+        // own blank space moves it nowhere and keeps it open.
+        const next = e.relatedTarget;
+        if (open && next instanceof Node && !root.current?.contains(next)) setOpen(false);
+      }}
+    >
       <button
         type="button"
         data-testid="collection-menu-button"
@@ -77,9 +101,12 @@ export function CollectionMenu(props: {
         aria-label={t("addTo")}
         title={t("addTo")}
         ref={button}
-        onClick={() => {
+        onClick={(e) => {
           setPosition(menuPosition());
           setOpen((v) => !v);
+          // Opened from the keyboard (a click without a pointer): focus goes into the menu. Not on
+          // a tap, which would open a phone's keyboard over it.
+          if (e.detail === 0) focusOnOpen.current = true;
         }}
         className={cn(
           "inline-flex items-center justify-center gap-2 transition-colors focus-visible:outline-2 focus-visible:outline-accent-500",
@@ -92,9 +119,12 @@ export function CollectionMenu(props: {
         {props.variant === "button" && t("addTo")}
       </button>
       {open && (
+        // biome-ignore lint/a11y/noStaticElementInteractions: arrow keys move between its items
         <div
           id={menuId}
+          ref={popover}
           style={position}
+          onKeyDown={moveFocus}
           className="fixed z-40 w-64 max-w-[calc(100vw-1rem)] rounded-xl bg-white p-2 shadow-lg ring-1 ring-zinc-200"
         >
           <MenuBody slug={props.slug} generationId={props.generationId} />
@@ -102,6 +132,24 @@ export function CollectionMenu(props: {
       )}
     </div>
   );
+}
+
+// The menu's collections, then its name field: what the arrow keys move between.
+function focusables(menu: HTMLElement | null): HTMLElement[] {
+  return [
+    ...(menu?.querySelectorAll<HTMLElement>('[role="menuitemcheckbox"]:not(:disabled), input') ??
+      []),
+  ];
+}
+
+function moveFocus(e: ReactKeyboardEvent<HTMLDivElement>) {
+  if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+  const items = focusables(e.currentTarget);
+  if (items.length === 0) return;
+  e.preventDefault();
+  const at = items.indexOf(document.activeElement as HTMLElement);
+  const step = e.key === "ArrowDown" ? 1 : -1;
+  items[(at + step + items.length) % items.length]?.focus();
 }
 
 function MenuBody(props: { slug: string; generationId: string }) {

@@ -26,7 +26,8 @@ export function UsePromptButton(props: {
       editor.scrollIntoView({ behavior: "smooth", block: "center" });
       editor.focus({ preventScroll: true });
     } else {
-      router.push(`/w/${encodeURIComponent(props.slug)}`);
+      // The editor takes focus when it opens at #prompt.
+      router.push(`/w/${encodeURIComponent(props.slug)}#prompt`);
     }
   }
 

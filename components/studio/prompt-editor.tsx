@@ -48,6 +48,11 @@ export function PromptEditor(props: { slug: string; canGenerate: boolean }) {
   const [started, setStarted] = useState<string | null>(null);
   const clearStarted = useCallback(() => setStarted(null), []);
 
+  // Arriving from "Use this prompt" on another page: the prompt is here to be edited.
+  useEffect(() => {
+    if (window.location.hash === "#prompt") textareaRef.current?.focus();
+  }, []);
+
   const { prompt, optimizer } = draft;
   const count = countPromptChars(prompt);
   const over = count > PROMPT_MAX;
@@ -182,6 +187,28 @@ export function PromptEditor(props: { slug: string; canGenerate: boolean }) {
               </p>
             )}
           </div>
+          {draft.replaced && (
+            <p
+              data-testid="replaced-draft"
+              className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg bg-zinc-50 px-3 py-2 text-[13px] text-zinc-600 ring-1 ring-zinc-200 ring-inset"
+            >
+              <span className="min-w-0 flex-1">{t("replacedDraft")}</span>
+              <button
+                type="button"
+                onClick={draft.undoReplace}
+                className="font-medium text-accent-700 underline underline-offset-2 hover:no-underline"
+              >
+                {t("undoReplace")}
+              </button>
+              <button
+                type="button"
+                onClick={draft.keepReplacement}
+                className="text-zinc-500 hover:text-zinc-800"
+              >
+                {t("keepReplacement")}
+              </button>
+            </p>
+          )}
           <div className="mt-3">
             <CameraHints onInsert={insertAtCursor} disabled={!props.canGenerate} />
           </div>

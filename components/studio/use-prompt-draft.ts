@@ -31,8 +31,44 @@ const LOAD_EVENT = "hailuo-studio:load-draft";
  * editor opened later restores it) and announced to an editor already on the page.
  */
 export function loadPromptDraft(slug: string, draft: { prompt: string; optimizer: boolean }) {
+  // What the person had written is kept aside, so the editor can offer it back (Undo).
+  const before = readDraft(slug);
+  if (before && before.prompt.trim() !== "" && before.prompt !== draft.prompt) {
+    writeStored(replacedKey(slug), before);
+  }
   writeDraft(slug, draft);
   window.dispatchEvent(new CustomEvent(LOAD_EVENT, { detail: { slug, ...draft } }));
+}
+
+function replacedKey(slug: string) {
+  return `${storageKey(slug)}:replaced`;
+}
+
+function writeStored(key: string, value: unknown) {
+  try {
+    window.localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Private mode or a full quota: nothing to offer back, nothing lost that was saved.
+  }
+}
+
+function takeReplaced(
+  slug: string,
+  remove: boolean,
+): { prompt: string; optimizer: boolean } | null {
+  try {
+    const raw = window.localStorage.getItem(replacedKey(slug));
+    if (remove) window.localStorage.removeItem(replacedKey(slug));
+    if (!raw) return null;
+    const value: unknown = JSON.parse(raw);
+    if (typeof value !== "object" || value === null) return null;
+    const { prompt, optimizer } = value as Record<string, unknown>;
+    return typeof prompt === "string" && prompt.trim() !== ""
+      ? { prompt, optimizer: typeof optimizer === "boolean" ? optimizer : DEFAULT_OPTIMIZER }
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 function writeDraft(slug: string, draft: { prompt: string; optimizer: boolean }) {
@@ -55,6 +91,8 @@ export function usePromptDraft(slug: string) {
   const [prompt, setPrompt] = useState("");
   const [optimizer, setOptimizer] = useState(DEFAULT_OPTIMIZER);
   const [restored, setRestored] = useState(false);
+  // The draft "Use this prompt" replaced, while it can still be brought back.
+  const [replaced, setReplaced] = useState<{ prompt: string; optimizer: boolean } | null>(null);
 
   useEffect(() => {
     const draft = readDraft(slug);
@@ -62,6 +100,7 @@ export function usePromptDraft(slug: string) {
       setPrompt(draft.prompt);
       setOptimizer(draft.optimizer);
     }
+    setReplaced(takeReplaced(slug, false));
     setRestored(true);
   }, [slug]);
 
@@ -72,10 +111,16 @@ export function usePromptDraft(slug: string) {
       if (detail?.slug !== slug) return;
       setPrompt(detail.prompt);
       setOptimizer(detail.optimizer);
+      setReplaced(takeReplaced(slug, false));
     };
     window.addEventListener(LOAD_EVENT, onLoad);
     return () => window.removeEventListener(LOAD_EVENT, onLoad);
   }, [slug]);
+
+  function forget() {
+    takeReplaced(slug, true);
+    setReplaced(null);
+  }
 
   // One small synchronous write per change, after paint: typing never waits for it.
   useEffect(() => {
@@ -92,6 +137,19 @@ export function usePromptDraft(slug: string) {
     reset: (submitted: string) => {
       setPrompt((current) => (current === submitted ? "" : current));
       setOptimizer(DEFAULT_OPTIMIZER);
+      forget();
     },
+    /** The draft "Use this prompt" replaced, if it can still be brought back. */
+    replaced,
+    /** Brings the replaced draft back. */
+    undoReplace: () => {
+      const previous = takeReplaced(slug, true);
+      setReplaced(null);
+      if (!previous) return;
+      setPrompt(previous.prompt);
+      setOptimizer(previous.optimizer);
+    },
+    /** Keeps the new prompt: the replaced draft is let go. */
+    keepReplacement: forget,
   };
 }

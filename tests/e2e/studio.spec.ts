@@ -117,7 +117,17 @@ test("collections on a phone: made from a card, opened as a named gallery, left 
   await page.getByLabel("New collection name").fill("江南 · 精选");
   await page.getByRole("button", { name: "Create", exact: true }).click();
   await expect(page.getByRole("menuitemcheckbox", { name: /江南 · 精选/ })).toBeChecked();
+  // Escape closes the menu and gives focus back to its button; from the keyboard it opens
+  // with focus on its first collection, and the arrow keys go on to the name field.
+  const menuButton = card.getByTestId("collection-menu-button");
   await page.keyboard.press("Escape");
+  await expect(menuButton).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menuitemcheckbox", { name: /江南 · 精选/ })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByLabel("New collection name")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("menuitemcheckbox")).toHaveCount(0);
 
   // An empty one, made on the Collections page.
   await page.getByRole("link", { name: "Collections" }).click();
