@@ -12,6 +12,15 @@ export function CreditsBadge(props: { slug: string }) {
   const { data, isError } = useCredits(props.slug);
   const budget = data?.budget;
   const nearLimit = budget?.limit != null && budget.used >= budget.limit * 0.9;
+  const mine = data?.memberBudget ?? null;
+  // Generate would be refused: said before the press, not only after it.
+  const perVideo = data?.creditsPerVideo ?? 0;
+  const tooLow =
+    budget?.limit != null && budget.used + perVideo > budget.limit
+      ? "workspaceTooLow"
+      : mine && mine.used + perVideo > mine.limit
+        ? "memberTooLow"
+        : null;
   const balance = data?.balance != null ? format.number(data.balance) : data || isError ? "—" : "…";
   const reason = data?.failure
     ? kieFailureText(data.failure)
@@ -28,6 +37,19 @@ export function CreditsBadge(props: { slug: string }) {
       {budget?.limit != null && (
         <span className={cn(nearLimit && "font-medium text-amber-700")}>
           {t("budget", { used: format.number(budget.used), limit: format.number(budget.limit) })}
+        </span>
+      )}
+      {mine && (
+        <span className={cn(mine.used >= mine.limit * 0.9 && "font-medium text-amber-700")}>
+          {t("memberBudget", { used: format.number(mine.used), limit: format.number(mine.limit) })}
+        </span>
+      )}
+      {tooLow && (
+        <span
+          data-testid="budget-too-low"
+          className="basis-full text-right font-medium text-amber-700"
+        >
+          {t(tooLow, { credits: data?.creditsPerVideo ?? 0 })}
         </span>
       )}
     </p>

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { retryGeneration } from "@/lib/generations/retry-generation";
+import { getCredits } from "@/lib/kie-account/get-credits";
 import { getKieSettings } from "@/lib/kie-account/get-kie-settings";
 import { monthStartUtc } from "@/lib/kie-account/monthly-usage";
 import { setMemberBudget } from "@/lib/kie-account/set-member-budget";
@@ -133,6 +134,11 @@ describe("monthly credit budgets", () => {
     expect(settings.members).toEqual([
       expect.objectContaining({ userId: ctx.userId, limit: 100, used: 57 }),
     ]);
+    // The editor is told the same before the next press: 57 + 57 would pass 100.
+    const credits = await getCredits(ctx.workspace.id, ctx.userId);
+    expect(credits.memberBudget).toEqual({ limit: 100, used: 57 });
+    expect(credits.creditsPerVideo).toBe(57);
+    expect(credits.budget.limit).toBeNull();
   });
 
   it("budget changes and generations are in the audit log, with who did them", async () => {

@@ -116,15 +116,15 @@ describe("the workspace's kie.ai account", () => {
 
   it("the editor's credits show the balance and this month's use, cached per workspace", async () => {
     const ctx = await admin();
-    const first = await getCredits(ctx.workspace.id);
+    const first = await getCredits(ctx.workspace.id, ctx.userId);
     expect(first.balance).toEqual(expect.any(Number));
     expect(first.budget).toEqual({ limit: null, used: 0 });
     studio().sim.configure({ credits: 1234 });
     // Within 30 s the cached balance is reused: kie.ai is not asked again.
-    expect((await getCredits(ctx.workspace.id)).balance).toBe(first.balance);
+    expect((await getCredits(ctx.workspace.id, ctx.userId)).balance).toBe(first.balance);
     await setKieKeys({ workspaceId: ctx.workspace.id, actor: ctx.actor, apiKey: WORKSPACE_KEY });
     // A key change drops the cache.
-    expect((await getCredits(ctx.workspace.id)).balance).toBe(1234);
+    expect((await getCredits(ctx.workspace.id, ctx.userId)).balance).toBe(1234);
   });
 
   it("only admins may change keys and budgets or read the audit log; any member sees credits", () => {

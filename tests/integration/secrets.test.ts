@@ -87,7 +87,7 @@ describe("the workspace's raw kie.ai key never leaves the server", () => {
       await testKieKey({ workspaceId: ctx.workspace.id, apiKey: RAW_KEY }),
     ]);
     outputs.push(["test key (stored)", await testKieKey({ workspaceId: ctx.workspace.id })]);
-    outputs.push(["credits", await getCredits(ctx.workspace.id)]);
+    outputs.push(["credits", await getCredits(ctx.workspace.id, ctx.userId)]);
     const dto = await generate(ctx, "灯塔与海浪，黄昏 [sim:dupcallback]");
     outputs.push(["created generation", dto]);
     await waitForState(dto.id, ["success"]);
