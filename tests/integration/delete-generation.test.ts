@@ -19,20 +19,11 @@ import {
   generate,
   generationRow,
   newWorkspace,
-  waitFor,
+  readyVideo,
   waitForState,
 } from "@/tests/support/studio";
 
 type Ctx = Awaited<ReturnType<typeof newWorkspace>>;
-
-async function readyVideo(ctx: Ctx, prompt: string) {
-  const dto = await generate(ctx, prompt);
-  await waitFor(async () => (await generationRow(dto.id)).mediaState === "stored", {
-    timeoutMs: 60_000,
-    what: `media of ${dto.id}`,
-  });
-  return dto.id;
-}
 
 async function actorOf(ctx: Ctx) {
   return db.user.findUniqueOrThrow({

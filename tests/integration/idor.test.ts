@@ -39,7 +39,7 @@ import { getSharedPage } from "@/lib/sharing/get-shared-page";
 import { resolveShareLink } from "@/lib/sharing/resolve-share-link";
 import { revokeShareLink } from "@/lib/sharing/revoke-share-link";
 import { callRoute, join, observe, signInAs, type Team, team } from "@/tests/support/session";
-import { generate, generationRow, waitFor, waitForState } from "@/tests/support/studio";
+import { readyVideo } from "@/tests/support/studio";
 
 vi.mock("@/lib/auth/session-claims", () => ({
   sessionClaims: async () => (await import("@/tests/support/session")).currentSession(),
@@ -54,20 +54,17 @@ function randomToken(): string {
   return randomBytes(32).toString("base64url");
 }
 
-async function readyVideo(t: Team, prompt: string): Promise<string> {
-  const dto = await generate({ userId: t.member.id, workspace: t.workspace }, prompt);
-  await waitForState(dto.id, ["success"]);
-  await waitFor(async () => (await generationRow(dto.id)).mediaState === "stored", {
-    what: `media of ${dto.id}`,
-  });
-  return dto.id;
-}
-
 /** Everything of a workspace an attacker might name by id. */
 async function furnish(t: Team, label: string) {
   const [video, other] = await Promise.all([
-    readyVideo(t, `${label}：清晨的竹林，薄雾缭绕，一只熊猫慢慢爬上竹竿 [Pan right]`),
-    readyVideo(t, `${label}：夜晚的城市天际线，烟花在高楼之间绽放 [Zoom out]`),
+    readyVideo(
+      { userId: t.member.id, workspace: t.workspace },
+      `${label}：清晨的竹林，薄雾缭绕，一只熊猫慢慢爬上竹竿 [Pan right]`,
+    ),
+    readyVideo(
+      { userId: t.member.id, workspace: t.workspace },
+      `${label}：夜晚的城市天际线，烟花在高楼之间绽放 [Zoom out]`,
+    ),
   ]);
   const errored = await db.generation.create({
     data: {

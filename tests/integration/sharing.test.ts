@@ -16,24 +16,9 @@ import { revokeShareLink } from "@/lib/sharing/revoke-share-link";
 import { shareAccessCookie, shareAccessValue } from "@/lib/sharing/share-access";
 import { type ShareMetadataLabels, shareMetadata } from "@/lib/sharing/share-metadata";
 import { unlockShareLink } from "@/lib/sharing/unlock-share-link";
-import {
-  generate,
-  generationRow,
-  newWorkspace,
-  waitFor,
-  waitForState,
-} from "@/tests/support/studio";
+import { generate, newWorkspace, readyVideo, waitForState } from "@/tests/support/studio";
 
 type Ctx = Awaited<ReturnType<typeof newWorkspace>>;
-
-async function readyVideo(ctx: Ctx, prompt: string) {
-  const dto = await generate(ctx, prompt);
-  await waitForState(dto.id, ["success"]);
-  await waitFor(async () => (await generationRow(dto.id)).mediaState === "stored", {
-    what: `media of ${dto.id}`,
-  });
-  return dto.id;
-}
 
 const OPTIONS = { expiry: "never", allowDownload: false, showPrompt: false } as const;
 

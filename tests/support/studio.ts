@@ -59,3 +59,17 @@ export async function waitForState(id: string, states: string[], timeoutMs = 30_
     { timeoutMs, what: `generation ${id} to reach ${states.join("/")}` },
   );
 }
+
+/** A generation that succeeded and whose video the studio has stored: its id. */
+export async function readyVideo(
+  ctx: { userId: string; workspace: { id: string; slug: string } },
+  prompt: string,
+): Promise<string> {
+  const dto = await generate(ctx, prompt);
+  await waitForState(dto.id, ["success"], 60_000);
+  await waitFor(async () => (await generationRow(dto.id)).mediaState === "stored", {
+    timeoutMs: 60_000,
+    what: `media of ${dto.id}`,
+  });
+  return dto.id;
+}

@@ -10,29 +10,41 @@ const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
+const all = readdirSync(migrations)
+  .filter((n) => !n.endsWith(".toml"))
+  .sort();
+
+/**
+ * A database as a release before `next` left it — every migration up to it applied — with one
+ * person in one workspace. Returns its URL and an open connection to add rows with.
+ */
+function databaseBefore(next: string) {
+  const dir = mkdtempSync(join(tmpdir(), "studio-upgrade-"));
+  dirs.push(dir);
+  const upTo = all.indexOf(next);
+  expect(upTo).toBeGreaterThan(0);
+  const before = join(dir, "before");
+  mkdirSync(before);
+  for (const name of all.slice(0, upTo)) {
+    cpSync(join(migrations, name), join(before, name), { recursive: true });
+  }
+  const url = `file:${join(dir, "studio.db")}`;
+  migrateSqlite(url, before);
+  const db = new Database(join(dir, "studio.db"));
+  const now = new Date().toISOString();
+  db.prepare(
+    `INSERT INTO "User" (id, email, createdAt, updatedAt) VALUES ('u1', 'a@example.com', ?, ?)`,
+  ).run(now, now);
+  db.prepare(
+    `INSERT INTO "Workspace" (id, name, slug, createdAt, updatedAt) VALUES ('w1', 'W', 'w', ?, ?)`,
+  ).run(now, now);
+  return { url, file: join(dir, "studio.db"), db, now };
+}
 
 describe("upgrading an existing SQLite database", () => {
   it("keeps every row through every later migration", () => {
-    const dir = mkdtempSync(join(tmpdir(), "studio-upgrade-"));
-    dirs.push(dir);
-    const all = readdirSync(migrations)
-      .filter((n) => !n.endsWith(".toml"))
-      .sort();
     // The first release: only the first migration.
-    const first = join(dir, "first");
-    mkdirSync(first);
-    cpSync(join(migrations, all[0] ?? ""), join(first, all[0] ?? ""), { recursive: true });
-    const url = `file:${join(dir, "studio.db")}`;
-    migrateSqlite(url, first);
-
-    const db = new Database(join(dir, "studio.db"));
-    const now = new Date().toISOString();
-    db.prepare(
-      `INSERT INTO "User" (id, email, createdAt, updatedAt) VALUES ('u1', 'a@example.com', ?, ?)`,
-    ).run(now, now);
-    db.prepare(
-      `INSERT INTO "Workspace" (id, name, slug, createdAt, updatedAt) VALUES ('w1', 'W', 'w', ?, ?)`,
-    ).run(now, now);
+    const { url, file, db, now } = databaseBefore(all[1] ?? "");
     db.prepare(
       `INSERT INTO "Membership" (id, userId, workspaceId, role) VALUES ('m1', 'u1', 'w1', 'owner')`,
     ).run();
@@ -45,7 +57,7 @@ describe("upgrading an existing SQLite database", () => {
     const result = migrateSqlite(url, migrations);
     expect(result.applied).toEqual(all.slice(1));
 
-    const after = new Database(join(dir, "studio.db"), { readonly: true });
+    const after = new Database(file, { readonly: true });
     const count = (table: string) =>
       (after.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
     expect([count("User"), count("Workspace"), count("Membership"), count("Generation")]).toEqual([
@@ -77,29 +89,7 @@ describe("upgrading an existing SQLite database", () => {
   });
 
   it("gives older failures the studio wrote itself their own codes, and leaves kie.ai's alone", () => {
-    const dir = mkdtempSync(join(tmpdir(), "studio-upgrade-"));
-    dirs.push(dir);
-    const all = readdirSync(migrations)
-      .filter((n) => !n.endsWith(".toml"))
-      .sort();
-    const last = all.indexOf("20261125100000_failure_codes_and_deletion");
-    expect(last).toBeGreaterThan(0);
-    const before = join(dir, "before");
-    mkdirSync(before);
-    for (const name of all.slice(0, last)) {
-      cpSync(join(migrations, name), join(before, name), { recursive: true });
-    }
-    const url = `file:${join(dir, "studio.db")}`;
-    migrateSqlite(url, before);
-
-    const db = new Database(join(dir, "studio.db"));
-    const now = new Date().toISOString();
-    db.prepare(
-      `INSERT INTO "User" (id, email, createdAt, updatedAt) VALUES ('u1', 'a@example.com', ?, ?)`,
-    ).run(now, now);
-    db.prepare(
-      `INSERT INTO "Workspace" (id, name, slug, createdAt, updatedAt) VALUES ('w1', 'W', 'w', ?, ?)`,
-    ).run(now, now);
+    const { url, file, db, now } = databaseBefore("20261125100000_failure_codes_and_deletion");
     const failures: [string, string, string, string | null][] = [
       [
         "g1",
@@ -130,7 +120,7 @@ describe("upgrading an existing SQLite database", () => {
     db.close();
 
     migrateSqlite(url, migrations);
-    const after = new Database(join(dir, "studio.db"), { readonly: true });
+    const after = new Database(file, { readonly: true });
     const rows = after
       .prepare(`SELECT id, failCode, failMsg IS NULL AS noMsg FROM "Generation" ORDER BY id`)
       .all();
