@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
 import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { Button } from "@/components/ui/button";
 import { RetryIcon } from "@/components/ui/icons";
@@ -19,17 +20,34 @@ export function RetryButton(props: {
   const actionErrorText = useActionErrorText();
   const retry = useRetryGeneration(props.slug);
   const error = retry.error;
+  // A retry that ends as the last try did would otherwise look like a press that did nothing.
+  const [retried, setRetried] = useState(false);
+  useEffect(() => {
+    if (!retried) return;
+    const timer = setTimeout(() => setRetried(false), 8_000);
+    return () => clearTimeout(timer);
+  }, [retried]);
   return (
     <div className={props.className}>
       <Button
         variant="secondary"
         size="sm"
         disabled={retry.isPending}
-        onClick={() => retry.mutate(props.generationId, { onSuccess: props.onRetried })}
+        onClick={() =>
+          retry.mutate(props.generationId, {
+            onSuccess: (g) => {
+              setRetried(true);
+              props.onRetried?.(g);
+            },
+          })
+        }
       >
         {retry.isPending ? <Spinner /> : <RetryIcon className="size-3.5" />}
         {t("retry")}
       </Button>
+      <p aria-live="polite" className="mt-1.5 text-xs text-zinc-500 empty:hidden">
+        {retried && !error ? t("retried") : null}
+      </p>
       {error && (
         <p role="alert" className="mt-1.5 text-xs text-red-600">
           {error instanceof ActionError ? actionErrorText(error) : t("retryNetwork")}
