@@ -136,10 +136,7 @@ export function CollectionMenu(props: {
 
 // The menu's collections, then its name field: what the arrow keys move between.
 function focusables(menu: HTMLElement | null): HTMLElement[] {
-  return [
-    ...(menu?.querySelectorAll<HTMLElement>('[role="menuitemcheckbox"]:not(:disabled), input') ??
-      []),
-  ];
+  return [...(menu?.querySelectorAll<HTMLElement>('[role="menuitemcheckbox"], input') ?? [])];
 }
 
 function moveFocus(e: ReactKeyboardEvent<HTMLDivElement>) {
@@ -199,15 +196,17 @@ function MenuBody(props: { slug: string; generationId: string }) {
                 type="button"
                 role="menuitemcheckbox"
                 aria-checked={c.contains}
-                disabled={item.isPending}
-                onClick={() =>
+                // Not `disabled`: that would drop keyboard focus from the item just pressed.
+                aria-disabled={item.isPending}
+                onClick={() => {
+                  if (item.isPending) return;
                   item.mutate({
                     collectionId: c.id,
                     generationId: props.generationId,
                     add: !c.contains,
-                  })
-                }
-                className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left text-[13px] text-zinc-800 hover:bg-zinc-50 disabled:opacity-60"
+                  });
+                }}
+                className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left text-[13px] text-zinc-800 hover:bg-zinc-50 aria-disabled:opacity-60"
               >
                 <span
                   className={cn(

@@ -1,6 +1,6 @@
 import type { useTranslations } from "next-intl";
 import { refusedAsWritten, type StatusKind } from "@/components/gallery/status";
-import { type KieErrorsT, kieFailureText } from "@/components/hooks/use-kie-failure-text";
+import { type KieErrorsT, kieFailureText, quoted } from "@/components/hooks/use-kie-failure-text";
 import type { GenerationDto } from "@/lib/generations/dto";
 import { FAIL_CODE } from "@/lib/generations/fail-codes";
 import { describeKieFailure } from "@/lib/kie/errors";
@@ -29,7 +29,7 @@ export function problemText(
       return { text: t("note.unknown"), tone: "amber" };
     case "failed":
       // kie.ai's own verdict: its words are all there is to say.
-      if (g.failMsg) return red(t("note.failedWithReason", { reason: g.failMsg }));
+      if (g.failMsg) return red(t("note.failedWithReason", { reason: quoted(g.failMsg) }));
       if (g.failCode && g.failCode !== FAIL_CODE.failed) {
         return red(t("note.failedWithCode", { code: g.failCode }));
       }

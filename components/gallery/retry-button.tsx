@@ -45,7 +45,7 @@ export function RetryButton(props: {
         {retry.isPending ? <Spinner /> : <RetryIcon className="size-3.5" />}
         {t("retry")}
       </Button>
-      <p aria-live="polite" className="mt-1.5 text-xs text-zinc-500 empty:hidden">
+      <p aria-live="polite" className="mt-1.5 text-xs text-zinc-500 empty:sr-only">
         {retried && !error ? t("retried") : null}
       </p>
       {error && (

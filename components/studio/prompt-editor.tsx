@@ -283,7 +283,8 @@ function StartedNote(props: { generationId: string | null; onDone: () => void })
   }
 
   return (
-    <p aria-live="polite" className="min-h-0 text-[13px] text-emerald-800 empty:hidden">
+    // Empty, it stays in the page as an unseen live region, so what appears in it is read out.
+    <p aria-live="polite" className="text-[13px] text-emerald-800 empty:sr-only">
       {generationId && (
         <span className="flex flex-wrap items-center gap-x-2 gap-y-1 rounded-lg bg-emerald-50 px-3 py-2 ring-1 ring-emerald-200 ring-inset">
           <CheckIcon className="size-4 shrink-0" />

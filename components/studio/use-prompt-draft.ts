@@ -31,10 +31,15 @@ const LOAD_EVENT = "hailuo-studio:load-draft";
  * editor opened later restores it) and announced to an editor already on the page.
  */
 export function loadPromptDraft(slug: string, draft: { prompt: string; optimizer: boolean }) {
-  // What the person had written is kept aside, so the editor can offer it back (Undo).
+  // What the person had written is kept aside, so the editor can offer it back. Not a prompt
+  // an earlier "Use this prompt" put there untouched: their own writing stays the one kept.
   const before = readDraft(slug);
-  if (before && before.prompt.trim() !== "" && before.prompt !== draft.prompt) {
-    writeStored(replacedKey(slug), before);
+  const kept = readReplaced(slug);
+  const untouched = kept !== null && before?.prompt === kept.loaded;
+  if (untouched) {
+    writeStored(replacedKey(slug), { ...kept, loaded: draft.prompt });
+  } else if (before && before.prompt.trim() !== "" && before.prompt !== draft.prompt) {
+    writeStored(replacedKey(slug), { ...before, loaded: draft.prompt });
   }
   writeDraft(slug, draft);
   window.dispatchEvent(new CustomEvent(LOAD_EVENT, { detail: { slug, ...draft } }));
@@ -52,23 +57,42 @@ function writeStored(key: string, value: unknown) {
   }
 }
 
-function takeReplaced(
-  slug: string,
-  remove: boolean,
-): { prompt: string; optimizer: boolean } | null {
+interface Replaced {
+  prompt: string;
+  optimizer: boolean;
+  /** The prompt "Use this prompt" put in its place. */
+  loaded: string;
+}
+
+function readReplaced(slug: string): Replaced | null {
   try {
     const raw = window.localStorage.getItem(replacedKey(slug));
-    if (remove) window.localStorage.removeItem(replacedKey(slug));
     if (!raw) return null;
     const value: unknown = JSON.parse(raw);
     if (typeof value !== "object" || value === null) return null;
-    const { prompt, optimizer } = value as Record<string, unknown>;
+    const { prompt, optimizer, loaded } = value as Record<string, unknown>;
     return typeof prompt === "string" && prompt.trim() !== ""
-      ? { prompt, optimizer: typeof optimizer === "boolean" ? optimizer : DEFAULT_OPTIMIZER }
+      ? {
+          prompt,
+          optimizer: typeof optimizer === "boolean" ? optimizer : DEFAULT_OPTIMIZER,
+          loaded: typeof loaded === "string" ? loaded : "",
+        }
       : null;
   } catch {
     return null;
   }
+}
+
+function takeReplaced(slug: string, remove: boolean): Replaced | null {
+  const replaced = readReplaced(slug);
+  if (remove) {
+    try {
+      window.localStorage.removeItem(replacedKey(slug));
+    } catch {
+      // Storage disabled: nothing was kept to remove.
+    }
+  }
+  return replaced;
 }
 
 function writeDraft(slug: string, draft: { prompt: string; optimizer: boolean }) {
@@ -92,7 +116,7 @@ export function usePromptDraft(slug: string) {
   const [optimizer, setOptimizer] = useState(DEFAULT_OPTIMIZER);
   const [restored, setRestored] = useState(false);
   // The draft "Use this prompt" replaced, while it can still be brought back.
-  const [replaced, setReplaced] = useState<{ prompt: string; optimizer: boolean } | null>(null);
+  const [replaced, setReplaced] = useState<Replaced | null>(null);
 
   useEffect(() => {
     const draft = readDraft(slug);

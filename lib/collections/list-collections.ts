@@ -19,7 +19,7 @@ export async function listCollections(args: {
       name: true,
       createdAt: true,
       createdById: true,
-      _count: { select: { items: true } },
+      _count: { select: { items: { where: { generation: { deletedAt: null } } } } },
       ...(args.generationId && {
         items: { where: { generationId: args.generationId }, select: { generationId: true } },
       }),

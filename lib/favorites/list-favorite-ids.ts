@@ -7,7 +7,7 @@ export async function listFavoriteIds(args: {
   userId: string;
 }): Promise<string[]> {
   const rows = await db.favorite.findMany({
-    where: { userId: args.userId, generation: { workspaceId: args.workspaceId } },
+    where: { userId: args.userId, generation: { workspaceId: args.workspaceId, deletedAt: null } },
     select: { generationId: true },
     take: 5000,
   });

@@ -60,7 +60,12 @@ export async function receiveCallback(args: {
   if (!g.providerTaskId) {
     // A submission whose createTask answer never arrived: the token proves this task is ours.
     const claimed = await db.generation.updateMany({
-      where: { id: g.id, providerTaskId: null, state: { in: ["submitting", "error"] } },
+      where: {
+        id: g.id,
+        providerTaskId: null,
+        state: { in: ["submitting", "error"] },
+        deletedAt: null,
+      },
       data: {
         providerTaskId: taskId,
         state: "waiting",

@@ -71,7 +71,7 @@ export async function retryGeneration(args: {
   // recorded with the reset, as for a new generation.
   const job = await db.$transaction(async (tx) => {
     const reset = await tx.generation.updateMany({
-      where: { id: g.id, state: "error" },
+      where: { id: g.id, state: "error", deletedAt: null },
       // A task given up on after a day keeps no claim: the new attempt gets its own.
       data: {
         state: "submitting",
@@ -110,7 +110,7 @@ export async function retryGeneration(args: {
 async function storeAgain(generationId: string, workspaceId: string): Promise<void> {
   const queued = await db.$transaction(async (tx) => {
     const reset = await tx.generation.updateMany({
-      where: { id: generationId, state: "success", mediaState: "failed" },
+      where: { id: generationId, state: "success", mediaState: "failed", deletedAt: null },
       data: { mediaState: "pending", mediaError: null, mediaErrorCode: null },
     });
     if (reset.count !== 1) return false;

@@ -97,8 +97,9 @@ export async function storeMedia(generationId: string, ctx: JobContext): Promise
     if (poster) await storage.putBuffer(`${base}/poster.jpg`, poster, "image/jpeg");
     await storage.putFile(`${base}/video.mp4`, temp, "video/mp4");
 
-    await db.generation.update({
-      where: { id: g.id },
+    // Only while the generation is still there: one deleted meanwhile keeps no media.
+    const stored = await db.generation.updateMany({
+      where: { id: g.id, deletedAt: null },
       data: {
         mediaState: "stored",
         mediaError: null,
@@ -111,14 +112,19 @@ export async function storeMedia(generationId: string, ctx: JobContext): Promise
         height: info.height,
       },
     });
+    if (stored.count === 0) {
+      await storage.delete(`${base}/video.mp4`).catch(() => {});
+      if (poster) await storage.delete(`${base}/poster.jpg`).catch(() => {});
+      return;
+    }
     logger.info({ generation: g.id, bytes: downloaded.bytes }, "video stored");
     publishChange(g);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const permanent = err instanceof MediaError && err.permanent;
     if (!permanent && !ctx.lastAttempt) throw err;
-    await db.generation.update({
-      where: { id: g.id },
+    await db.generation.updateMany({
+      where: { id: g.id, deletedAt: null },
       data: {
         mediaState: "failed",
         mediaError: message,

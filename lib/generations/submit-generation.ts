@@ -25,7 +25,7 @@ function backoffMs(attempt: number): number {
 
 // Every write below is conditional on the generation still waiting for this submission: a
 // callback may have claimed the task while kie.ai's answer was on its way.
-const STILL_SUBMITTING = { state: "submitting", providerTaskId: null } as const;
+const STILL_SUBMITTING = { state: "submitting", providerTaskId: null, deletedAt: null } as const;
 
 async function markError(
   g: { id: string; workspaceId: string },
@@ -56,9 +56,11 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
       state: true,
       submitStatus: true,
       submitAttempts: true,
+      deletedAt: true,
     },
   });
-  if (g?.state !== "submitting") return;
+  // Deleted meanwhile: nothing is sent, and nothing is charged.
+  if (g?.state !== "submitting" || g.deletedAt) return;
   if (g.submitStatus === "sending") {
     // The process that was sending this died before recording kie.ai's answer.
     await markError(g, {

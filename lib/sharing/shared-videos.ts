@@ -14,6 +14,7 @@ export function sharedVideosWhere(link: OpenShareLink): Prisma.GenerationWhereIn
     workspaceId: link.workspaceId,
     state: "success",
     mediaKey: { not: null },
+    deletedAt: null,
   };
   switch (link.targetType) {
     case "generation":

@@ -11,8 +11,11 @@ import { deleteGeneration } from "@/lib/generations/delete-generation";
 import { getGeneration } from "@/lib/generations/get-generation";
 import { listGenerations } from "@/lib/generations/list-generations";
 import { retryGeneration } from "@/lib/generations/retry-generation";
+import { storeMedia } from "@/lib/generations/store-media";
+import { submitGeneration } from "@/lib/generations/submit-generation";
 import { monthlyUsage } from "@/lib/kie-account/monthly-usage";
 import { createShareLink } from "@/lib/sharing/create-share-link";
+import { getSharedPage } from "@/lib/sharing/get-shared-page";
 import { listShareLinks } from "@/lib/sharing/list-share-links";
 import { resolveShareLink } from "@/lib/sharing/resolve-share-link";
 import {
@@ -20,6 +23,7 @@ import {
   generationRow,
   newWorkspace,
   readyVideo,
+  studio,
   waitForState,
 } from "@/tests/support/studio";
 
@@ -76,6 +80,12 @@ describe("deleting a generation", () => {
         showPrompt: true,
       },
     });
+    const gallery = await createShareLink({
+      workspaceId: ctx.workspace.id,
+      actor,
+      input: { targetType: "gallery", expiry: "never", allowDownload: false, showPrompt: false },
+    });
+    const galleryToken = gallery.url.split("/s/")[1] ?? "";
     const used = await monthlyUsage({ workspaceId: ctx.workspace.id });
 
     await deleteGeneration({
@@ -98,10 +108,16 @@ describe("deleting a generation", () => {
     expect(await db.favorite.count({ where: { generationId: id } })).toBe(0);
     // The link is dead, and the Share links page no longer points at the video.
     expect(await resolveShareLink(url.split("/s/")[1] ?? "")).toBeNull();
-    const [link] = await listShareLinks({ workspaceId: ctx.workspace.id });
+    const link = (await listShareLinks({ workspaceId: ctx.workspace.id })).find(
+      (l) => l.targetType === "generation",
+    );
     expect(link?.revokedAt).not.toBeNull();
     expect(link?.targetLabel).toBeNull();
     expect(files.some(existsSync)).toBe(false);
+    // The gallery's link stays open, without it.
+    const open = await resolveShareLink(galleryToken);
+    if (!open) throw new Error("the gallery link should stay open");
+    expect((await getSharedPage(galleryToken, open)).videos.map((v) => v.id)).toEqual([keep]);
     // What it cost this month still counts.
     expect(await monthlyUsage({ workspaceId: ctx.workspace.id })).toBe(used);
     // It cannot be collected, favourited, shared or retried any more, nor deleted twice.
@@ -215,5 +231,42 @@ describe("deleting a generation", () => {
       generationId: id,
     });
     expect(await ids(ctx)).toEqual([]);
+  });
+
+  it("is left alone by the jobs and callbacks that would otherwise finish it", async () => {
+    const ctx = await newWorkspace();
+    const actor = await actorOf(ctx);
+    // A video kie.ai made, deleted before the studio copied it (as a deletion racing the copy).
+    const id = await readyVideo(ctx, "copied after its deletion");
+    await db.generation.update({
+      where: { id },
+      data: { deletedAt: new Date(), mediaState: "pending", mediaKey: null, posterKey: null },
+    });
+    await storeMedia(id, { attempt: 1, lastAttempt: true });
+    expect(await generationRow(id)).toMatchObject({ mediaKey: null, posterKey: null });
+
+    // A submission still waiting to be sent, deleted meanwhile: nothing goes to kie.ai.
+    const { sim } = studio();
+    const calls = sim.stats().createTaskCalls;
+    const waiting = await generate(ctx, "sent after its deletion [sim:402]");
+    await waitForState(waiting.id, ["error"]);
+    await db.generation.update({
+      where: { id: waiting.id },
+      data: { state: "submitting", submitStatus: null, deletedAt: new Date() },
+    });
+    await submitGeneration(waiting.id);
+    expect(sim.stats().createTaskCalls).toBe(calls + 1);
+    expect(await generationRow(waiting.id)).toMatchObject({ state: "submitting" });
+    // And Retry cannot bring it back.
+    expect(
+      await rejectionCode(
+        retryGeneration({
+          workspace: ctx.workspace,
+          userId: actor.id,
+          role: "owner",
+          generationId: waiting.id,
+        }),
+      ),
+    ).toBe("not_found");
   });
 });

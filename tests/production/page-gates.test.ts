@@ -134,4 +134,15 @@ describe("a studio page opened signed out", () => {
     expect(location.pathname).toBe("/sign-in");
     expect(location.searchParams.get("callbackUrl")).toBe(asked);
   });
+
+  it("goes back only to the page asked for, whatever the request claims", async () => {
+    const asked = `/w/${slug}/collections`;
+    const res = await fetch(`${app.url}${asked}`, {
+      redirect: "manual",
+      headers: { "x-request-path": "//evil.example/steal" },
+    });
+    const location = new URL(res.headers.get("location") ?? "", app.url);
+    expect(location.origin).toBe(new URL(app.url).origin);
+    expect(location.searchParams.get("callbackUrl")).toBe(asked);
+  });
 });

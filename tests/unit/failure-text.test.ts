@@ -145,7 +145,8 @@ describe("a generation's problem, in Chinese", () => {
       "error",
     );
     expect(text).toBe("此任务未能提交。kie.ai 服务器出错。kie.ai 返回的原文：“Internal error”。");
-    const failed = say(generation({ failCode: "501", failMsg: "content policy" }), "failed");
+    // Its own full stop gives way to the sentence's.
+    const failed = say(generation({ failCode: "501", failMsg: "content policy." }), "failed");
     expect(failed).toBe("kie.ai 未能生成此视频。kie.ai 返回的原文：“content policy”。");
   });
 
