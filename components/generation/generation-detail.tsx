@@ -32,6 +32,7 @@ import type { GenerationDto } from "@/lib/generations/dto";
 import { HAILUO_PRO_MODEL } from "@/lib/kie/prompt";
 import { ESTIMATED_CREDITS_PER_VIDEO } from "@/lib/kie-account/estimated-credits";
 import { useGeneration } from "@/lib/queries/use-generation";
+import { HttpError } from "@/lib/queries/use-generations";
 
 export function GenerationDetail(props: {
   slug: string;
@@ -42,7 +43,7 @@ export function GenerationDetail(props: {
   const t = useTranslations("detail");
   const router = useRouter();
   const live = useLiveConnected();
-  const { data: g } = useGeneration({
+  const { data: g, error } = useGeneration({
     slug: props.slug,
     id: props.initial.id,
     initial: props.initial,
@@ -51,6 +52,19 @@ export function GenerationDetail(props: {
   const kind = statusKind(g);
   const galleryHref = `/w/${encodeURIComponent(props.slug)}`;
   const { media } = g;
+
+  if (error instanceof HttpError && error.status === 404) {
+    // Deleted while this page was open: say so rather than show what is no longer there.
+    return (
+      <div data-testid="generation-gone">
+        <BackToVideos slug={props.slug} />
+        <div className="mt-4 rounded-2xl border border-dashed border-zinc-300 bg-white px-6 py-14 text-center">
+          <p className="text-[15px] font-semibold text-zinc-900">{t("gone")}</p>
+          <p className="mt-1 text-[13px] text-zinc-500">{t("goneBody")}</p>
+        </div>
+      </div>
+    );
+  }
 
   return (
     <div data-testid="generation-detail" data-state={g.state}>

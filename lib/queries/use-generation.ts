@@ -5,6 +5,7 @@ import {
   fetchJson,
   generationKeys,
   generationsUrl,
+  HttpError,
   isSettling,
   POLL_MS,
 } from "@/lib/queries/use-generations";
@@ -24,6 +25,9 @@ export function useGeneration(args: {
         signal,
       ),
     initialData: args.initial,
+    // Gone (deleted, perhaps by a teammate) is an answer, not a failure to try again.
+    retry: (failures, error) =>
+      !(error instanceof HttpError && error.status === 404) && failures < 3,
     refetchInterval: (query) =>
       query.state.data && isSettling(query.state.data)
         ? args.live

@@ -234,9 +234,15 @@ test("in Chinese, a refused submission and an unsaved video say why in Chinese, 
   // without it.
   await refused.getByRole("link", { name: /海边的日落/ }).click();
   await page.waitForURL(/\/g\/[^/]+$/);
+  // The same page open in another tab learns of the deletion live.
+  const otherTab = await page.context().newPage();
+  await otherTab.goto(page.url());
+  await expect(otherTab.getByTestId("generation-detail")).toBeVisible();
   await page.getByRole("button", { name: "删除视频" }).click();
   await page.getByRole("button", { name: "确认删除" }).click();
   await page.waitForURL(/\/w\/[^/]+$/);
   await expect(page.getByTestId("generation-card")).toHaveCount(1);
   await expect(page.getByTestId("generation-card")).toContainText("竹林里的萤火虫");
+  await expect(otherTab.getByText("此视频已被删除")).toBeVisible();
+  await otherTab.close();
 });
