@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { actionLabel, describeDetails, generationOf } from "@/components/audit/describe-details";
+import { actionLabel, describeDetails } from "@/components/audit/describe-details";
 import { shortAgent } from "@/components/audit/short-agent";
 import { buttonClasses } from "@/components/ui/button";
 import { LocalDateTime } from "@/components/ui/local-time";
+import { generationOf } from "@/lib/audit/generation-of";
 import type { AuditEntry } from "@/lib/audit/list-audit-log";
 import { isRole } from "@/lib/workspaces/roles";
 
@@ -11,6 +12,8 @@ import { isRole } from "@/lib/workspaces/roles";
 export async function AuditLogList(props: {
   slug: string;
   entries: AuditEntry[];
+  /** Videos still there to open; an entry about a deleted one has no link. */
+  openable: string[];
   newestHref: string | null;
   olderHref: string | null;
 }) {
@@ -47,7 +50,8 @@ export async function AuditLogList(props: {
         {props.entries.map((e) => {
           const what = actionLabel(e.action, t);
           const detail = describeDetails(e, context);
-          const generationId = generationOf(e);
+          const mentioned = generationOf(e);
+          const generationId = mentioned && props.openable.includes(mentioned) ? mentioned : null;
           return (
             <li
               key={e.id}

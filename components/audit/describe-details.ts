@@ -168,9 +168,3 @@ export function describeDetails(e: AuditEntry, c: DescribeContext): string | nul
       return null;
   }
 }
-
-/** The video an entry is about, when it names one: the generation itself or a shared video. */
-export function generationOf(e: AuditEntry): string | null {
-  if (e.targetType === "generation" && e.targetId) return e.targetId;
-  return e.action === "share.created" ? text(e.details?.generationId) : null;
-}

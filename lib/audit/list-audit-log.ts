@@ -1,4 +1,5 @@
 import "server-only";
+import { generationOf } from "@/lib/audit/generation-of";
 import { db } from "@/lib/db";
 
 export interface AuditEntry {
@@ -15,6 +16,8 @@ export interface AuditEntry {
 
 export interface AuditPage {
   items: AuditEntry[];
+  /** The videos these entries mention that can still be opened (not deleted). */
+  openableGenerationIds: string[];
   nextCursor: string | null;
 }
 
@@ -63,18 +66,28 @@ export async function listAuditLog(args: {
   });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
+  const items = page.map((r) => ({
+    id: r.id,
+    action: r.action,
+    actorEmail: r.actorEmail,
+    targetType: r.targetType,
+    targetId: r.targetId,
+    details: parseDetails(r.details),
+    ip: r.ip,
+    userAgent: r.userAgent,
+    createdAt: r.createdAt.toISOString(),
+  }));
+  // An entry links to its video only while the video is still there.
+  const mentioned = [...new Set(items.map(generationOf).filter((id) => id !== null))];
+  const visible = mentioned.length
+    ? await db.generation.findMany({
+        where: { id: { in: mentioned }, workspaceId: args.workspaceId, deletedAt: null },
+        select: { id: true },
+      })
+    : [];
   return {
-    items: page.map((r) => ({
-      id: r.id,
-      action: r.action,
-      actorEmail: r.actorEmail,
-      targetType: r.targetType,
-      targetId: r.targetId,
-      details: parseDetails(r.details),
-      ip: r.ip,
-      userAgent: r.userAgent,
-      createdAt: r.createdAt.toISOString(),
-    })),
+    items,
+    openableGenerationIds: visible.map((g) => g.id),
     nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
   };
 }

@@ -165,6 +165,9 @@ describe("deleting a generation", () => {
     expect(log.items.some((e) => e.action === "generation.deleted" && e.targetId === id)).toBe(
       true,
     );
+    // The log still says what happened to it, without a link to a page that is gone.
+    expect(log.openableGenerationIds).toContain(keep);
+    expect(log.openableGenerationIds).not.toContain(id);
   });
 
   it("refuses a video still being made, and lets a failed one go", async () => {

@@ -1,10 +1,7 @@
 import { createFormatter, createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import {
-  type DescribeContext,
-  describeDetails,
-  generationOf,
-} from "@/components/audit/describe-details";
+import { type DescribeContext, describeDetails } from "@/components/audit/describe-details";
+import { generationOf } from "@/lib/audit/generation-of";
 import type { AuditEntry } from "@/lib/audit/list-audit-log";
 import { isRole } from "@/lib/workspaces/roles";
 import en from "@/messages/en.json";

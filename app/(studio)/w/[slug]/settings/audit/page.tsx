@@ -34,6 +34,7 @@ export default async function AuditLogPage(props: { params: Params; searchParams
       <AuditLogList
         slug={workspace.slug}
         entries={page.items}
+        openable={page.openableGenerationIds}
         newestHref={cursor ? base : null}
         olderHref={page.nextCursor ? `${base}?cursor=${encodeURIComponent(page.nextCursor)}` : null}
       />
