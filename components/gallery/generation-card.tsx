@@ -7,8 +7,16 @@ import { FavoriteButton } from "@/components/collections/favorite-button";
 import { GenerationPoster } from "@/components/gallery/generation-poster";
 import { ProblemNote } from "@/components/gallery/problem-note";
 import { RetryButton } from "@/components/gallery/retry-button";
-import { isProblem, mayRetry, statusKind, type Viewer } from "@/components/gallery/status";
+import {
+  isProblem,
+  mayDelete,
+  mayRetry,
+  refusedAsWritten,
+  statusKind,
+  type Viewer,
+} from "@/components/gallery/status";
 import { StatusBadge } from "@/components/gallery/status-badge";
+import { DeleteGenerationButton } from "@/components/generation/delete-generation-button";
 import { formatDuration } from "@/components/generation/format";
 import { UsePromptButton } from "@/components/generation/use-prompt-button";
 import { Badge } from "@/components/ui/badge";
@@ -80,8 +88,23 @@ export function GenerationCard(props: {
         {isProblem(kind) || kind === "queued" ? (
           <div className="relative z-10 space-y-2">
             <ProblemNote g={g} kind={kind} className="line-clamp-4" />
-            {props.canGenerate && mayRetry(g, props.viewer) && (
-              <RetryButton slug={props.slug} generationId={g.id} />
+            {props.canGenerate && (
+              <div className="flex flex-wrap items-start gap-1.5">
+                {mayRetry(g, props.viewer) && <RetryButton slug={props.slug} generationId={g.id} />}
+                {/* Refused as written: the way on is to change the prompt. */}
+                {kind === "error" && refusedAsWritten(g) && (
+                  <UsePromptButton
+                    slug={props.slug}
+                    prompt={g.prompt}
+                    promptOptimizer={g.promptOptimizer}
+                    variant="small"
+                  />
+                )}
+                {/* A failure can be cleared away from the gallery, without opening it. */}
+                {kind !== "queued" && mayDelete(g, kind, props.viewer) && (
+                  <DeleteGenerationButton slug={props.slug} generationId={g.id} compact />
+                )}
+              </div>
             )}
           </div>
         ) : null}

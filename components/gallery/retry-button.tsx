@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { markRetried, useRecentlyRetried } from "@/components/gallery/recent-retries";
 import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { Button } from "@/components/ui/button";
 import { RetryIcon } from "@/components/ui/icons";
@@ -21,12 +21,7 @@ export function RetryButton(props: {
   const retry = useRetryGeneration(props.slug);
   const error = retry.error;
   // A retry that ends as the last try did would otherwise look like a press that did nothing.
-  const [retried, setRetried] = useState(false);
-  useEffect(() => {
-    if (!retried) return;
-    const timer = setTimeout(() => setRetried(false), 8_000);
-    return () => clearTimeout(timer);
-  }, [retried]);
+  const retried = useRecentlyRetried(props.generationId);
   return (
     <div className={props.className}>
       <Button
@@ -36,7 +31,7 @@ export function RetryButton(props: {
         onClick={() =>
           retry.mutate(props.generationId, {
             onSuccess: (g) => {
-              setRetried(true);
+              markRetried(props.generationId);
               props.onRetried?.(g);
             },
           })

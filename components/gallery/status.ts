@@ -81,8 +81,12 @@ function canRetry(g: GenerationDto): boolean {
     (g.state === "error" && !refusedAsWritten(g)) ||
     g.state === "fail" ||
     g.submitStatus === "unknown" ||
-    // Made by kie.ai but not saved: Retry fetches it again — unless kie.ai gave no link at all.
-    (g.state === "success" && g.media.state === "failed" && g.media.errorCode !== "no_url")
+    // Made by kie.ai but not saved: Retry fetches it again — unless there is nothing to fetch
+    // (no link) or the same file would be refused again (over the size cap).
+    (g.state === "success" &&
+      g.media.state === "failed" &&
+      g.media.errorCode !== "no_url" &&
+      g.media.errorCode !== "too_large")
   );
 }
 

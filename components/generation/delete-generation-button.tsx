@@ -9,8 +9,15 @@ import { deleteGenerationAction } from "@/lib/actions/generations/delete-generat
 import { useActionMutation } from "@/lib/queries/use-action-mutation";
 import { generationKeys } from "@/lib/queries/use-generations";
 
-/** Delete, asked once more, then back to the gallery without the video. */
-export function DeleteGenerationButton(props: { slug: string; generationId: string }) {
+/**
+ * Delete, asked once more. On the video's page it then goes back to the gallery; on a card
+ * (`compact`, for clearing away failures) the card simply leaves the gallery.
+ */
+export function DeleteGenerationButton(props: {
+  slug: string;
+  generationId: string;
+  compact?: boolean;
+}) {
   const t = useTranslations("detail");
   const actionErrorText = useActionErrorText();
   const router = useRouter();
@@ -21,7 +28,7 @@ export function DeleteGenerationButton(props: { slug: string; generationId: stri
       onSuccess: async () => {
         qc.removeQueries({ queryKey: generationKeys.detail(props.slug, props.generationId) });
         await qc.invalidateQueries({ queryKey: generationKeys.list(props.slug) });
-        router.push(`/w/${encodeURIComponent(props.slug)}`);
+        if (!props.compact) router.push(`/w/${encodeURIComponent(props.slug)}`);
       },
     },
   );
@@ -29,13 +36,19 @@ export function DeleteGenerationButton(props: { slug: string; generationId: stri
     <div className="space-y-2">
       <ConfirmButton
         testId="delete-generation"
+        ghost={props.compact}
+        name={props.compact ? t("delete") : undefined}
         label={
-          <>
+          props.compact ? (
             <TrashIcon className="size-4" />
-            {t("delete")}
-          </>
+          ) : (
+            <>
+              <TrashIcon className="size-4" />
+              {t("delete")}
+            </>
+          )
         }
-        question={t("deleteQuestion")}
+        question={props.compact ? undefined : t("deleteQuestion")}
         stacked
         confirmLabel={t("deleteConfirm")}
         pending={remove.isPending}

@@ -14,7 +14,8 @@ export function UsePromptButton(props: {
   slug: string;
   prompt: string;
   promptOptimizer: boolean;
-  variant?: "button" | "icon";
+  /** "small": a labelled button in a card, where kie.ai refused the prompt as written. */
+  variant?: "button" | "icon" | "small";
 }) {
   const t = useTranslations("remix");
   const router = useRouter();
@@ -49,7 +50,12 @@ export function UsePromptButton(props: {
     );
   }
   return (
-    <Button variant="secondary" data-testid="use-prompt-button" onClick={use}>
+    <Button
+      variant="secondary"
+      size={props.variant === "small" ? "sm" : "md"}
+      data-testid="use-prompt-button"
+      onClick={use}
+    >
       <SparklesIcon className="size-4" />
       {t("usePrompt")}
     </Button>

@@ -9,6 +9,8 @@ import {
   useState,
 } from "react";
 import { CreditsBadge } from "@/components/credits/credits-badge";
+import { problemText } from "@/components/gallery/problem-text";
+import { statusKind } from "@/components/gallery/status";
 import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { CameraHints } from "@/components/studio/camera-hints";
@@ -20,6 +22,7 @@ import { cn } from "@/components/ui/cn";
 import { CheckIcon, SparklesIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { Switch } from "@/components/ui/switch";
+import type { GenerationDto } from "@/lib/generations/dto";
 import { countPromptChars, PROMPT_MAX } from "@/lib/kie/prompt";
 import { ActionError } from "@/lib/queries/use-action-mutation";
 import { useCreateGeneration } from "@/lib/queries/use-create-generation";
@@ -47,6 +50,9 @@ export function PromptEditor(props: { slug: string; canGenerate: boolean }) {
   // gallery is a screen further down, and the emptied box alone says nothing.
   const [started, setStarted] = useState<string | null>(null);
   const clearStarted = useCallback(() => setStarted(null), []);
+  const [refused, setRefused] = useState<GenerationDto | null>(null);
+  const statusT = useTranslations("status");
+  const kieT = useTranslations("kieErrors");
 
   // Arriving from "Use this prompt" on another page: the prompt is here to be edited.
   useEffect(() => {
@@ -73,11 +79,18 @@ export function PromptEditor(props: { slug: string; canGenerate: boolean }) {
     inFlightRef.current = true;
     setFailure(null);
     setStarted(null);
+    setRefused(null);
     create.mutate(
       { prompt, promptOptimizer: optimizer, idempotencyKey: key },
       {
         onSuccess: (g) => {
           unansweredRef.current = null;
+          // Refused on the spot (no credits, a prompt kie.ai won't take): the prompt stays to be
+          // changed, and the reason shows here, not only on a card a screen away.
+          if (statusKind(g) === "error") {
+            setRefused(g);
+            return;
+          }
           draft.reset(prompt);
           setStarted(g.id);
         },
@@ -165,6 +178,8 @@ export function PromptEditor(props: { slug: string; canGenerate: boolean }) {
           <textarea
             ref={textareaRef}
             id="prompt"
+            // Reached by #prompt from another page: clear of the sticky header.
+            style={{ scrollMarginTop: "5rem" }}
             name="prompt"
             rows={7}
             value={prompt}
@@ -234,6 +249,11 @@ export function PromptEditor(props: { slug: string; canGenerate: boolean }) {
 
         <div className="space-y-3 p-4 sm:px-5">
           {failure && <Alert>{describeFailure(failure, t, actionErrorText)}</Alert>}
+          {refused && (
+            <Alert>
+              {problemText(refused, "error", statusT, kieT)?.text ?? statusT("note.error")}
+            </Alert>
+          )}
           <StartedNote generationId={started} onDone={clearStarted} />
           {!props.canGenerate && (
             <p className="rounded-lg bg-zinc-50 px-3 py-2 text-[13px] text-zinc-600 ring-1 ring-inset ring-zinc-200">
@@ -267,9 +287,18 @@ export function PromptEditor(props: { slug: string; canGenerate: boolean }) {
 function StartedNote(props: { generationId: string | null; onDone: () => void }) {
   const t = useTranslations("editor");
   const { generationId, onDone } = props;
+  const note = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (!generationId) return;
-    const timer = setTimeout(onDone, 10_000);
+    let timer: ReturnType<typeof setTimeout>;
+    // It waits while focus is on its View, rather than vanish from under the keyboard.
+    const arm = () => {
+      timer = setTimeout(() => {
+        if (note.current?.contains(document.activeElement)) arm();
+        else onDone();
+      }, 10_000);
+    };
+    arm();
     return () => clearTimeout(timer);
   }, [generationId, onDone]);
 
@@ -284,7 +313,7 @@ function StartedNote(props: { generationId: string | null; onDone: () => void })
 
   return (
     // Empty, it stays in the page as an unseen live region, so what appears in it is read out.
-    <p aria-live="polite" className="text-[13px] text-emerald-800 empty:sr-only">
+    <p ref={note} aria-live="polite" className="text-[13px] text-emerald-800 empty:sr-only">
       {generationId && (
         <span className="flex flex-wrap items-center gap-x-2 gap-y-1 rounded-lg bg-emerald-50 px-3 py-2 ring-1 ring-emerald-200 ring-inset">
           <CheckIcon className="size-4 shrink-0" />

@@ -196,9 +196,12 @@ test("in Chinese, a refused submission and an unsaved video say why in Chinese, 
 
   await prompt.fill("海边的日落 [sim:402]");
   await generate.click();
+  // Refused on the spot: the editor says why and keeps the prompt.
+  await expect(page.getByRole("alert").filter({ hasText: "积分不足" })).toBeVisible();
+  await expect(prompt).toHaveValue("海边的日落 [sim:402]");
   const refused = page.getByTestId("generation-card").filter({ hasText: "海边的日落" });
   await expect(refused.getByTestId("generation-problem")).toHaveText(
-    "此任务未能提交。kie.ai 账户积分不足。",
+    "此任务未能提交。kie.ai 账户积分不足。请先在 kie.ai 充值，然后重试。",
   );
   await expect(refused.getByRole("button", { name: "重试" })).toBeVisible();
 

@@ -133,7 +133,7 @@ describe("a generation's problem, in Chinese", () => {
   it("tells how to go on from a prompt kie.ai refused as written, instead of Retry", () => {
     const g = generation({ failCode: "422", failMsg: "prompt rejected by content policy" });
     expect(say(g, "error")).toBe(
-      "此任务未能提交。kie.ai 拒绝了此请求。kie.ai 返回的原文：“prompt rejected by content policy”。请修改提示词后重新生成：“使用此提示词”会把它放回编辑器。",
+      "此任务未能提交。kie.ai 拒绝了此请求。kie.ai 返回的原文：“prompt rejected by content policy”。请修改提示词后重新生成。",
     );
     expect(refusedAsWritten(g)).toBe(true);
     expect(refusedAsWritten(generation({ failCode: "402", failMsg: "x" }))).toBe(false);
