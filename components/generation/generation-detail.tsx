@@ -20,6 +20,7 @@ import { StatusBadge } from "@/components/gallery/status-badge";
 import { CopyPromptButton } from "@/components/generation/copy-prompt-button";
 import { DeleteGenerationButton } from "@/components/generation/delete-generation-button";
 import { formatBytes, formatCost, formatDuration } from "@/components/generation/format";
+import { GenerationGone } from "@/components/generation/generation-gone";
 import { UsePromptButton } from "@/components/generation/use-prompt-button";
 import { ShareDialog } from "@/components/sharing/share-dialog";
 import { BackToVideos } from "@/components/studio/back-to-videos";
@@ -55,15 +56,7 @@ export function GenerationDetail(props: {
 
   if (error instanceof HttpError && error.status === 404) {
     // Deleted while this page was open: say so rather than show what is no longer there.
-    return (
-      <div data-testid="generation-gone">
-        <BackToVideos slug={props.slug} />
-        <div className="mt-4 rounded-2xl border border-dashed border-zinc-300 bg-white px-6 py-14 text-center">
-          <p className="text-[15px] font-semibold text-zinc-900">{t("gone")}</p>
-          <p className="mt-1 text-[13px] text-zinc-500">{t("goneBody")}</p>
-        </div>
-      </div>
-    );
+    return <GenerationGone slug={props.slug} />;
   }
 
   return (

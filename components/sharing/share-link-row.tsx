@@ -16,7 +16,7 @@ import type { ShareLinkDto } from "@/lib/sharing/dto";
 function targetHref(slug: string, link: ShareLinkDto): string | null {
   const w = `/w/${encodeURIComponent(slug)}`;
   if (link.targetType === "gallery") return w;
-  if (link.targetLabel === null) return null;
+  if (link.targetLabel === null || link.targetDeleted) return null;
   if (link.generationId) return `${w}/g/${encodeURIComponent(link.generationId)}`;
   return link.collectionId ? collectionHref(slug, link.collectionId) : null;
 }
@@ -71,7 +71,7 @@ export function ShareLinkRow(props: {
                 link.status === "active" ? "green" : link.status === "expired" ? "amber" : "neutral"
               }
             >
-              {t(`statuses.${link.status}`)}
+              {link.targetDeleted ? t("videoDeleted") : t(`statuses.${link.status}`)}
             </Badge>
           )}
         </div>

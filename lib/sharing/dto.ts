@@ -14,6 +14,8 @@ export interface ShareLinkDto {
   hasPassword: boolean;
   expiresAt: string | null;
   revokedAt: string | null;
+  /** The shared video was deleted (and with it, the link revoked). */
+  targetDeleted: boolean;
   status: "active" | "expired" | "revoked";
   views: number;
   createdAt: string;

@@ -58,11 +58,9 @@ export function toShareLinkDto(
     targetType,
     generationId: row.generationId,
     collectionId: row.collectionId,
-    // A deleted video is as gone as a deleted collection: no label, no link to it.
-    targetLabel:
-      (row.generation && !row.generation.deletedAt ? row.generation.prompt : null) ??
-      row.collection?.name ??
-      null,
+    targetLabel: row.generation?.prompt ?? row.collection?.name ?? null,
+    // Its video was deleted: the row keeps the prompt, so people can tell which it was.
+    targetDeleted: Boolean(row.generation?.deletedAt),
     title: row.title,
     showPrompt: row.showPrompt,
     allowDownload: row.allowDownload,

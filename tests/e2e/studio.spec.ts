@@ -201,7 +201,7 @@ test("in Chinese, a refused submission and an unsaved video say why in Chinese, 
   await expect(prompt).toHaveValue("海边的日落 [sim:402]");
   const refused = page.getByTestId("generation-card").filter({ hasText: "海边的日落" });
   await expect(refused.getByTestId("generation-problem")).toHaveText(
-    "此任务未能提交。kie.ai 账户积分不足。请先在 kie.ai 充值，然后重试。",
+    "视频未能提交给 kie.ai，未扣积分。kie.ai 账户积分不足。请先在 kie.ai 充值，然后重试。",
   );
   await expect(refused.getByRole("button", { name: "重试" })).toBeVisible();
 
@@ -247,5 +247,8 @@ test("in Chinese, a refused submission and an unsaved video say why in Chinese, 
   await expect(page.getByTestId("generation-card")).toHaveCount(1);
   await expect(page.getByTestId("generation-card")).toContainText("竹林里的萤火虫");
   await expect(otherTab.getByText("此视频已被删除")).toBeVisible();
+  // …and says the same when opened again later, rather than "not found".
+  await otherTab.reload();
+  await expect(otherTab.getByRole("heading", { name: "此视频已被删除" })).toBeVisible();
   await otherTab.close();
 });

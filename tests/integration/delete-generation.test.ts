@@ -112,7 +112,8 @@ describe("deleting a generation", () => {
       (l) => l.targetType === "generation",
     );
     expect(link?.revokedAt).not.toBeNull();
-    expect(link?.targetLabel).toBeNull();
+    expect(link?.targetDeleted).toBe(true);
+    expect(link?.targetLabel).toContain("橘猫");
     expect(files.some(existsSync)).toBe(false);
     // The gallery's link stays open, without it.
     const open = await resolveShareLink(galleryToken);

@@ -133,7 +133,7 @@ describe("a generation's problem, in Chinese", () => {
   it("tells how to go on from a prompt kie.ai refused as written, instead of Retry", () => {
     const g = generation({ failCode: "422", failMsg: "prompt rejected by content policy" });
     expect(say(g, "error")).toBe(
-      "此任务未能提交。kie.ai 拒绝了此请求。kie.ai 返回的原文：“prompt rejected by content policy”。请修改提示词后重新生成。",
+      "视频未能提交给 kie.ai，未扣积分。kie.ai 拒绝了此请求。kie.ai 返回的原文：“prompt rejected by content policy”。请修改提示词后重新生成。",
     );
     expect(refusedAsWritten(g)).toBe(true);
     expect(refusedAsWritten(generation({ failCode: "402", failMsg: "x" }))).toBe(false);
@@ -144,7 +144,9 @@ describe("a generation's problem, in Chinese", () => {
       generation({ failCode: "500", failMsg: "kie.ai had a server error: Internal error" }),
       "error",
     );
-    expect(text).toBe("此任务未能提交。kie.ai 服务器出错。kie.ai 返回的原文：“Internal error”。");
+    expect(text).toBe(
+      "视频未能提交给 kie.ai，未扣积分。kie.ai 服务器出错。kie.ai 返回的原文：“Internal error”。",
+    );
     // Its own full stop gives way to the sentence's.
     const failed = say(generation({ failCode: "501", failMsg: "content policy." }), "failed");
     expect(failed).toBe("kie.ai 未能生成此视频。kie.ai 返回的原文：“content policy”。");

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { GenerationDetail } from "@/components/generation/generation-detail";
+import { GenerationGone } from "@/components/generation/generation-gone";
 import { workspaceAccessOrNotFound } from "@/components/studio/workspace-access";
 import { isAppError } from "@/lib/errors";
 import { getGeneration } from "@/lib/generations/get-generation";
+import { wasDeleted } from "@/lib/generations/was-deleted";
 import { can } from "@/lib/workspaces/permissions";
 import { hasRole } from "@/lib/workspaces/roles";
 
@@ -21,20 +23,30 @@ async function load(params: Params) {
     });
     return { ...access, generation };
   } catch (e) {
-    if (isAppError(e) && e.code === "not_found") notFound();
-    throw e;
+    if (!isAppError(e) || e.code !== "not_found") throw e;
+    // Someone deleted it: the page says so, as it would have had it been open at the time.
+    if (await wasDeleted(access.workspace.id, id)) return { ...access, generation: null };
+    notFound();
   }
 }
 
 export async function generateMetadata(props: { params: Params }): Promise<Metadata> {
   const { generation } = await load(props.params);
   const t = await getTranslations("detail");
+  if (!generation) return { title: t("gone") };
   const firstLine = generation.prompt.trim().split("\n")[0] ?? "";
   return { title: firstLine.length > 60 ? `${firstLine.slice(0, 60)}…` : firstLine || t("title") };
 }
 
 export default async function GenerationPage(props: { params: Params }) {
   const { workspace, role, user, generation } = await load(props.params);
+  if (!generation) {
+    return (
+      <main className="mx-auto w-full max-w-[1200px] flex-1 px-4 py-5 sm:px-6 sm:py-8">
+        <GenerationGone slug={workspace.slug} />
+      </main>
+    );
+  }
   return (
     <main className="mx-auto w-full max-w-[1200px] flex-1 px-4 py-5 sm:px-6 sm:py-8">
       <GenerationDetail

@@ -1,0 +1,16 @@
+import { useTranslations } from "next-intl";
+import { BackToVideos } from "@/components/studio/back-to-videos";
+
+/** What a deleted video's page says: when it was open at the time, and when opened later. */
+export function GenerationGone(props: { slug: string }) {
+  const t = useTranslations("detail");
+  return (
+    <div data-testid="generation-gone">
+      <BackToVideos slug={props.slug} />
+      <div className="mt-4 rounded-2xl border border-dashed border-zinc-300 bg-white px-6 py-14 text-center">
+        <h1 className="text-[15px] font-semibold text-zinc-900">{t("gone")}</h1>
+        <p className="mt-1 text-[13px] text-zinc-500">{t("goneBody")}</p>
+      </div>
+    </div>
+  );
+}
