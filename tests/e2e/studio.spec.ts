@@ -251,4 +251,10 @@ test("in Chinese, a refused submission and an unsaved video say why in Chinese, 
   await otherTab.reload();
   await expect(otherTab.getByRole("heading", { name: "此视频已被删除" })).toBeVisible();
   await otherTab.close();
+
+  // A failure can also be cleared away from its card, without opening it.
+  const left = page.getByTestId("generation-card").first();
+  await left.getByRole("button", { name: "删除视频" }).click();
+  await left.getByRole("button", { name: "确认删除" }).click();
+  await expect(page.getByTestId("generation-card")).toHaveCount(0);
 });
