@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef } from "react";
 import { CollectionBanner } from "@/components/gallery/collection-banner";
+import { DeletedNotice } from "@/components/gallery/deleted-notice";
 import { FilterBar, NoMatches, useGalleryFilters } from "@/components/gallery/filter-bar";
 import { GalleryLinks } from "@/components/gallery/gallery-links";
 import { GenerationCard } from "@/components/gallery/generation-card";
@@ -64,7 +65,11 @@ export function Gallery(props: {
   return (
     <section id="videos" aria-labelledby="gallery-title" className="min-w-0 scroll-mt-20">
       <div className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-1">
-        <h2 id="gallery-title" className="text-[15px] font-semibold tracking-tight text-zinc-900">
+        <h2
+          id="gallery-title"
+          tabIndex={-1}
+          className="text-[15px] font-semibold tracking-tight text-zinc-900 outline-none"
+        >
           {t("title")}
         </h2>
         {live && (
@@ -76,6 +81,7 @@ export function Gallery(props: {
             {t("live")}
           </span>
         )}
+        <DeletedNotice headingId="gallery-title" />
         {query.isFetching && !query.isFetchingNextPage && !query.isPending && (
           <Spinner className="size-3.5 text-zinc-400" />
         )}

@@ -2,6 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { noteDeletion } from "@/components/gallery/deleted-notice";
 import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { TrashIcon } from "@/components/ui/icons";
@@ -28,7 +29,10 @@ export function DeleteGenerationButton(props: {
       onSuccess: async () => {
         qc.removeQueries({ queryKey: generationKeys.detail(props.slug, props.generationId) });
         await qc.invalidateQueries({ queryKey: generationKeys.list(props.slug) });
-        if (!props.compact) router.push(`/w/${encodeURIComponent(props.slug)}`);
+        if (!props.compact) {
+          noteDeletion();
+          router.push(`/w/${encodeURIComponent(props.slug)}`);
+        }
       },
     },
   );

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import type { ActionResult } from "@/lib/actions/action-result";
+import { ESTIMATED_CREDITS_PER_VIDEO } from "@/lib/kie-account/estimated-credits";
 
 /**
  * A monthly credit limit with this month's use: empty means no limit. Saves through `save`
@@ -104,6 +105,16 @@ export function BudgetForm(props: {
         )}
       </div>
       <div aria-live="polite">
+        {/* Allowed, but said: such a limit refuses the next Generate. */}
+        {parsed !== null && valid && (
+          <p className="text-xs text-amber-700">
+            {parsed < ESTIMATED_CREDITS_PER_VIDEO
+              ? t("belowOneVideo", { credits: ESTIMATED_CREDITS_PER_VIDEO })
+              : parsed < props.used + ESTIMATED_CREDITS_PER_VIDEO
+                ? t("noRoomThisMonth")
+                : null}
+          </p>
+        )}
         {saved && <p className="text-xs text-emerald-700">{t("saved")}</p>}
         {error && <Alert>{error}</Alert>}
       </div>
