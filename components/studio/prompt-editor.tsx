@@ -304,7 +304,7 @@ function StartedNote(props: { generationId: string | null; onDone: () => void })
 
   function view() {
     const card = document.querySelector<HTMLElement>(
-      `[data-testid="generation-card"][data-id="${CSS.escape(generationId ?? "")}"]`,
+      `article[data-id="${CSS.escape(generationId ?? "")}"]`,
     );
     card?.scrollIntoView({ behavior: "smooth", block: "center" });
     card?.querySelector<HTMLElement>("a[href]")?.focus({ preventScroll: true });
