@@ -60,7 +60,7 @@ export const config = {
   matcher: [
     {
       source:
-        "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/bench/bytes$|api/kie/callback$|api/w/[^/]+/generations/[^/]+/(?:video|poster)$|api/s/[^/]+/media/[^/]+/(?:video|poster)$).*)",
+        "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/bench/bytes$|api/kie/callback$|api/w/[^/]+/generations/[^/]+/(?:video|poster)$|api/s/[^/]+/media/[^/]+/(?:video|poster)$|media/).*)",
     },
   ],
 };

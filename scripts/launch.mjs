@@ -50,7 +50,12 @@ if (!env.KIE_API_KEY) {
   env.SIMULATOR_URL = await startSimulator();
   console.log(`No KIE_API_KEY set: using the bundled kie.ai simulator at ${env.SIMULATOR_URL}`);
 }
-const next = require.resolve("next/dist/bin/next");
-const app = spawn(process.execPath, [next, mode, "-p", port], { cwd: root, env, stdio: "inherit" });
+// Production runs behind the studio's own server (media door + Next.js); development is plain
+// `next dev`, where a route handler answers the same media links.
+const command =
+  mode === "start"
+    ? [resolve(root, "scripts/server.mjs"), "-p", port]
+    : [require.resolve("next/dist/bin/next"), "dev", "-p", port];
+const app = spawn(process.execPath, command, { cwd: root, env, stdio: "inherit" });
 children.push(app);
 app.on("exit", (code) => stopAll(code ?? 0));

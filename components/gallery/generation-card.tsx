@@ -19,6 +19,7 @@ import { StatusBadge } from "@/components/gallery/status-badge";
 import { DeleteGenerationButton } from "@/components/generation/delete-generation-button";
 import { formatDuration } from "@/components/generation/format";
 import { UsePromptButton } from "@/components/generation/use-prompt-button";
+import { usePlaySrc } from "@/components/hooks/use-play-src";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { RelativeTime } from "@/components/ui/local-time";
@@ -40,6 +41,7 @@ export function GenerationCard(props: {
   const [previewing, setPreviewing] = useState(false);
   const href = `/w/${encodeURIComponent(props.slug)}/g/${encodeURIComponent(g.id)}`;
   const videoUrl = g.media.videoUrl;
+  const play = usePlaySrc(g.media);
 
   return (
     <article
@@ -61,7 +63,9 @@ export function GenerationCard(props: {
           <video
             aria-hidden="true"
             tabIndex={-1}
-            src={videoUrl}
+            src={play.src}
+            ref={play.ref}
+            onError={play.onError}
             autoPlay
             muted
             loop

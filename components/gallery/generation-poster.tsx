@@ -1,6 +1,7 @@
 "use client";
 import Image from "next/image";
 import { isBusy, type StatusKind } from "@/components/gallery/status";
+import { usePlaySrc } from "@/components/hooks/use-play-src";
 import { cn } from "@/components/ui/cn";
 import { AlertIcon, FilmIcon, HelpIcon } from "@/components/ui/icons";
 import type { GenerationDto } from "@/lib/generations/dto";
@@ -19,6 +20,7 @@ export function GenerationPoster(props: {
   decorative?: boolean;
 }) {
   const { posterUrl, videoUrl } = props.g.media;
+  const play = usePlaySrc(props.g.media);
   if (posterUrl) {
     // Unoptimized: the poster sits behind the session cookie, which Next's optimizer doesn't send.
     return (
@@ -38,7 +40,9 @@ export function GenerationPoster(props: {
       <video
         aria-hidden="true"
         tabIndex={-1}
-        src={`${videoUrl}#t=0.1`}
+        src={play.src && `${play.src}#t=0.1`}
+        ref={play.ref}
+        onError={play.onError}
         muted
         playsInline
         preload="metadata"

@@ -22,6 +22,7 @@ import { DeleteGenerationButton } from "@/components/generation/delete-generatio
 import { formatBytes, formatCost, formatDuration } from "@/components/generation/format";
 import { GenerationGone } from "@/components/generation/generation-gone";
 import { UsePromptButton } from "@/components/generation/use-prompt-button";
+import { usePlaySrc } from "@/components/hooks/use-play-src";
 import { ShareDialog } from "@/components/sharing/share-dialog";
 import { BackToVideos } from "@/components/studio/back-to-videos";
 import { useLiveConnected } from "@/components/studio/live-updates";
@@ -53,6 +54,7 @@ export function GenerationDetail(props: {
   const kind = statusKind(g);
   const galleryHref = `/w/${encodeURIComponent(props.slug)}`;
   const { media } = g;
+  const play = usePlaySrc(media);
 
   if (error instanceof HttpError && error.status === 404) {
     // Deleted while this page was open: say so rather than show what is no longer there.
@@ -72,7 +74,9 @@ export function GenerationDetail(props: {
               controls
               playsInline
               poster={media.posterUrl ?? undefined}
-              src={media.videoUrl}
+              src={play.src}
+              ref={play.ref}
+              onError={play.onError}
               className="aspect-video w-full rounded-2xl bg-black shadow-sm ring-1 ring-zinc-900/10"
             />
           ) : (

@@ -23,7 +23,13 @@ export interface GenerationDto {
     error: string | null;
     /** The same as a code, for words in the reader's language. */
     errorCode: MediaErrorCode | null;
+    /** The member route to the video: always answers while the viewer is a member. */
     videoUrl: string | null;
+    /**
+     * Where a player fetches it from: a signed link good for 12 to 24 hours (or the member route,
+     * with media on S3). A player whose link has expired falls back to videoUrl.
+     */
+    playUrl: string | null;
     posterUrl: string | null;
     downloadUrl: string | null;
     durationMs: number | null;

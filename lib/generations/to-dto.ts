@@ -1,6 +1,7 @@
 import type { GenerationDto } from "@/lib/generations/dto";
 import { isGenerationState } from "@/lib/generations/state-machine";
 import { MEDIA_ERROR_CODES } from "@/lib/media/media-error-codes";
+import { playLink } from "@/lib/media/play-link";
 
 export const generationDtoSelect = {
   id: true,
@@ -77,6 +78,7 @@ export function toGenerationDto(row: Row, workspaceSlug: string): GenerationDto 
       error: row.mediaError,
       errorCode: oneOf(row.mediaErrorCode, MEDIA_ERROR_CODES),
       videoUrl: row.mediaKey ? `${base}/video` : null,
+      playUrl: row.mediaKey ? (playLink(row.mediaKey) ?? `${base}/video`) : null,
       posterUrl: row.posterKey ? `${base}/poster` : null,
       downloadUrl: row.mediaKey ? `${base}/video?download=1` : null,
       durationMs: row.durationMs,

@@ -38,6 +38,8 @@ export const PROXY_FREE_ROUTES = [
   { source: "/api/w/:slug/generations/:id/:kind(video|poster)", embeddable: false },
   // Shared media may play inside other sites' players, as shared pages may be embedded.
   { source: "/api/s/:token/media/:id/:kind(video|poster)", embeddable: true },
+  // Signed media links (lib/media/media-links.ts), a member's video played range by range.
+  { source: "/media/:key*", embeddable: false },
   // The benchmark's in-memory floor for media delivery (present only with BENCH_ROUTES=1).
   { source: "/api/bench/bytes", embeddable: false },
 ] as const;

@@ -1,13 +1,11 @@
-// Starts the studio's production build (`next start`, from NEXT_DIST_DIR) for the benchmark and
+// Starts the studio's production server (`npm start`'s, on the build in NEXT_DIST_DIR) for the benchmark and
 // reads its memory from /proc.
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "../..");
-const require = createRequire(import.meta.url);
 
 export function freePort() {
   return new Promise((ok, fail) => {
@@ -25,7 +23,7 @@ export async function startApp(env, port) {
   port ??= await freePort();
   const child = spawn(
     process.execPath,
-    [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    [resolve(root, "scripts/server.mjs"), "-p", String(port), "-H", "127.0.0.1"],
     {
       cwd: root,
       env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" },

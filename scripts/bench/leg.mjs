@@ -342,13 +342,21 @@ async function main() {
       ...(floor && { floor: pick(floor), floorRatio: floor.mbPerSec / node.mbPerSec }),
     };
   };
+  // What a member's browser plays from: the signed link in the video's DTO, answered by the
+  // production server's media door (lib/media/media-door.ts).
+  const dto = await (
+    await fetch(`${app.url}${appPath.replace(/\/video$/, "")}`, { headers: { cookie } })
+  ).json();
+  const playPath = dto.media?.playUrl;
+  if (!playPath?.startsWith("/media/"))
+    throw new Error(`no signed play link: ${JSON.stringify(dto.media)}`);
   result.video = {
     fileMiB: VIDEO_MIB,
     rangeMiB: 1,
     connections: VIDEO_CONNECTIONS,
     // The framework's own ceiling for the same answers: 1 MiB from memory, nothing else done.
     ...(await compare(
-      ranged(appPath, { cookie }),
+      ranged(playPath),
       ranged("/video.mp4"),
       "206",
       ranged(`/api/bench/bytes?bytes=${MiB}`),
@@ -356,6 +364,12 @@ async function main() {
   };
   log(
     `video (1 MiB ranges): app ${round(result.video.app.mbPerSec)} MB/s, node ${round(result.video.node.mbPerSec)} MB/s, bare route handler ${round(result.video.floor.mbPerSec)} MB/s`,
+  );
+  // The member route (session and membership checked per request, inside Next.js): what a
+  // download, or a player on S3-stored media, is served by.
+  result.videoMemberRoute = await compare(ranged(appPath, { cookie }), ranged("/video.mp4"), "206");
+  log(
+    `video (1 MiB ranges, member route): app ${round(result.videoMemberRoute.app.mbPerSec)} MB/s, node ${round(result.videoMemberRoute.node.mbPerSec)} MB/s`,
   );
   // For insight: how a browser's video element asks — an open-ended range from where it seeks to
   // (`bytes=<offset>-`), the rest of the file streamed; per-request work weighs less here.
@@ -365,11 +379,7 @@ async function main() {
       const k = Math.floor(Math.random() * VIDEO_MIB);
       return { path, headers: { ...extra, range: `bytes=${k * MiB}-` } };
     };
-  result.videoOpenEnded = await compare(
-    openEnded(appPath, { cookie }),
-    openEnded("/video.mp4"),
-    "206",
-  );
+  result.videoOpenEnded = await compare(openEnded(playPath), openEnded("/video.mp4"), "206");
   log(
     `video (open-ended ranges): app ${round(result.videoOpenEnded.app.mbPerSec)} MB/s, node ${round(result.videoOpenEnded.node.mbPerSec)} MB/s`,
   );

@@ -55,14 +55,34 @@ test("sign up, generate from a Chinese prompt, watch it land, play it, and find 
   expect(await video.evaluate((v: HTMLVideoElement) => v.duration)).toBeGreaterThan(0);
   await expect(page.getByText(PROMPT).first()).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("detail.png"), fullPage: true });
-
-  await page.goBack();
+  // The player streams from a signed link, answered by the production server's media door…
+  const playing = () => video.evaluate((v: HTMLVideoElement) => new URL(v.currentSrc).pathname);
+  const link = await video.evaluate((v: HTMLVideoElement) => v.currentSrc);
+  expect(new URL(link).pathname).toMatch(/^\/media\/[^/]+\/[^/]+\/video\.mp4$/);
+  // …and when that link fails (a page left open past its expiry), it carries on from the
+  // member route.
+  await page.route("**/media/**", (route) => route.fulfill({ status: 403, body: "{}" }));
   await page.reload();
+  await expect
+    .poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(2);
+  expect(await playing()).toMatch(/^\/api\/w\/[^/]+\/generations\/[^/]+\/video$/);
+  await page.unroute("**/media/**");
+
+  await page.goto(new URL(page.url()).pathname.replace(/\/g\/[^/]+$/, ""));
   await expect(page.getByTestId("generation-card").first()).toHaveAttribute(
     "data-state",
     "success",
   );
   await expect(page.getByTestId("generation-card").first()).toContainText("高俯角宽景跟拍镜头");
+
+  // Deleted, its signed link stops answering at once, though it has not expired.
+  expect((await page.request.get(link, { headers: { range: "bytes=0-99" } })).status()).toBe(206);
+  await page.getByTestId("generation-card").first().getByRole("link").first().click();
+  await page.getByRole("button", { name: "Delete video" }).click();
+  await page.getByRole("button", { name: "Yes, delete" }).click();
+  await page.waitForURL(/\/w\/[^/]+$/);
+  expect((await page.request.get(link, { headers: { range: "bytes=0-99" } })).status()).toBe(404);
 });
 
 test("the editor refuses an empty or over-long prompt, and the draft survives a reload", async ({

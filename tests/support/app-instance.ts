@@ -1,10 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "../..");
-const require = createRequire(import.meta.url);
 
 export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -25,21 +23,17 @@ export interface AppInstance {
   stop: () => Promise<void>;
 }
 
-/** Starts the production build (`next start`) with the given environment; needs `next build`. */
+/** Starts the production server (`npm start`'s) with the given environment; needs `next build`. */
 export async function startAppInstance(
   env: Record<string, string>,
   port?: number,
 ): Promise<AppInstance> {
   port ??= await freePort();
-  const child = spawn(
-    process.execPath,
-    [require.resolve("next/dist/bin/next"), "start", "-p", String(port)],
-    {
-      cwd: root,
-      env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child = spawn(process.execPath, [resolve(root, "scripts/server.mjs"), "-p", String(port)], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let log = "";
   child.stdout?.on("data", (c: Buffer) => {
     log += c.toString();

@@ -40,6 +40,7 @@ function generation(fields: Partial<Pick<GenerationDto, "failCode" | "failMsg">>
       error: null,
       errorCode: null,
       videoUrl: null,
+      playUrl: null,
       posterUrl: null,
       downloadUrl: null,
       durationMs: null,

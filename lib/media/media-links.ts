@@ -1,0 +1,74 @@
+import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+
+/**
+ * Signed, expiring links to stored media: `/media/<key>?e=<expiry>&s=<signature>`. The studio
+ * signs one only after it has checked that the viewer may see the video, so whoever holds the link
+ * may fetch those bytes until it expires — the same bargain as nginx's secure_link or an S3
+ * presigned URL. What this buys is that each of the many range requests a video element makes is
+ * answered without a session lookup or a database query (see lib/media/media-door.ts).
+ *
+ * Free of "server-only": the production server's media door verifies links outside Next.js.
+ */
+export const MEDIA_LINK_PREFIX = "/media/";
+
+// Links are issued per 12-hour window and stay good for 12 more hours after it ends: the same video
+// keeps the same link for hours (so the browser's cache serves it again), and a page left open
+// still plays for at least 12 hours. A player whose link has expired falls back to the member
+// route (see components/media/use-play-src.ts).
+const WINDOW_S = 12 * 60 * 60;
+const GRACE_S = 12 * 60 * 60;
+
+// A stored object's key as the studio writes it: `<workspace>/<generation>/<file>.<ext>`.
+const KEY_PATTERN = /^[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\.[a-z0-9]+$/;
+const EXPIRY_PATTERN = /^\d{1,12}$/;
+const SIGNATURE_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export type MediaLinkCheck =
+  | { ok: true; key: string; expiresAt: number }
+  | { ok: false; reason: "malformed" | "expired" | "forbidden" };
+
+export interface MediaLinks {
+  /** A link to `key`, valid for 12 to 24 hours from `nowMs`. */
+  sign(key: string, nowMs?: number): string;
+  /** Checks a request's path and query string (as they arrived) against its signature. */
+  verify(pathname: string, search: string, nowMs?: number): MediaLinkCheck;
+}
+
+export function mediaLinks(authSecret: string): MediaLinks {
+  // A key of its own, derived from the app's secret, so a media link can never stand in for a
+  // session token or any other value the secret signs.
+  const linkKey = Buffer.from(
+    hkdfSync("sha256", authSecret, "hailuo-studio", "media-links v1", 32),
+  );
+  const signature = (key: string, expiry: number) =>
+    createHmac("sha256", linkKey).update(`${key}\n${expiry}`).digest();
+
+  return {
+    sign(key, nowMs = Date.now()) {
+      if (!KEY_PATTERN.test(key)) throw new Error("Not a stored media key");
+      const now = Math.floor(nowMs / 1000);
+      const expiry = now - (now % WINDOW_S) + WINDOW_S + GRACE_S;
+      const s = signature(key, expiry).toString("base64url");
+      return `${MEDIA_LINK_PREFIX}${key}?e=${expiry}&s=${s}`;
+    },
+
+    verify(pathname, search, nowMs = Date.now()) {
+      if (!pathname.startsWith(MEDIA_LINK_PREFIX)) return { ok: false, reason: "malformed" };
+      const key = pathname.slice(MEDIA_LINK_PREFIX.length);
+      const query = new URLSearchParams(search);
+      const e = query.get("e") ?? "";
+      const s = query.get("s") ?? "";
+      if (!KEY_PATTERN.test(key) || !EXPIRY_PATTERN.test(e) || !SIGNATURE_PATTERN.test(s)) {
+        return { ok: false, reason: "malformed" };
+      }
+      const expiry = Number(e);
+      const given = Buffer.from(s, "base64url");
+      if (given.length !== 32 || !timingSafeEqual(given, signature(key, expiry))) {
+        return { ok: false, reason: "forbidden" };
+      }
+      // Checked after the signature, so an expired answer never confirms a forged link.
+      if (expiry * 1000 <= nowMs) return { ok: false, reason: "expired" };
+      return { ok: true, key, expiresAt: expiry * 1000 };
+    },
+  };
+}
