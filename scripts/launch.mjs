@@ -52,10 +52,13 @@ if (!env.KIE_API_KEY) {
 }
 // Production runs behind the studio's own server (media door + Next.js); development is plain
 // `next dev`, where a route handler answers the same media links.
-const command =
-  mode === "start"
+// Options after the mode go through (`npm start -- --keepAliveTimeout 65000`).
+const command = [
+  ...(mode === "start"
     ? [resolve(root, "scripts/server.mjs"), "-p", port]
-    : [require.resolve("next/dist/bin/next"), "dev", "-p", port];
+    : [require.resolve("next/dist/bin/next"), "dev", "-p", port]),
+  ...process.argv.slice(3),
+];
 const app = spawn(process.execPath, command, { cwd: root, env, stdio: "inherit" });
 children.push(app);
 app.on("exit", (code) => stopAll(code ?? 0));

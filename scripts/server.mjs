@@ -3,21 +3,32 @@
 // is the media door — signed `/media/…` links (a member's video, range by range) are answered
 // before a request enters Next.js's pipeline (lib/media/media-door.ts). Everything else goes to
 // Next.js exactly as `next start` would send it. Needs `next build`.
-//   node scripts/server.mjs [-p <port>] [-H <hostname>]
+//   node scripts/server.mjs [-p <port>] [-H <hostname>] [--keepAliveTimeout <ms>]
 import { createServer } from "node:http";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { tsImport } from "tsx/esm/api";
 
 const { values: args } = parseArgs({
-  options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
+  options: {
+    port: { type: "string", short: "p" },
+    hostname: { type: "string", short: "H" },
+    // Behind a load balancer, longer than its idle timeout (as `next start --keepAliveTimeout`).
+    keepAliveTimeout: { type: "string" },
+  },
 });
 const port = Number(args.port ?? process.env.PORT ?? 3000);
+const keepAliveTimeout = args.keepAliveTimeout ? Number(args.keepAliveTimeout) : undefined;
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`Not a port: ${args.port}`);
+if (keepAliveTimeout !== undefined && !(keepAliveTimeout > 0)) fail("Not a timeout in ms");
 const hostname = args.hostname;
-// Before Next.js loads: it reads NODE_ENV when it starts.
+// Before Next.js loads: it reads NODE_ENV when it starts; the app's default APP_URL uses PORT.
 process.env.NODE_ENV = "production";
-
+process.env.PORT = String(port);
+// The app resolves its data folder, MEDIA_DIR and tsconfig paths from the project folder.
 const root = resolve(import.meta.dirname, "..");
+process.chdir(root);
+
 const { default: next } = await import("next");
 const app = next({ dir: root, dev: false, port, hostname });
 const handle = app.getRequestHandler();
@@ -28,21 +39,40 @@ const { mediaDoorFromEnv } = await tsImport("../lib/media/media-door.ts", import
 const door = mediaDoorFromEnv();
 
 const server = createServer((req, res) => {
-  if (door && req.url?.startsWith("/media/")) void door(req, res);
-  else void handle(req, res);
+  const answer = door && req.url?.startsWith("/media/") ? door(req, res) : handle(req, res);
+  answer.catch((err) => {
+    // Both answer their own errors; this is the last guard, so a stray one costs one request.
+    console.error(err);
+    if (!res.headersSent) res.writeHead(500, { "cache-control": "no-store" }).end();
+    else res.destroy();
+  });
 });
-server.on("upgrade", app.getUpgradeHandler());
+if (keepAliveTimeout) server.keepAliveTimeout = keepAliveTimeout;
+// A port already taken (or not ours to take) ends the process, as with `next start`.
+server.on("error", (err) => fail(err.message));
 
-function stop() {
-  server.close();
-  // Open keep-alive connections would hold the process up to their timeout.
+let stopping = false;
+async function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  const code = signal === "SIGINT" ? 130 : 143;
+  // In-flight answers get a few seconds; live-update streams never end on their own.
+  const closed = new Promise((done) => server.close(done));
   server.closeIdleConnections();
-  void app.close().finally(() => process.exit(0));
+  await Promise.race([closed, new Promise((done) => setTimeout(done, 5_000).unref())]);
+  server.closeAllConnections();
+  await Promise.race([app.close().catch(() => {}), new Promise((done) => setTimeout(done, 5_000))]);
+  process.exit(code);
 }
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
+process.on("SIGTERM", () => void stop("SIGTERM"));
+process.on("SIGINT", () => void stop("SIGINT"));
 
 server.listen(port, hostname, () => {
   const shown = hostname && hostname !== "0.0.0.0" && hostname !== "::" ? hostname : "localhost";
   console.log(`Hailuo Studio ready on http://${shown}:${port}`);
 });
+
+function fail(message) {
+  console.error(`scripts/server.mjs: ${message}`);
+  process.exit(1);
+}

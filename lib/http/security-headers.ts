@@ -53,5 +53,7 @@ export function proxyFreeHeaders(embeddable: boolean): { key: string; value: str
       // A video opened on its own is shown in the browser's media document, which needs these.
       value: `default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; frame-ancestors ${embeddable ? "*" : "'none'"}`,
     },
+    // A member's media link, should it leak, still can't be embedded in another site's page.
+    ...(embeddable ? [] : [{ key: "cross-origin-resource-policy", value: "same-origin" }]),
   ];
 }

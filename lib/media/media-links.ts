@@ -14,7 +14,7 @@ export const MEDIA_LINK_PREFIX = "/media/";
 // Links are issued per 12-hour window and stay good for 12 more hours after it ends: the same video
 // keeps the same link for hours (so the browser's cache serves it again), and a page left open
 // still plays for at least 12 hours. A player whose link has expired falls back to the member
-// route (see components/media/use-play-src.ts).
+// route (see components/hooks/use-play-src.ts).
 const WINDOW_S = 12 * 60 * 60;
 const GRACE_S = 12 * 60 * 60;
 
@@ -22,6 +22,11 @@ const GRACE_S = 12 * 60 * 60;
 const KEY_PATTERN = /^[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\.[a-z0-9]+$/;
 const EXPIRY_PATTERN = /^\d{1,12}$/;
 const SIGNATURE_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/** Whether `key` has the shape of a stored object's key, the only keys links are signed for. */
+export function isMediaKey(key: string): boolean {
+  return KEY_PATTERN.test(key);
+}
 
 export type MediaLinkCheck =
   | { ok: true; key: string; expiresAt: number }
@@ -56,14 +61,27 @@ export function mediaLinks(authSecret: string): MediaLinks {
       if (!pathname.startsWith(MEDIA_LINK_PREFIX)) return { ok: false, reason: "malformed" };
       const key = pathname.slice(MEDIA_LINK_PREFIX.length);
       const query = new URLSearchParams(search);
-      const e = query.get("e") ?? "";
-      const s = query.get("s") ?? "";
-      if (!KEY_PATTERN.test(key) || !EXPIRY_PATTERN.test(e) || !SIGNATURE_PATTERN.test(s)) {
+      const [e = "", ...moreE] = query.getAll("e");
+      const [s = "", ...moreS] = query.getAll("s");
+      // One spelling per link: a single e and s, no leading zeros, and the signature exactly as
+      // it is encoded (base64url's last character carries spare bits that decoding ignores).
+      if (
+        moreE.length > 0 ||
+        moreS.length > 0 ||
+        !KEY_PATTERN.test(key) ||
+        !EXPIRY_PATTERN.test(e) ||
+        !SIGNATURE_PATTERN.test(s)
+      ) {
         return { ok: false, reason: "malformed" };
       }
       const expiry = Number(e);
       const given = Buffer.from(s, "base64url");
-      if (given.length !== 32 || !timingSafeEqual(given, signature(key, expiry))) {
+      if (
+        String(expiry) !== e ||
+        given.length !== 32 ||
+        given.toString("base64url") !== s ||
+        !timingSafeEqual(given, signature(key, expiry))
+      ) {
         return { ok: false, reason: "forbidden" };
       }
       // Checked after the signature, so an expired answer never confirms a forged link.

@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { type MediaLinks, mediaLinks } from "@/lib/media/media-links";
+import { isMediaKey, type MediaLinks, mediaLinks } from "@/lib/media/media-links";
 import { processSingleton } from "@/lib/process-singleton";
 
 /** This app's signer of media links, or null when media is on S3 (no links are issued then). */
@@ -13,8 +13,10 @@ export function appMediaLinks(): MediaLinks | null {
 /**
  * The link a member's browser plays a stored video from: a signed `/media/…` link, answered
  * without a session lookup per range request, or null when media is on S3 (the member route then
- * streams it). Only for a viewer already allowed to see the video.
+ * streams it), or for a key of a shape links are not signed for. Only for a viewer already
+ * allowed to see the video.
  */
 export function playLink(mediaKey: string): string | null {
+  if (!isMediaKey(mediaKey)) return null;
   return appMediaLinks()?.sign(mediaKey) ?? null;
 }

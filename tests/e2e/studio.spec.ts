@@ -61,13 +61,14 @@ test("sign up, generate from a Chinese prompt, watch it land, play it, and find 
   expect(new URL(link).pathname).toMatch(/^\/media\/[^/]+\/[^/]+\/video\.mp4$/);
   // …and when that link fails (a page left open past its expiry), it carries on from the
   // member route.
-  await page.route("**/media/**", (route) => route.fulfill({ status: 403, body: "{}" }));
+  const mediaLinks = (url: URL) => url.pathname.startsWith("/media/");
+  await page.route(mediaLinks, (route) => route.fulfill({ status: 403, body: "{}" }));
   await page.reload();
   await expect
     .poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 30_000 })
     .toBeGreaterThanOrEqual(2);
   expect(await playing()).toMatch(/^\/api\/w\/[^/]+\/generations\/[^/]+\/video$/);
-  await page.unroute("**/media/**");
+  await page.unroute(mediaLinks);
 
   await page.goto(new URL(page.url()).pathname.replace(/\/g\/[^/]+$/, ""));
   await expect(page.getByTestId("generation-card").first()).toHaveAttribute(

@@ -52,6 +52,7 @@ describe("the production server's media door", () => {
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(res.headers.get("cross-origin-resource-policy")).toBe("same-origin");
     expect(res.headers.get("cache-control")).toMatch(/^private, max-age=\d+, immutable$/);
     expect(Buffer.from(await res.arrayBuffer()).equals(bytes.subarray(MiB, 2 * MiB))).toBe(true);
 
@@ -91,8 +92,13 @@ describe("the production server's media door", () => {
       expect(res.status, path).toBe(status);
       expect(res.headers.get("x-content-type-options"), path).toBe("nosniff");
       expect(res.headers.get("cache-control"), path).toBe("no-store");
+      expect(res.headers.get("content-security-policy"), path).toMatch(/^default-src 'none'/);
+      expect(res.headers.get("cross-origin-resource-policy"), path).toBe("same-origin");
       expect(await res.json(), path).toMatchObject({ error });
     }
+    const forgedHead = await get(cases[1]?.[0] ?? "", { method: "HEAD" });
+    expect(forgedHead.status).toBe(403);
+    expect(await forgedHead.text()).toBe("");
     expect((await get(link, { method: "POST" })).headers.get("allow")).toBe("GET, HEAD");
   });
 

@@ -4,6 +4,7 @@ import { verifiedEmailOf } from "@/lib/auth/oauth-providers";
 import { isSessionCurrent } from "@/lib/auth/session-version";
 import { inviteStatus } from "@/lib/invites/invite-status";
 import { removalRefusal, roleChangeRefusal } from "@/lib/workspaces/member-rules";
+import { can } from "@/lib/workspaces/permissions";
 import { ROLES } from "@/lib/workspaces/roles";
 import { slugBase } from "@/lib/workspaces/slug";
 
@@ -115,4 +116,18 @@ describe("sessions, links and names", () => {
     expect(slugBase("春季广告")).toBe("team");
     expect(slugBase("New")).toBe("team");
   });
+});
+
+describe("media links ride on generation DTOs", () => {
+  // A generation's DTO carries a signed link to its video (lib/media/play-link.ts), so whoever may
+  // be sent one must be allowed to see the media: raise media.view, and this fails until the DTO
+  // stops carrying the link for the roles below it.
+  const sentDtos = ["gallery.view", "generation.view", "generation.create"] as const;
+  for (const permission of sentDtos) {
+    it(`every role with ${permission} may view media`, () => {
+      const holders = ROLES.filter((role) => can(role, permission));
+      expect(holders.length).toBeGreaterThan(0);
+      for (const role of holders) expect(can(role, "media.view"), role).toBe(true);
+    });
+  }
 });

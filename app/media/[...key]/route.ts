@@ -13,12 +13,12 @@ const ROUTE = "GET /media/:key";
 async function serve(req: NextRequest): Promise<Response> {
   try {
     const links = appMediaLinks();
-    if (!links) return jsonError(404, "not_found", "Not found");
+    if (!links) return refuse(404, "not_found", "Not found");
     const admitted = admitMediaLink(
       req.method,
       links.verify(req.nextUrl.pathname, req.nextUrl.search),
     );
-    if (!admitted.ok) return jsonError(admitted.status, admitted.error, admitted.message);
+    if (!admitted.ok) return refuse(admitted.status, admitted.error, admitted.message);
     return await serveMedia({
       req,
       storage: mediaStorage(),
@@ -28,6 +28,13 @@ async function serve(req: NextRequest): Promise<Response> {
   } catch (err) {
     return errorResponse(err, ROUTE);
   }
+}
+
+// As the door answers: a refusal is never cached, so a link that works later is fetched again.
+function refuse(status: number, error: string, message: string): Response {
+  const res = jsonError(status, error, message);
+  res.headers.set("cache-control", "no-store");
+  return res;
 }
 
 export { serve as GET, serve as HEAD };
