@@ -6,6 +6,7 @@ import { connectPostgresEvents } from "@/lib/events/bus";
 import { registerAllJobHandlers } from "@/lib/jobs/handlers";
 import { startWorker } from "@/lib/jobs/worker";
 import { logger } from "@/lib/logger";
+import { openMediaDoor } from "@/lib/media/media-door";
 
 /** Server start: bring the database up to date, then resume background work. */
 export async function boot(): Promise<void> {
@@ -15,6 +16,8 @@ export async function boot(): Promise<void> {
   if (dbProviderOf(e.DATABASE_URL) === "postgresql") await connectPostgresEvents(e.DATABASE_URL);
   registerAllJobHandlers();
   startWorker();
+  // For the production server to answer signed media links with (scripts/server.mjs).
+  openMediaDoor();
   logger.info(
     {
       appUrl: e.APP_URL,

@@ -7,7 +7,6 @@
 import { createServer } from "node:http";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { tsImport } from "tsx/esm/api";
 
 const { values: args } = parseArgs({
   options: {
@@ -34,12 +33,14 @@ const app = next({ dir: root, dev: false, port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-// The door is TypeScript shared with the app; tsx compiles just that module tree as it loads.
-const { mediaDoorFromEnv } = await tsImport("../lib/media/media-door.ts", import.meta.url);
-const door = mediaDoorFromEnv();
+// The app opens its door at boot, in its own bundle (lib/boot.ts → lib/media/media-door.ts), and
+// leaves it on globalThis under this name: absent (before boot, or with media on S3), the same
+// links go to Next.js, whose route handler answers them alike.
+const DOOR = Symbol.for("hailuo-studio.media-door");
 
 const server = createServer((req, res) => {
-  const answer = door && req.url?.startsWith("/media/") ? door(req, res) : handle(req, res);
+  const door = req.url?.startsWith("/media/") ? globalThis[DOOR] : undefined;
+  const answer = door ? door(req, res) : handle(req, res);
   answer.catch((err) => {
     // Both answer their own errors; this is the last guard, so a stray one costs one request.
     console.error(err);

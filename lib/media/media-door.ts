@@ -1,13 +1,14 @@
+import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pipeline } from "node:stream/promises";
 import { BUFFERED_RANGE_MAX, planMediaResponse } from "@/lib/http/media-response-plan";
 import { proxyFreeHeaders } from "@/lib/http/security-headers";
 import { logger } from "@/lib/logger";
-import { type MediaLinkCheck, type MediaLinks, mediaLinks } from "@/lib/media/media-links";
+import type { MediaLinkCheck, MediaLinks } from "@/lib/media/media-links";
+import { appMediaLinks } from "@/lib/media/play-link";
 import { processSingleton } from "@/lib/process-singleton";
-import { env } from "@/lib/read-env";
-import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
-import { MEDIA_STORAGE_SINGLETON, type MediaStorage } from "@/lib/storage/media-storage";
+import { mediaStorage } from "@/lib/storage";
+import type { MediaStorage } from "@/lib/storage/media-storage";
 
 export type MediaLinkAdmission =
   | { ok: true; key: string; expiresAt: number }
@@ -45,10 +46,12 @@ export function admitMediaLink(method: string, check: MediaLinkCheck): MediaLink
  * and `app/media/[...key]/route.ts` answers the same links wherever this door is not in front
  * (`next dev`, a bare `next start`).
  */
-export function createMediaDoor(args: { links: MediaLinks; storage: MediaStorage }) {
+export type MediaDoor = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+export function createMediaDoor(args: { links: MediaLinks; storage: MediaStorage }): MediaDoor {
   const security = Object.fromEntries(proxyFreeHeaders(false).map((h) => [h.key, h.value]));
 
-  return async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  return async function serve(req, res) {
     const method = req.method ?? "GET";
     const url = req.url ?? "/";
     const q = url.indexOf("?");
@@ -119,17 +122,18 @@ export function createMediaDoor(args: { links: MediaLinks; storage: MediaStorage
   };
 }
 
+/** Where the production server (scripts/server.mjs) finds this process's door. */
+export const MEDIA_DOOR_SINGLETON = "media-door";
+
 /**
- * The door for this process's configuration, or null when media is on S3 (the app then plays
- * through its own routes, and issues no links). It shares the app's one media store per process
- * (lib/storage/index.ts), so a file the app deletes or replaces is forgotten here at once.
+ * Sets up this process's door, or none when media is on S3 (the app then plays through its own
+ * routes, and issues no links). Called at boot, inside the app's own bundle: the door shares the
+ * app's one media store per process (lib/storage/index.ts), so a file the app deletes or replaces
+ * is forgotten here at once.
  */
-export function mediaDoorFromEnv(): ReturnType<typeof createMediaDoor> | null {
-  const e = env();
-  if (e.S3_BUCKET) return null;
-  const storage = processSingleton<MediaStorage>(
-    MEDIA_STORAGE_SINGLETON,
-    () => new LocalDiskStorage(e.MEDIA_DIR),
-  );
-  return createMediaDoor({ links: mediaLinks(e.AUTH_SECRET), storage });
+export function openMediaDoor(): MediaDoor | null {
+  return processSingleton<MediaDoor | null>(MEDIA_DOOR_SINGLETON, () => {
+    const links = appMediaLinks();
+    return links && createMediaDoor({ links, storage: mediaStorage() });
+  });
 }

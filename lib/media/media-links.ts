@@ -6,8 +6,6 @@ import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
  * may fetch those bytes until it expires — the same bargain as nginx's secure_link or an S3
  * presigned URL. What this buys is that each of the many range requests a video element makes is
  * answered without a session lookup or a database query (see lib/media/media-door.ts).
- *
- * Free of "server-only": the production server's media door verifies links outside Next.js.
  */
 export const MEDIA_LINK_PREFIX = "/media/";
 

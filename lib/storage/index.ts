@@ -2,16 +2,16 @@ import "server-only";
 import { env } from "@/lib/env";
 import { processSingleton } from "@/lib/process-singleton";
 import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
-import { MEDIA_STORAGE_SINGLETON, type MediaStorage } from "@/lib/storage/media-storage";
+import type { MediaStorage } from "@/lib/storage/media-storage";
 import { S3Storage } from "@/lib/storage/s3-storage";
 
 /**
  * S3 (or an S3-compatible store) when S3_BUCKET is set, else the local MEDIA_DIR. One per process:
  * the worker started at boot writes files the route handlers serve, and the local store keeps
- * open files that writes must reset (the production server's media door shares it too).
+ * open files that writes must reset (the production server's media door reads through it too).
  */
 export function mediaStorage(): MediaStorage {
-  return processSingleton(MEDIA_STORAGE_SINGLETON, create);
+  return processSingleton("media-storage", create);
 }
 
 function create(): MediaStorage {

@@ -1,8 +1,5 @@
 import type { Readable } from "node:stream";
 
-/** The processSingleton name of the process's one media store. */
-export const MEDIA_STORAGE_SINGLETON = "media-storage";
-
 export interface StoredObject {
   size: number;
   contentType: string;

@@ -53,6 +53,10 @@ describe("the production server's media door", () => {
     expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect(res.headers.get("cross-origin-resource-policy")).toBe("same-origin");
+    // Answered at the door, not by Next.js (which adds a Vary to every answer, and would stream
+    // the range without its length).
+    expect(res.headers.get("vary")).toBeNull();
+    expect(res.headers.get("content-length")).toBe(String(MiB));
     expect(res.headers.get("cache-control")).toMatch(/^private, max-age=\d+, immutable$/);
     expect(Buffer.from(await res.arrayBuffer()).equals(bytes.subarray(MiB, 2 * MiB))).toBe(true);
 
