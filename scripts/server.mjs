@@ -8,23 +8,16 @@ import { createServer } from "node:http";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 
-const { values: args } = parseArgs({
-  options: {
-    port: { type: "string", short: "p" },
-    hostname: { type: "string", short: "H" },
-    // Behind a load balancer, longer than its idle timeout (as `next start --keepAliveTimeout`).
-    keepAliveTimeout: { type: "string" },
-  },
-});
+const args = options();
 const port = Number(args.port ?? process.env.PORT ?? 3000);
 const keepAliveTimeout = args.keepAliveTimeout ? Number(args.keepAliveTimeout) : undefined;
-if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`Not a port: ${args.port}`);
+if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`Not a port: ${args.port}`);
 if (keepAliveTimeout !== undefined && !(keepAliveTimeout > 0)) fail("Not a timeout in ms");
 const hostname = args.hostname;
 // Before Next.js loads: it reads NODE_ENV when it starts; the app's default APP_URL uses PORT.
 process.env.NODE_ENV = "production";
 process.env.PORT = String(port);
-// The app resolves its data folder, MEDIA_DIR and tsconfig paths from the project folder.
+// The app resolves its data folder and a relative MEDIA_DIR from the project folder.
 const root = resolve(import.meta.dirname, "..");
 process.chdir(root);
 
@@ -32,10 +25,11 @@ const { default: next } = await import("next");
 const app = next({ dir: root, dev: false, port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
+await booted();
 
 // The app opens its door at boot, in its own bundle (lib/boot.ts → lib/media/media-door.ts), and
-// leaves it on globalThis under this name: absent (before boot, or with media on S3), the same
-// links go to Next.js, whose route handler answers them alike.
+// leaves it on globalThis under this name. Absent (media on S3, where no links are issued), the
+// same paths go to Next.js, whose route handler answers them alike.
 const DOOR = Symbol.for("hailuo-studio.media-door");
 
 const server = createServer((req, res) => {
@@ -72,6 +66,44 @@ server.listen(port, hostname, () => {
   const shown = hostname && hostname !== "0.0.0.0" && hostname !== "::" ? hostname : "localhost";
   console.log(`Hailuo Studio ready on http://${shown}:${port}`);
 });
+
+function options() {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: "string", short: "p" },
+        hostname: { type: "string", short: "H" },
+        // Behind a load balancer, longer than its idle timeout (as `next start --keepAliveTimeout`).
+        keepAliveTimeout: { type: "string" },
+      },
+    }).values;
+  } catch (err) {
+    fail(
+      `${err.message}\nusage: node scripts/server.mjs [-p <port>] [-H <hostname>] [--keepAliveTimeout <ms>]`,
+    );
+  }
+}
+
+/**
+ * The app boots (migrations, job worker, media door: instrumentation.ts → lib/boot.ts) as Next.js
+ * starts, without prepare() waiting for it, and leaves its promise on globalThis. Waiting here means "ready" is
+ * ready; a failed boot (a database that can't be reached) ends the process, so whatever runs it
+ * can start it again.
+ */
+async function booted() {
+  const BOOT = Symbol.for("hailuo-studio.boot");
+  const deadline = Date.now() + 120_000;
+  while (!globalThis[BOOT]) {
+    if (Date.now() > deadline) fail("the app did not start within 2 minutes");
+    await new Promise((done) => setTimeout(done, 20));
+  }
+  try {
+    await globalThis[BOOT];
+  } catch (err) {
+    console.error(err);
+    fail("the app could not start");
+  }
+}
 
 function fail(message) {
   console.error(`scripts/server.mjs: ${message}`);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { cache } from "react";
 import { GenerationDetail } from "@/components/generation/generation-detail";
 import { GenerationGone } from "@/components/generation/generation-gone";
 import { workspaceAccessOrNotFound } from "@/components/studio/workspace-access";
@@ -14,6 +15,11 @@ type Params = Promise<{ slug: string; id: string }>;
 
 async function load(params: Params) {
   const { slug, id } = await params;
+  return loadGeneration(slug, id);
+}
+
+// Once per request: the page's metadata and its body both need the generation.
+const loadGeneration = cache(async (slug: string, id: string) => {
   const access = await workspaceAccessOrNotFound(slug);
   try {
     const generation = await getGeneration({
@@ -28,7 +34,7 @@ async function load(params: Params) {
     if (await wasDeleted(access.workspace.id, id)) return { ...access, generation: null };
     notFound();
   }
-}
+});
 
 export async function generateMetadata(props: { params: Params }): Promise<Metadata> {
   const { generation } = await load(props.params);
