@@ -37,6 +37,8 @@ export function admitMediaLink(method: string, check: MediaLinkCheck): MediaLink
   return { ok: false, status: 404, error: "not_found", message: "Not found" };
 }
 
+export type MediaDoor = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
 /**
  * The production server's front door for signed media links (`/media/…`), answered straight from
  * Node's HTTP server before a request reaches Next.js. A video element fetches a file in many range
@@ -46,8 +48,6 @@ export function admitMediaLink(method: string, check: MediaLinkCheck): MediaLink
  * and `app/media/[...key]/route.ts` answers the same links wherever this door is not in front
  * (`next dev`, a bare `next start`).
  */
-export type MediaDoor = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
-
 export function createMediaDoor(args: { links: MediaLinks; storage: MediaStorage }): MediaDoor {
   const security = Object.fromEntries(proxyFreeHeaders(false).map((h) => [h.key, h.value]));
 

@@ -11,8 +11,8 @@ export const MEDIA_LINK_PREFIX = "/media/";
 
 // Links are issued per 12-hour window and stay good for 12 more hours after it ends: the same video
 // keeps the same link for hours (so the browser's cache serves it again), and a page left open
-// still plays for at least 12 hours. A player whose link has expired falls back to the member
-// route (see components/hooks/use-play-src.ts).
+// still plays for at least 12 hours. A player whose link has expired moves on to a fresher one,
+// or to the member route (see components/hooks/use-play-src.ts).
 const WINDOW_S = 12 * 60 * 60;
 const GRACE_S = 12 * 60 * 60;
 
