@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import {
   type FormEvent,
@@ -36,7 +37,12 @@ interface UnansweredPress {
   optimizer: boolean;
 }
 
-export function PromptEditor(props: { slug: string; canGenerate: boolean }) {
+export function PromptEditor(props: {
+  slug: string;
+  canGenerate: boolean;
+  /** An admin: a refusal for the budget links to where it is set. */
+  canSetBudget: boolean;
+}) {
   const t = useTranslations("editor");
   const actionErrorText = useActionErrorText();
   const draft = usePromptDraft(props.slug);
@@ -248,7 +254,21 @@ export function PromptEditor(props: { slug: string; canGenerate: boolean }) {
         </div>
 
         <div className="space-y-3 p-4 sm:px-5">
-          {failure && <Alert>{describeFailure(failure, t, actionErrorText)}</Alert>}
+          {failure && (
+            <Alert>
+              {describeFailure(failure, t, actionErrorText)}
+              {props.canSetBudget &&
+                failure instanceof ActionError &&
+                failure.code === "budget_exceeded" && (
+                  <Link
+                    href={`/w/${encodeURIComponent(props.slug)}/settings/kie`}
+                    className="mt-1 block font-medium underline underline-offset-2 hover:text-red-900"
+                  >
+                    {t("openBudget")}
+                  </Link>
+                )}
+            </Alert>
+          )}
           {refused && (
             <Alert>
               {problemText(refused, "error", statusT, kieT)?.text ?? statusT("note.error")}

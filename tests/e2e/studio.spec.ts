@@ -282,3 +282,31 @@ test("in Chinese, a refused submission and an unsaved video say why in Chinese, 
   await left.getByRole("button", { name: "确认删除" }).click();
   await expect(page.getByTestId("generation-card")).toHaveCount(0);
 });
+
+test("Generate over the workspace's budget is refused with the figures, and an admin is linked to the budget", async ({
+  page,
+}, testInfo) => {
+  await signUp(page);
+  const gallery = new URL(page.url()).pathname;
+  await page.goto(`${gallery}/settings/kie`);
+  const limit = page.getByLabel("Workspace budget (credits per month)");
+  const budgetForm = page.locator("form").filter({ has: limit });
+  await limit.fill("10");
+  await expect(budgetForm.getByText(/Less than one video/)).toBeVisible();
+  await budgetForm.getByRole("button", { name: "Save" }).click();
+  await expect(budgetForm.getByText("Saved.", { exact: true })).toBeVisible();
+
+  await page.goto(gallery);
+  const prompt = page.getByLabel("Prompt", { exact: true });
+  await prompt.fill("海边的灯塔，暴风雨将至");
+  await page.getByRole("button", { name: "Generate" }).click();
+  const refusal = page.getByRole("alert").filter({ hasText: "monthly budget" });
+  await expect(refusal).toContainText("monthly budget of 10 credits");
+  // Nothing was started, and the prompt is still there to send once the budget allows.
+  await expect(page.getByTestId("generation-card")).toHaveCount(0);
+  await expect(prompt).toHaveValue("海边的灯塔，暴风雨将至");
+  await refusal.screenshot({ path: testInfo.outputPath("budget-refusal.png") });
+  await refusal.getByRole("link", { name: "Open kie.ai & budget" }).click();
+  await page.waitForURL(/\/settings\/kie$/);
+  await expect(page.getByLabel("Workspace budget (credits per month)")).toHaveValue("10");
+});

@@ -27,7 +27,11 @@ export default async function StudioPage(props: { params: Params }) {
     <main className="mx-auto w-full max-w-[1440px] flex-1 px-4 py-5 sm:px-6 sm:py-8">
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(340px,400px)_minmax(0,1fr)] lg:gap-8">
         <div className="lg:sticky lg:top-[80px]">
-          <PromptEditor slug={workspace.slug} canGenerate={canGenerate} />
+          <PromptEditor
+            slug={workspace.slug}
+            canGenerate={canGenerate}
+            canSetBudget={can(role, "settings.budget")}
+          />
         </div>
         <Gallery
           slug={workspace.slug}
