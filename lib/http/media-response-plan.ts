@@ -1,5 +1,5 @@
 import parseRange from "range-parser";
-import type { StoredObject } from "@/lib/storage/media-storage";
+import type { MediaStorage, StoredObject } from "@/lib/storage/media-storage";
 
 /**
  * Who a media answer is for, which decides how long a browser may keep it:
@@ -22,7 +22,21 @@ export interface MediaResponsePlan {
 
 // Ranges up to this size are read into one buffer when the store can (a local file): for the
 // megabyte-sized ranges a player asks for, that beats streaming them in chunks.
-export const BUFFERED_RANGE_MAX = 4 * 1024 * 1024;
+const BUFFERED_RANGE_MAX = 4 * 1024 * 1024;
+
+/**
+ * A planned range read into one buffer, when the store reads a range into memory at once (a local
+ * file) and the range is of the size a player asks for; else null, to be streamed. Any other store
+ * (S3) streams, so the first bytes leave before the last arrive.
+ */
+export function readInOneBuffer(
+  storage: MediaStorage,
+  key: string,
+  range: MediaResponsePlan["range"],
+): Promise<Uint8Array<ArrayBuffer>> | null {
+  if (!storage.readBytes || !range || range.end - range.start >= BUFFERED_RANGE_MAX) return null;
+  return storage.readBytes(key, range);
+}
 
 /**
  * What to answer a GET or HEAD for a stored object, with HTTP Range support (a video element

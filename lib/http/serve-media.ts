@@ -1,9 +1,9 @@
 import "server-only";
 import { Readable } from "node:stream";
 import {
-  BUFFERED_RANGE_MAX,
   type MediaAudience,
   planMediaResponse,
+  readInOneBuffer,
 } from "@/lib/http/media-response-plan";
 import type { MediaStorage } from "@/lib/storage/media-storage";
 
@@ -26,13 +26,9 @@ export async function serveMedia(args: {
   });
   const init = { status: plan.status, headers: plan.headers };
   if (!plan.sendBody) return new Response(null, init);
-  const { range } = plan;
-  // A store that reads a range into memory at once (a local file) sends it as one chunk. Any
-  // other store (S3) streams, so the first bytes leave before the last arrive.
-  if (range && args.storage.readBytes && range.end - range.start < BUFFERED_RANGE_MAX) {
-    return new Response(oneChunk(await args.storage.readBytes(args.key, range)), init);
-  }
-  return new Response(toWeb(await args.storage.read(args.key, range)), init);
+  const oneBuffer = readInOneBuffer(args.storage, args.key, plan.range);
+  if (oneBuffer) return new Response(oneChunk(await oneBuffer), init);
+  return new Response(toWeb(await args.storage.read(args.key, plan.range)), init);
 }
 
 /**

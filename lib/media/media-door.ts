@@ -1,7 +1,7 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pipeline } from "node:stream/promises";
-import { BUFFERED_RANGE_MAX, planMediaResponse } from "@/lib/http/media-response-plan";
+import { planMediaResponse, readInOneBuffer } from "@/lib/http/media-response-plan";
 import { proxyFreeHeaders } from "@/lib/http/security-headers";
 import { logger } from "@/lib/logger";
 import type { MediaLinkCheck, MediaLinks } from "@/lib/media/media-links";
@@ -89,16 +89,13 @@ export function createMediaDoor(args: { links: MediaLinks; storage: MediaStorage
         audience: { linkExpiresAt: admitted.expiresAt },
       });
       const headers = { ...security, ...plan.headers };
-      const { range } = plan;
       // A range a player asks for is read into one buffer before the answer starts, so a failed
       // read can still be answered with an error; a longer one is streamed.
-      if (
-        plan.sendBody &&
-        range &&
-        args.storage.readBytes &&
-        range.end - range.start < BUFFERED_RANGE_MAX
-      ) {
-        const bytes = await args.storage.readBytes(admitted.key, range);
+      const oneBuffer = plan.sendBody
+        ? readInOneBuffer(args.storage, admitted.key, plan.range)
+        : null;
+      if (oneBuffer) {
+        const bytes = await oneBuffer;
         res.writeHead(plan.status, headers);
         res.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
         return;
@@ -108,7 +105,7 @@ export function createMediaDoor(args: { links: MediaLinks; storage: MediaStorage
         res.end();
         return;
       }
-      await pipeline(await args.storage.read(admitted.key, range), res);
+      await pipeline(await args.storage.read(admitted.key, plan.range), res);
     } catch (err) {
       // A viewer who seeks or leaves closes the connection mid-answer: nothing to report.
       if (req.destroyed || res.destroyed) return;
@@ -123,7 +120,7 @@ export function createMediaDoor(args: { links: MediaLinks; storage: MediaStorage
 }
 
 /** Where the production server (scripts/server.mjs) finds this process's door. */
-export const MEDIA_DOOR_SINGLETON = "media-door";
+const MEDIA_DOOR_SINGLETON = "media-door";
 
 /**
  * Sets up this process's door, or none when media is on S3 (the app then plays through its own

@@ -136,7 +136,9 @@ describe("the production server's media door", () => {
     const page = await get("/sign-in");
     expect(page.status).toBe(200);
     expect(page.headers.get("content-security-policy")).toMatch(/'nonce-/);
-    // /mediafoo is not the door's; the app answers it (with its not-found page).
-    expect((await get("/mediafoo")).status).toBe(404);
+    // /mediafoo is not the door's; the app answers it with its not-found page, not the door's JSON.
+    const notDoor = await get("/mediafoo");
+    expect(notDoor.status).toBe(404);
+    expect(notDoor.headers.get("content-type")).toMatch(/^text\/html/);
   });
 });
