@@ -105,7 +105,7 @@ export function GenerationCard(props: {
                   />
                 )}
                 {/* A failure can be cleared away from the gallery, without opening it. */}
-                {kind !== "queued" && mayDelete(g, kind, props.viewer) && (
+                {mayDelete(g, kind, props.viewer) && (
                   <DeleteGenerationButton slug={props.slug} generationId={g.id} compact />
                 )}
               </div>

@@ -1,5 +1,5 @@
 import type { useTranslations } from "next-intl";
-import { refusedAsWritten, type StatusKind } from "@/components/gallery/status";
+import { isValidationFailure, type StatusKind } from "@/components/gallery/status";
 import { type KieErrorsT, kieFailureText, quoted } from "@/components/hooks/use-kie-failure-text";
 import type { GenerationDto } from "@/lib/generations/dto";
 import { FAIL_CODE } from "@/lib/generations/fail-codes";
@@ -41,7 +41,9 @@ export function problemText(
       if (failure) {
         const problem = t("note.errorBecause", { reason: kieFailureText(failure, kieT) });
         // Refused as written: Retry would be refused again, so the way on is said instead.
-        return red(refusedAsWritten(g) ? t("note.refusedAsWritten", { problem }) : problem);
+        return red(
+          isValidationFailure(failure) ? t("note.refusedAsWritten", { problem }) : problem,
+        );
       }
       // A code this studio did not write (an older version's): its sentence, as recorded.
       return red(g.failMsg ? t("note.errorWithReason", { reason: g.failMsg }) : t("note.error"));

@@ -72,7 +72,11 @@ export function isProblem(kind: StatusKind): boolean {
 // kie.ai refused this prompt as it is (a 422, e.g. its content policy): the same request would
 // be refused again. "Use this prompt" is the way on — edit it, then Generate.
 export function refusedAsWritten(g: Pick<GenerationDto, "failCode" | "failMsg">): boolean {
-  const failure = describeKieFailure(g.failCode, g.failMsg);
+  return isValidationFailure(describeKieFailure(g.failCode, g.failMsg));
+}
+
+/** The same, for a failure already described. */
+export function isValidationFailure(failure: ReturnType<typeof describeKieFailure>): boolean {
   return failure !== null && "kind" in failure && failure.kind === "validation";
 }
 

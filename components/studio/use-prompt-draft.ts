@@ -7,20 +7,25 @@ function storageKey(slug: string) {
   return `hailuo-studio:draft:${slug}`;
 }
 
-function readDraft(slug: string): { prompt: string; optimizer: boolean } | null {
+/** A stored JSON object's fields, or null: storage disabled, nothing there, or a corrupt entry. */
+function readStored(key: string): Record<string, unknown> | null {
   try {
-    const raw = window.localStorage.getItem(storageKey(slug));
+    const raw = window.localStorage.getItem(key);
     if (!raw) return null;
     const value: unknown = JSON.parse(raw);
-    if (typeof value !== "object" || value === null) return null;
-    const { prompt, optimizer } = value as Record<string, unknown>;
-    return {
-      prompt: typeof prompt === "string" ? prompt : "",
-      optimizer: typeof optimizer === "boolean" ? optimizer : DEFAULT_OPTIMIZER,
-    };
+    return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : null;
   } catch {
-    return null; // storage disabled or a corrupt entry: start blank
+    return null;
   }
+}
+
+function readDraft(slug: string): { prompt: string; optimizer: boolean } | null {
+  const stored = readStored(storageKey(slug));
+  if (!stored) return null; // start blank
+  return {
+    prompt: typeof stored.prompt === "string" ? stored.prompt : "",
+    optimizer: typeof stored.optimizer === "boolean" ? stored.optimizer : DEFAULT_OPTIMIZER,
+  };
 }
 
 // "Use this prompt" (remix) hands a generation's prompt to an editor open on the same page.
@@ -65,34 +70,21 @@ interface Replaced {
 }
 
 function readReplaced(slug: string): Replaced | null {
-  try {
-    const raw = window.localStorage.getItem(replacedKey(slug));
-    if (!raw) return null;
-    const value: unknown = JSON.parse(raw);
-    if (typeof value !== "object" || value === null) return null;
-    const { prompt, optimizer, loaded } = value as Record<string, unknown>;
-    return typeof prompt === "string" && prompt.trim() !== ""
-      ? {
-          prompt,
-          optimizer: typeof optimizer === "boolean" ? optimizer : DEFAULT_OPTIMIZER,
-          loaded: typeof loaded === "string" ? loaded : "",
-        }
-      : null;
-  } catch {
-    return null;
-  }
+  const stored = readStored(replacedKey(slug));
+  if (!stored || typeof stored.prompt !== "string" || stored.prompt.trim() === "") return null;
+  return {
+    prompt: stored.prompt,
+    optimizer: typeof stored.optimizer === "boolean" ? stored.optimizer : DEFAULT_OPTIMIZER,
+    loaded: typeof stored.loaded === "string" ? stored.loaded : "",
+  };
 }
 
-function takeReplaced(slug: string, remove: boolean): Replaced | null {
-  const replaced = readReplaced(slug);
-  if (remove) {
-    try {
-      window.localStorage.removeItem(replacedKey(slug));
-    } catch {
-      // Storage disabled: nothing was kept to remove.
-    }
+function removeReplaced(slug: string) {
+  try {
+    window.localStorage.removeItem(replacedKey(slug));
+  } catch {
+    // Storage disabled: nothing was kept to remove.
   }
-  return replaced;
 }
 
 function writeDraft(slug: string, draft: { prompt: string; optimizer: boolean }) {
@@ -124,7 +116,7 @@ export function usePromptDraft(slug: string) {
       setPrompt(draft.prompt);
       setOptimizer(draft.optimizer);
     }
-    setReplaced(takeReplaced(slug, false));
+    setReplaced(readReplaced(slug));
     setRestored(true);
   }, [slug]);
 
@@ -135,14 +127,14 @@ export function usePromptDraft(slug: string) {
       if (detail?.slug !== slug) return;
       setPrompt(detail.prompt);
       setOptimizer(detail.optimizer);
-      setReplaced(takeReplaced(slug, false));
+      setReplaced(readReplaced(slug));
     };
     window.addEventListener(LOAD_EVENT, onLoad);
     return () => window.removeEventListener(LOAD_EVENT, onLoad);
   }, [slug]);
 
   function forget() {
-    takeReplaced(slug, true);
+    removeReplaced(slug);
     setReplaced(null);
   }
 
@@ -167,11 +159,10 @@ export function usePromptDraft(slug: string) {
     replaced,
     /** Brings the replaced draft back. */
     undoReplace: () => {
-      const previous = takeReplaced(slug, true);
-      setReplaced(null);
-      if (!previous) return;
-      setPrompt(previous.prompt);
-      setOptimizer(previous.optimizer);
+      forget();
+      if (!replaced) return;
+      setPrompt(replaced.prompt);
+      setOptimizer(replaced.optimizer);
     },
     /** Keeps the new prompt: the replaced draft is let go. */
     keepReplacement: forget,

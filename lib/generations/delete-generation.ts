@@ -3,15 +3,12 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { publishChange } from "@/lib/generations/publish";
+import { isInFlight } from "@/lib/generations/state-machine";
 import { deleteJobsByKey } from "@/lib/jobs/queue";
 import { logger } from "@/lib/logger";
 import { mediaStorage } from "@/lib/storage";
 import { can } from "@/lib/workspaces/permissions";
 import type { Role } from "@/lib/workspaces/roles";
-
-// kie.ai is still working on these, or the studio is still saving the result: deleting now
-// would leave a task (and its charge) running for a row no one can see.
-const BUSY = new Set(["submitting", "waiting", "queuing", "generating"]);
 
 /**
  * Deletes a generation: gone from the gallery, its collections, favourites and share links, its
@@ -41,11 +38,15 @@ export async function deleteGeneration(args: {
   if (g.authorId !== args.actor.id && !can(args.role, "generation.manage-any")) {
     throw new AppError("forbidden", "Only admins can delete other people's videos");
   }
-  const saving = g.state === "success" && g.mediaState === "pending";
+  // kie.ai is still working on it, or the studio is still saving the result (the gallery's
+  // "saving": no outcome of the copy yet): deleting now would leave a task (and its charge)
+  // running for a row no one can see.
+  const making = g.state === "submitting" || isInFlight(g.state);
+  const saving = g.state === "success" && (g.mediaState === "pending" || g.mediaState === null);
   // A submission whose answer never came may be running at kie.ai, but nothing the studio does
   // will bring it back: it may go, and a late callback for it is ignored.
   const unknown = g.submitStatus === "unknown";
-  if ((BUSY.has(g.state) && !unknown) || saving) {
+  if ((making && !unknown) || saving) {
     throw new AppError(
       "conflict",
       "This video is still being made. Delete it once it has finished.",

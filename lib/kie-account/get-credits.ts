@@ -10,19 +10,19 @@ import { workspaceCredits } from "@/lib/kie-account/workspace-credits";
  * workspace's, and the caller's own when they have a budget of their own.
  */
 export async function getCredits(workspaceId: string, userId: string): Promise<CreditsDto> {
-  const [balance, workspace, used, membership] = await Promise.all([
+  const [balance, workspace, used] = await Promise.all([
     workspaceCredits(workspaceId),
+    // The workspace's limit and the caller's own, in one query.
     db.workspace.findUniqueOrThrow({
       where: { id: workspaceId },
-      select: { monthlyCreditLimit: true },
+      select: {
+        monthlyCreditLimit: true,
+        memberships: { where: { userId }, select: { monthlyCreditLimit: true } },
+      },
     }),
     monthlyUsage({ workspaceId }),
-    db.membership.findUnique({
-      where: { userId_workspaceId: { userId, workspaceId } },
-      select: { monthlyCreditLimit: true },
-    }),
   ]);
-  const memberLimit = membership?.monthlyCreditLimit ?? null;
+  const memberLimit = workspace.memberships[0]?.monthlyCreditLimit ?? null;
   return {
     balance: balance.ok ? balance.credits : null,
     error: balance.ok ? null : balance.message,

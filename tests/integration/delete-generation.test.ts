@@ -10,14 +10,18 @@ import { toggleFavorite } from "@/lib/favorites/toggle-favorite";
 import { deleteGeneration } from "@/lib/generations/delete-generation";
 import { getGeneration } from "@/lib/generations/get-generation";
 import { listGenerations } from "@/lib/generations/list-generations";
+import { receiveCallback } from "@/lib/generations/receive-callback";
 import { retryGeneration } from "@/lib/generations/retry-generation";
 import { storeMedia } from "@/lib/generations/store-media";
 import { submitGeneration } from "@/lib/generations/submit-generation";
+import { syncGeneration } from "@/lib/generations/sync-generation";
+import { signCallback } from "@/lib/kie/callback";
 import { monthlyUsage } from "@/lib/kie-account/monthly-usage";
 import { createShareLink } from "@/lib/sharing/create-share-link";
 import { getSharedPage } from "@/lib/sharing/get-shared-page";
 import { listShareLinks } from "@/lib/sharing/list-share-links";
 import { resolveShareLink } from "@/lib/sharing/resolve-share-link";
+import { HMAC_KEY } from "@/tests/support/integration-setup";
 import {
   generate,
   generationRow,
@@ -237,7 +241,7 @@ describe("deleting a generation", () => {
     expect(await ids(ctx)).toEqual([]);
   });
 
-  it("is left alone by the jobs and callbacks that would otherwise finish it", async () => {
+  it("is left alone by the copy into storage, the submission and Retry that would otherwise finish it", async () => {
     const ctx = await newWorkspace();
     const actor = await actorOf(ctx);
     // A video kie.ai made, deleted before the studio copied it (as a deletion racing the copy).
@@ -272,5 +276,49 @@ describe("deleting a generation", () => {
         }),
       ),
     ).toBe("not_found");
+  });
+
+  it("is left alone by kie.ai's callback and by a poll of recordInfo, when deleted while unknown to the studio", async () => {
+    const ctx = await newWorkspace();
+    // A task kie.ai finished, as the studio saw it before the news: still generating, then
+    // deleted (as a submission whose outcome was unknown may be).
+    const id = await readyVideo(ctx, "finished after its deletion");
+    const { providerTaskId } = await generationRow(id);
+    const taskId = providerTaskId ?? "";
+    await db.generation.update({
+      where: { id },
+      data: {
+        state: "generating",
+        finishedAt: null,
+        deletedAt: new Date(),
+        mediaState: null,
+        mediaKey: null,
+        posterKey: null,
+      },
+    });
+    const res = await fetch(`${studio().sim.url}/__sim/tasks`);
+    const { data } = (await res.json()) as { data: { taskId: string; callBackUrl: string }[] };
+    const callBackUrl = data.find((t) => t.taskId === taskId)?.callBackUrl ?? "";
+    const at = Math.floor(Date.now() / 1000);
+    const answer = await receiveCallback({
+      token: new URL(callBackUrl).searchParams.get("t"),
+      rawBody: JSON.stringify({
+        code: 200,
+        msg: "Playground task completed successfully.",
+        data: { taskId, state: "success", resultJson: '{"resultUrls":[]}', creditsConsumed: 57 },
+      }),
+      timestamp: String(at),
+      signature: signCallback(taskId, at, HMAC_KEY),
+    });
+    // Answered, and nothing follows: no sync is queued for it…
+    expect(answer).toEqual({ ok: true, duplicate: true });
+    expect(await db.job.count({ where: { dedupeKey: `callback:${id}` } })).toBe(0);
+    // …and a poll that finds the task done at kie.ai does not finish it.
+    await syncGeneration({ generationId: id, reason: "poll" });
+    expect(await generationRow(id)).toMatchObject({
+      state: "generating",
+      finishedAt: null,
+      mediaKey: null,
+    });
   });
 });
