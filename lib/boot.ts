@@ -3,10 +3,10 @@ import { migrate } from "@/lib/db/migrate";
 import { dbProviderOf } from "@/lib/db/provider";
 import { env } from "@/lib/env";
 import { connectPostgresEvents } from "@/lib/events/bus";
+import { openFrontDoor } from "@/lib/http/front-door";
 import { registerAllJobHandlers } from "@/lib/jobs/handlers";
 import { startWorker } from "@/lib/jobs/worker";
 import { logger } from "@/lib/logger";
-import { openMediaDoor } from "@/lib/media/media-door";
 
 /** Server start: bring the database up to date, then resume background work. */
 export async function boot(): Promise<void> {
@@ -16,8 +16,8 @@ export async function boot(): Promise<void> {
   if (dbProviderOf(e.DATABASE_URL) === "postgresql") await connectPostgresEvents(e.DATABASE_URL);
   registerAllJobHandlers();
   startWorker();
-  // For the production server to answer signed media links with (scripts/server.mjs).
-  openMediaDoor();
+  // For the production server to put in front of Next.js (scripts/server.mjs).
+  openFrontDoor();
   logger.info(
     {
       appUrl: e.APP_URL,

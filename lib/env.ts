@@ -33,6 +33,8 @@ const schema = z.object({
   JOB_LEASE_MS: z.coerce.number().int().positive().default(120_000),
   JOB_POLL_MS: z.coerce.number().int().positive().default(500),
   RECONCILE_SCALE: z.coerce.number().positive().default(1),
+  // How many proxies in front of the studio append to X-Forwarded-For; 0: the socket's address.
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   // Media on S3 or an S3-compatible store (MinIO, R2…) when S3_BUCKET is set; else MEDIA_DIR.
   S3_ENDPOINT: z.url().optional(),
   S3_REGION: z.string().min(1).default("us-east-1"),

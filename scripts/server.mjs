@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The production server (`npm start`): Next.js behind a plain Node HTTP server whose one addition
-// is the media door — signed `/media/…` links (a member's video, range by range) are answered
-// before a request enters Next.js's pipeline (lib/media/media-door.ts). Everything else goes to
-// Next.js exactly as `next start` would send it. Needs `next build`.
+// is the studio's front door (lib/http/front-door.ts, in the app's own bundle): it reads the
+// client's address from the socket, and answers signed `/media/…` links (a member's video, range
+// by range) before a request enters Next.js's pipeline (lib/media/media-door.ts). Everything else
+// goes to Next.js exactly as `next start` would send it. Needs `next build`.
 //   node scripts/server.mjs [-p <port>] [-H <hostname>] [--keepAliveTimeout <ms>]
 import { createServer } from "node:http";
 import { resolve } from "node:path";
@@ -21,21 +22,23 @@ process.env.PORT = String(port);
 const root = resolve(import.meta.dirname, "..");
 process.chdir(root);
 
+// Tells the app that every request passed the front door, which replaced any client address a
+// client claimed with the one it read (lib/http/client-address.ts).
+globalThis[Symbol.for("hailuo-studio.front-server")] = true;
+
 const { default: next } = await import("next");
 const app = next({ dir: root, dev: false, port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
 await booted();
 
-// The app opens its door at boot, in its own bundle (lib/boot.ts → lib/media/media-door.ts), and
-// leaves it on globalThis under this name. Absent (media on S3, where no links are issued), the
-// same paths go to Next.js, whose route handler answers them alike.
-const DOOR = Symbol.for("hailuo-studio.media-door");
+// The app opens its front door at boot, in its own bundle (lib/boot.ts → lib/http/front-door.ts),
+// and leaves it on globalThis under this name.
+const front = globalThis[Symbol.for("hailuo-studio.front-door")];
+if (typeof front !== "function") fail("the app did not open its front door");
 
 const server = createServer((req, res) => {
-  const door = req.url?.startsWith("/media/") ? globalThis[DOOR] : undefined;
-  const answer = door ? door(req, res) : handle(req, res);
-  answer.catch((err) => {
+  front(req, res, () => handle(req, res)).catch((err) => {
     // Both answer their own errors; this is the last guard, so a stray one costs one request.
     console.error(err);
     if (!res.headersSent) res.writeHead(500, { "cache-control": "no-store" }).end();

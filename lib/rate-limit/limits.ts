@@ -1,6 +1,8 @@
 import "server-only";
 import { headers } from "next/headers";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { clientAddressOf } from "@/lib/http/client-address";
 import { SharedWindowLimiter } from "@/lib/rate-limit/shared-window";
 
 // Generous for people, tight for scripts. kie.ai itself accepts ~20 generations per 10 s per key.
@@ -31,12 +33,12 @@ export async function enforceGenerateLimits(userId: string): Promise<void> {
 }
 
 /**
- * The caller's address: the last X-Forwarded-For hop, which is the one the nearest proxy (the
- * load balancer, or Next itself when nothing stands in front) wrote; earlier hops are whatever
- * the client claimed. The per-account limits do not depend on it.
+ * The caller's address, as the production server read it from the socket and the trusted proxies
+ * (TRUST_PROXY) in front of it (lib/http/client-address.ts). The per-account limits do not depend
+ * on it.
  */
 export function clientIp(h: { get(name: string): string | null }): string {
-  return h.get("x-forwarded-for")?.split(",").at(-1)?.trim() || h.get("x-real-ip") || "unknown";
+  return clientAddressOf(h, env().TRUST_PROXY);
 }
 
 export async function requestIp(): Promise<string> {
