@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { buildDir } from "./lib/build-dir";
 import { PROXY_FREE_ROUTES, proxyFreeHeaders } from "./lib/http/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
@@ -17,7 +18,7 @@ const nextConfig: NextConfig = {
     "undici",
   ],
   // A separate build folder lets a test build run beside a developer's `.next`.
-  distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  distDir: buildDir(),
   poweredByHeader: false,
   experimental: {
     // Turbopack's on-disk cache for `next dev` can come back stale after the sources change while

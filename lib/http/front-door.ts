@@ -2,6 +2,7 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/http/client-address";
+import { refuseMalformed } from "@/lib/http/refuse-malformed";
 import { type MediaDoor, openMediaDoor } from "@/lib/media/media-door";
 import { processSingleton } from "@/lib/process-singleton";
 
@@ -33,6 +34,7 @@ export function createFrontDoor(args: {
       trustedHops: args.trustedHops,
     });
     if (mediaDoor && req.url?.startsWith("/media/")) return mediaDoor(req, res);
+    if (await refuseMalformed(req, res)) return;
     return next();
   };
 }
