@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import fc from "fast-check";
@@ -184,6 +185,14 @@ describe("requests no browser of the studio's sends", () => {
         body: `["${"x".repeat(1024 * 1024)}"]`,
       });
       expect(huge.status).toBe(413);
+      // The same without a Content-Length: counted as it arrives.
+      const chunked = await fetch(`${app.url}/sign-up`, {
+        method: "POST",
+        headers: { "next-action": signUpId, "content-type": TEXT, origin: app.url },
+        body: new Blob([`["${"x".repeat(1024 * 1024)}"]`]).stream(),
+        duplex: "half",
+      } as RequestInit);
+      expect(chunked.status).toBe(413);
     });
     expect(log).not.toMatch(STACK);
   });
@@ -211,6 +220,22 @@ describe("requests no browser of the studio's sends", () => {
         const res = await action(signUpId, { contentType: TEXT, body });
         expect(res.status, body.slice(0, 40)).toBe(400);
       }
+    });
+    expect(log).not.toMatch(STACK);
+  });
+
+  it("shrugs off a client that goes away halfway through an action's body", async () => {
+    const log = await logDuring(async () => {
+      const socket = connect(app.port, "127.0.0.1");
+      await new Promise((ok) => socket.once("connect", ok));
+      socket.write(
+        `POST /sign-up HTTP/1.1\r\nHost: 127.0.0.1:${app.port}\r\nNext-Action: ${signUpId}\r\n` +
+          `Content-Type: ${TEXT}\r\nContent-Length: 1000\r\n\r\n[{"email":`,
+      );
+      await new Promise((r) => setTimeout(r, 200));
+      socket.destroy();
+      await new Promise((r) => setTimeout(r, 200));
+      expect((await fetch(`${app.url}/api/health`)).status).toBe(200);
     });
     expect(log).not.toMatch(STACK);
   });
