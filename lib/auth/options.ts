@@ -9,7 +9,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { clientIp, enforceLimit } from "@/lib/rate-limit/limits";
+import { clientIp, signInGuesses } from "@/lib/rate-limit/limits";
+import type { Guess } from "@/lib/rate-limit/password-guesses";
 import { signInWithOAuth } from "@/lib/users/sign-in-with-oauth";
 
 // A hash to verify against when the email is unknown, so a sign-in takes as long whether or not
@@ -37,18 +38,18 @@ export function authOptions(): NextAuthOptions {
         async authorize(raw, req) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
-          // Guessing passwords is slowed per address and per account; next-auth shows the
-          // thrown message's code to the sign-in form.
+          // Wrong passwords are slowed per account and address, and per account overall
+          // (signInGuesses); next-auth shows the thrown message's code to the sign-in form.
           const ip = clientIp({ get: (name) => headerValue(req?.headers, name) });
+          let guess: Guess;
           try {
-            await enforceLimit("sign-in:ip", ip);
-            await enforceLimit("sign-in:email", parsed.data.email);
+            guess = await signInGuesses.take(parsed.data.email, ip);
           } catch (e) {
-            if (isAppError(e) && e.code === "rate_limited") throw new Error("rate_limited");
             // next-auth puts the message in the sign-in page's URL: never a database's words.
             logger.error({ err: e }, "sign-in rate limit could not be checked");
             throw new Error("unavailable");
           }
+          if (guess.waitMs > 0) throw new Error("rate_limited");
           const user = await db.user.findUnique({
             where: { email: parsed.data.email },
             omit: { passwordHash: false },
@@ -58,6 +59,8 @@ export function authOptions(): NextAuthOptions {
             parsed.data.password,
           );
           if (!user || !ok) return null;
+          // Left uncounted, a right password would only cost one guess: never a refusal.
+          await guess.forgive().catch((e) => logger.warn({ err: e }, "sign-in guess not returned"));
           return {
             id: user.id,
             email: user.email,

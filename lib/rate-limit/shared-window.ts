@@ -3,6 +3,9 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
+// The longest window of any limit (an hour at least), for pruning.
+let longestWindowMs = 60 * 60_000;
+
 /**
  * A sliding-window limit (two fixed windows, weighted) kept in the database, so every instance
  * counts against the same allowance. One hit is one statement: an upsert that moves the windows
@@ -23,6 +26,7 @@ export class SharedWindowLimiter {
       throw new Error(`rate limit ${name}: a whole limit of at least 1 and a whole window`);
     }
     if (2 * limit * windowMs >= 2 ** 31) throw new Error(`rate limit ${name}: window too long`);
+    longestWindowMs = Math.max(longestWindowMs, windowMs);
   }
 
   /** Records one event for `subject`; returns how long to wait when over the limit, else 0. */
@@ -78,7 +82,6 @@ export class SharedWindowLimiter {
 }
 
 // Keys unused for two of the longest windows hold nothing that still counts.
-const KEEP_MS = 2 * 60 * 60_000;
 const PRUNE_EVERY_MS = 10 * 60_000;
 let lastPrune = 0;
 
@@ -86,7 +89,7 @@ function pruneNowAndThen(now: number): void {
   if (now - lastPrune < PRUNE_EVERY_MS) return;
   lastPrune = now;
   void db.rateLimit
-    .deleteMany({ where: { windowStart: { lt: BigInt(now - KEEP_MS) } } })
+    .deleteMany({ where: { windowStart: { lt: BigInt(now - 2 * longestWindowMs) } } })
     .catch(() => {
       // Tried again in ten minutes.
     });

@@ -13,7 +13,7 @@ import { listShareLinks } from "@/lib/sharing/list-share-links";
 import { recordShareView } from "@/lib/sharing/record-share-view";
 import { resolveShareLink } from "@/lib/sharing/resolve-share-link";
 import { revokeShareLink } from "@/lib/sharing/revoke-share-link";
-import { shareAccessCookie, shareAccessValue } from "@/lib/sharing/share-access";
+import { shareAccessCookie } from "@/lib/sharing/share-access";
 import { type ShareMetadataLabels, shareMetadata } from "@/lib/sharing/share-metadata";
 import { unlockShareLink } from "@/lib/sharing/unlock-share-link";
 import { generate, newWorkspace, readyVideo, waitForState } from "@/tests/support/studio";
@@ -48,6 +48,18 @@ function media(
   return handler(new NextRequest(url, { headers }), {
     params: Promise.resolve({ token, generationId }),
   });
+}
+
+// The address unlock requests come from, unless a test says another.
+const HOME = "192.0.2.10";
+
+async function protectedLink(password: string): Promise<string> {
+  const { url } = await createShareLink({
+    workspaceId: a.workspace.id,
+    actor,
+    input: { ...OPTIONS, targetType: "generation", generationId: shared, password },
+  });
+  return tokenOf(url);
 }
 
 async function rejection(p: Promise<unknown>): Promise<AppError> {
@@ -312,41 +324,75 @@ describe("share links", () => {
       (await media("video", token, shared, { cookie: { linkId: link.id, value: "forged" } }))
         .status,
     ).toBe(404);
-    const wrong = await rejection(unlockShareLink({ token, password: "guess" }));
+    const wrong = await rejection(unlockShareLink({ token, password: "guess", address: HOME }));
     expect(wrong.code).toBe("invalid_input");
 
-    const { linkId, cookieValue } = await unlockShareLink({ token, password: "open sesame" });
+    const { linkId, cookieValue } = await unlockShareLink({
+      token,
+      password: "open sesame",
+      address: HOME,
+    });
     expect(linkId).toBe(link.id);
-    expect(cookieValue).toBe(shareAccessValue(row));
     const cookie = { linkId, value: cookieValue };
     expect((await media("video", token, shared, { cookie })).status).toBe(200);
     // Metadata of a locked link reveals nothing.
     const locked = JSON.stringify(shareMetadata({ token, state: { kind: "locked" }, labels }));
     expect(locked).not.toMatch(/og|video|poster|灯塔/i);
 
-    for (let i = 0; i < 9; i++)
-      await unlockShareLink({ token, password: `no-${i}` }).catch(() => {});
-    const limited = await rejection(unlockShareLink({ token, password: "open sesame" }));
+    for (let i = 0; i < 4; i++)
+      await unlockShareLink({ token, password: `no-${i}`, address: HOME }).catch(() => {});
+    const limited = await rejection(
+      unlockShareLink({ token, password: "open sesame", address: HOME }),
+    );
     expect(limited.code).toBe("rate_limited");
   });
 
+  it("a stranger's wrong guesses do not lock out the people the link was given to", async () => {
+    const token = await protectedLink("harbour lights");
+    const stranger = "203.0.113.66";
+    const codes = [];
+    for (let i = 0; i < 12; i++)
+      codes.push(
+        (await rejection(unlockShareLink({ token, password: `g${i}`, address: stranger }))).code,
+      );
+    expect(codes.filter((c) => c === "invalid_input")).toHaveLength(5);
+    expect(codes.filter((c) => c === "rate_limited")).toHaveLength(7);
+    const viewer = await unlockShareLink({ token, password: "harbour lights", address: HOME });
+    expect(viewer.cookieValue).toBeTruthy();
+  });
+
+  it("guesses spread over many addresses are still bounded per link", async () => {
+    const token = await protectedLink("quiet tide");
+    // 50 wrong an hour from 10 addresses, 5 each, fill the link's allowance.
+    for (let i = 0; i < 50; i++) {
+      const e = await rejection(
+        unlockShareLink({ token, password: `s${i}`, address: `203.0.113.${i % 10}` }),
+      );
+      expect(e.code).toBe("invalid_input");
+    }
+    // Past it, a new address gets one wrong, then waits; the right password still opens.
+    const fresh = "203.0.113.200";
+    const codes = [];
+    for (let i = 0; i < 2; i++)
+      codes.push(
+        (await rejection(unlockShareLink({ token, password: `f${i}`, address: fresh }))).code,
+      );
+    expect(codes).toEqual(["invalid_input", "rate_limited"]);
+    expect(await unlockShareLink({ token, password: "quiet tide", address: HOME })).toBeTruthy();
+  });
+
   it("a burst of simultaneous guesses gets no more than the allowance checked", async () => {
-    const { url } = await createShareLink({
-      workspaceId: a.workspace.id,
-      actor,
-      input: { ...OPTIONS, targetType: "generation", generationId: shared, password: "tide" },
-    });
-    const token = tokenOf(url);
+    const token = await protectedLink("tide");
     // Right passwords are given back: many people may open the link.
-    for (let i = 0; i < 12; i++) await unlockShareLink({ token, password: "tide" });
+    for (let i = 0; i < 12; i++) await unlockShareLink({ token, password: "tide", address: HOME });
     const answers = await Promise.all(
       Array.from({ length: 25 }, (_, i) =>
-        rejection(unlockShareLink({ token, password: `x${i}` })),
+        rejection(unlockShareLink({ token, password: `x${i}`, address: HOME })),
       ),
     );
     const codes = answers.map((e) => e.code);
-    expect(codes.filter((c) => c === "invalid_input")).toHaveLength(10);
-    expect(codes.filter((c) => c === "rate_limited")).toHaveLength(15);
+    expect(codes.filter((c) => c === "invalid_input")).toHaveLength(5);
+    expect(codes.filter((c) => c === "rate_limited")).toHaveLength(20);
   });
 
   it("allows download only when the sharer did", async () => {
