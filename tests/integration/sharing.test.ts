@@ -1,8 +1,9 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getPoster } from "@/app/api/s/[token]/media/[generationId]/poster/route";
 import { GET as getVideo } from "@/app/api/s/[token]/media/[generationId]/video/route";
+import { hashPassword } from "@/lib/auth/password";
 import { addToCollection } from "@/lib/collections/add-to-collection";
 import { createCollection } from "@/lib/collections/create-collection";
 import { db } from "@/lib/db";
@@ -13,7 +14,7 @@ import { listShareLinks } from "@/lib/sharing/list-share-links";
 import { recordShareView } from "@/lib/sharing/record-share-view";
 import { resolveShareLink } from "@/lib/sharing/resolve-share-link";
 import { revokeShareLink } from "@/lib/sharing/revoke-share-link";
-import { shareAccessCookie } from "@/lib/sharing/share-access";
+import { shareAccessCookie, shareAccessValue } from "@/lib/sharing/share-access";
 import { type ShareMetadataLabels, shareMetadata } from "@/lib/sharing/share-metadata";
 import { unlockShareLink } from "@/lib/sharing/unlock-share-link";
 import { generate, newWorkspace, readyVideo, waitForState } from "@/tests/support/studio";
@@ -393,6 +394,49 @@ describe("share links", () => {
     const codes = answers.map((e) => e.code);
     expect(codes.filter((c) => c === "invalid_input")).toHaveLength(5);
     expect(codes.filter((c) => c === "rate_limited")).toHaveLength(20);
+  });
+
+  it("the password's cookie lasts a day on the server, and a new password voids it", async () => {
+    const token = await protectedLink("lantern");
+    const { linkId, cookieValue } = await unlockShareLink({
+      token,
+      password: "lantern",
+      address: HOME,
+    });
+    expect(
+      (await media("video", token, shared, { cookie: { linkId, value: cookieValue } })).status,
+    ).toBe(200);
+    const row = await db.shareLink.findUniqueOrThrow({ where: { id: linkId } });
+    const DAY_MS = 24 * 60 * 60_000;
+    // A browser that kept the cookie past its Max-Age: refused by the server all the same.
+    const old = shareAccessValue(row, Date.now() - DAY_MS - 1000);
+    expect((await media("video", token, shared, { cookie: { linkId, value: old } })).status).toBe(
+      404,
+    );
+    const nearlyOld = shareAccessValue(row, Date.now() - DAY_MS + 60_000);
+    expect(
+      (await media("video", token, shared, { cookie: { linkId, value: nearlyOld } })).status,
+    ).toBe(200);
+    // The signed time can't be moved: the same signature with a fresher time is refused.
+    const moved = `${Math.floor(Date.now() / 1000)}.${old.split(".")[1]}`;
+    expect((await media("video", token, shared, { cookie: { linkId, value: moved } })).status).toBe(
+      404,
+    );
+    // A cookie from the time before it carried one is refused.
+    const timeless = createHmac("sha256", process.env.AUTH_SECRET ?? "")
+      .update(`share-access:v1:${row.id}:${row.passwordHash}`)
+      .digest("base64url");
+    expect(
+      (await media("video", token, shared, { cookie: { linkId, value: timeless } })).status,
+    ).toBe(404);
+
+    await db.shareLink.update({
+      where: { id: linkId },
+      data: { passwordHash: await hashPassword("another lantern") },
+    });
+    expect(
+      (await media("video", token, shared, { cookie: { linkId, value: cookieValue } })).status,
+    ).toBe(404);
   });
 
   it("allows download only when the sharer did", async () => {
