@@ -1,10 +1,13 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { oauthProviders, verifiedEmailOf } from "@/lib/auth/oauth-providers";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { readSessionVersion } from "@/lib/auth/read-session-version";
 import { credentialsSchema } from "@/lib/auth/schemas";
+import { isSessionCurrent } from "@/lib/auth/session-version";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
@@ -71,6 +74,14 @@ export function authOptions(): NextAuthOptions {
       }),
       ...oauthProviders(),
     ],
+    // next-auth's errors go to the studio's log, which masks secrets.
+    logger: {
+      error(code, metadata) {
+        // next-auth answers a refused token as signed out and clears its cookie: not an error.
+        if (metadata instanceof StaleSessionError) return;
+        logger.error({ code, err: metadata }, "next-auth error");
+      },
+    },
     callbacks: {
       async signIn({ user, account, profile }) {
         if (account?.type !== "oauth") return true;
@@ -94,11 +105,16 @@ export function authOptions(): NextAuthOptions {
           throw err;
         }
       },
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
           token.sub = user.id;
           token.sv = user.sessionVersion ?? 0;
+          return token;
         }
+        // Every later read of the session (next-auth's /api/auth/session, getServerSession)
+        // checks the token against the person's session version, as currentUser() does for the
+        // studio's own routes: one primary-key read, on requests a page makes now and then.
+        if (!(await isTokenCurrent(token))) throw new StaleSessionError();
         return token;
       },
       session({ session, token }) {
@@ -110,6 +126,26 @@ export function authOptions(): NextAuthOptions {
       },
     },
   };
+}
+
+/** A token from before "sign out everywhere", or of an account that no longer exists. */
+class StaleSessionError extends Error {
+  constructor() {
+    super("session signed out");
+  }
+}
+
+async function isTokenCurrent(token: JWT): Promise<boolean> {
+  if (!token.sub) return false;
+  try {
+    const version = await readSessionVersion(token.sub);
+    return version !== null && isSessionCurrent(token.sv, version);
+  } catch (e) {
+    // Throwing here would make next-auth clear the cookie: a database blip must not sign
+    // everyone out (the studio's own routes, which read the database too, answer 503 then).
+    logger.warn({ err: e }, "session version could not be checked");
+    return true;
+  }
 }
 
 function headerValue(headers: Record<string, unknown> | undefined, name: string): string | null {
