@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { sameOriginCallbackUrl } from "@/lib/auth/callback-url";
 import { oauthProviders, verifiedEmailOf } from "@/lib/auth/oauth-providers";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { readSessionVersion } from "@/lib/auth/read-session-version";
@@ -83,6 +84,11 @@ export function authOptions(): NextAuthOptions {
       },
     },
     callbacks: {
+      // Only to a page of this site, and never a throw (next-auth's own answers 500 to a value
+      // that is not a URL, such as "\\evil.example/").
+      redirect({ url, baseUrl }) {
+        return sameOriginCallbackUrl(url, baseUrl) ?? `${baseUrl}/`;
+      },
       async signIn({ user, account, profile }) {
         if (account?.type !== "oauth") return true;
         try {

@@ -7,7 +7,7 @@ import { cookiesSet, postCredentials } from "@/tests/support/next-auth-http";
 import { signedUpPerson } from "@/tests/support/signed-up-person";
 
 // next-auth's own endpoints, as the production server answers them: its session endpoint after
-// "sign out everywhere".
+// "sign out everywhere", and its credentials callback with whatever callbackUrl it is sent.
 const AUTH_SECRET = "next-auth-auth-secret-0123456789abcd";
 const dir = mkdtempSync(join(tmpdir(), "studio-next-auth-"));
 let app: AppInstance;
@@ -74,5 +74,93 @@ describe("next-auth's session endpoint", () => {
     const { db } = await import("@/lib/db");
     await db.user.delete({ where: { id: person.userId } });
     expect((await session(cookie)).body).toEqual({});
+  });
+});
+
+// Values next-auth's own redirect handling cannot read (new URL throws) or that lead elsewhere.
+const HOSTILE = [
+  "\\\\evil.example/",
+  "%2F%2Fevil.example/",
+  " //evil",
+  "//evil.example/",
+  "/\\evil.example",
+  "https://evil.example/w/x",
+  "javascript:alert(1)",
+  "http://[::1",
+  "/\t/evil.example",
+];
+
+describe("next-auth's credentials callback with a hostile callbackUrl", () => {
+  const sameOrigin = (location: string | null | undefined) => {
+    expect(location).toBeTruthy();
+    expect(new URL(location ?? "", app.url).origin).toBe(app.url);
+  };
+  const noTrace = (text: string) => {
+    expect(text).not.toMatch(/TypeError|Invalid URL|\n\s+at /);
+  };
+
+  it("sends a sign-in to a page of this site, through the form field", async () => {
+    const person = await signedUpPerson("hostile", AUTH_SECRET);
+    for (const callbackUrl of HOSTILE) {
+      for (const json of [true, false]) {
+        const res = await postCredentials(app.url, {
+          email: person.email,
+          password: "hostile test password",
+          callbackUrl,
+          json,
+        });
+        const text = await res.text();
+        noTrace(text);
+        if (json) {
+          expect(res.status, callbackUrl).toBe(200);
+          sameOrigin((JSON.parse(text) as { url?: string }).url);
+        } else {
+          expect(res.status, callbackUrl).toBe(302);
+          sameOrigin(res.headers.get("location"));
+        }
+        expect(cookiesSet(res).get(SESSION), callbackUrl).toBeTruthy();
+      }
+    }
+    // A page of this site is kept.
+    const kept = await postCredentials(app.url, {
+      email: person.email,
+      password: "hostile test password",
+      callbackUrl: "/w/somewhere?tab=1",
+    });
+    expect(((await kept.json()) as { url: string }).url).toBe(`${app.url}/w/somewhere?tab=1`);
+  });
+
+  it("answers a hostile query parameter or callback-url cookie without a 500", async () => {
+    const person = await signedUpPerson("query", AUTH_SECRET);
+    for (const callbackUrl of HOSTILE) {
+      const viaQuery = await postCredentials(
+        app.url,
+        { email: person.email, password: "query test password" },
+        { query: `?callbackUrl=${encodeURIComponent(callbackUrl)}` },
+      );
+      const text = await viaQuery.text();
+      noTrace(text);
+      expect(viaQuery.status, callbackUrl).toBe(200);
+      sameOrigin((JSON.parse(text) as { url?: string }).url);
+
+      const cookie = `next-auth.callback-url=${encodeURIComponent(callbackUrl)}`;
+      const viaCookie = await postCredentials(
+        app.url,
+        { email: person.email, password: "query test password" },
+        { cookie },
+      );
+      const answer = await viaCookie.text();
+      noTrace(answer);
+      expect(viaCookie.status, callbackUrl).toBeGreaterThanOrEqual(200);
+      expect(viaCookie.status, callbackUrl).toBeLessThan(500);
+      if (viaCookie.status === 200) sameOrigin((JSON.parse(answer) as { url?: string }).url);
+      // A cookie the studio would not have set is cleared.
+      else expect(cookiesSet(viaCookie).get("next-auth.callback-url"), callbackUrl).toBe("");
+      for (const path of ["/api/auth/session", "/api/auth/csrf", "/api/auth/providers"]) {
+        const res = await fetch(`${app.url}${path}`, { headers: { cookie } });
+        expect(res.status, `${path} ${callbackUrl}`).toBeLessThan(500);
+        noTrace(await res.text());
+      }
+    }
   });
 });
