@@ -17,6 +17,7 @@ import { revokeShareLink } from "@/lib/sharing/revoke-share-link";
 import { shareAccessCookie, shareAccessValue } from "@/lib/sharing/share-access";
 import { type ShareMetadataLabels, shareMetadata } from "@/lib/sharing/share-metadata";
 import { unlockShareLink } from "@/lib/sharing/unlock-share-link";
+import { clearOfWindowStart } from "@/tests/support/rate-limit-window";
 import { generate, newWorkspace, readyVideo, waitForState } from "@/tests/support/studio";
 
 type Ctx = Awaited<ReturnType<typeof newWorkspace>>;
@@ -305,6 +306,7 @@ describe("share links", () => {
   });
 
   it("a password-protected link needs the password (hashed at rest, guesses rate-limited)", async () => {
+    await clearOfWindowStart(20_000);
     const { url, link } = await createShareLink({
       workspaceId: a.workspace.id,
       actor,
@@ -349,6 +351,7 @@ describe("share links", () => {
   });
 
   it("a stranger's wrong guesses do not lock out the people the link was given to", async () => {
+    await clearOfWindowStart(20_000);
     const token = await protectedLink("harbour lights");
     const stranger = "203.0.113.66";
     const codes = [];
@@ -363,6 +366,7 @@ describe("share links", () => {
   });
 
   it("guesses spread over many addresses are still bounded per link", async () => {
+    await clearOfWindowStart(20_000);
     const token = await protectedLink("quiet tide");
     // 50 wrong an hour from 10 addresses, 5 each, fill the link's allowance.
     for (let i = 0; i < 50; i++) {
@@ -383,6 +387,7 @@ describe("share links", () => {
   });
 
   it("a burst of simultaneous guesses gets no more than the allowance checked", async () => {
+    await clearOfWindowStart(20_000);
     const token = await protectedLink("tide");
     // Right passwords are given back: many people may open the link.
     for (let i = 0; i < 12; i++) await unlockShareLink({ token, password: "tide", address: HOME });

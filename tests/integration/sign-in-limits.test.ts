@@ -5,6 +5,7 @@ import { authOptions } from "@/lib/auth/options";
 import { PasswordGuessLimit } from "@/lib/rate-limit/password-guesses";
 import { SharedWindowLimiter } from "@/lib/rate-limit/shared-window";
 import { signUp } from "@/lib/users/sign-up";
+import { clearOfWindowStart } from "@/tests/support/rate-limit-window";
 
 // The credentials sign-in next-auth runs (its authorize), with the request's address as the
 // route gives it, against the real database (SQLite, or PostgreSQL in the second leg).
@@ -45,6 +46,7 @@ async function times<T>(n: number, f: (i: number) => Promise<T>): Promise<T[]> {
 
 describe("the sign-in limit", () => {
   it("does not let a stranger's wrong guesses from one address lock the owner out at another", async () => {
+    await clearOfWindowStart(15_000);
     const email = await account();
     const stranger = address();
     const guesses = await times(12, (i) => signIn(email, `guess number ${i}`, stranger));
@@ -56,6 +58,7 @@ describe("the sign-in limit", () => {
   });
 
   it("does not count a right password", async () => {
+    await clearOfWindowStart(15_000);
     const email = await account();
     const home = address();
     expect(await times(15, () => signIn(email, PASSWORD, home))).toEqual(
@@ -66,6 +69,7 @@ describe("the sign-in limit", () => {
   });
 
   it("bounds one address guessing many accounts", async () => {
+    await clearOfWindowStart(15_000);
     const from = address();
     const known = await account();
     const outcomes = await times(32, (i) =>
@@ -76,6 +80,7 @@ describe("the sign-in limit", () => {
   });
 
   it("bounds guesses spread over many addresses, and still lets the owner in", async () => {
+    await clearOfWindowStart(30_000);
     const email = await account();
     // 100 wrong passwords an hour against one account, from 50 addresses (2 each, under their
     // own limit of 5).
