@@ -3,17 +3,32 @@ import { headers } from "next/headers";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { clientAddressOf } from "@/lib/http/client-address";
+import { PasswordGuessLimit } from "@/lib/rate-limit/password-guesses";
 import { SharedWindowLimiter } from "@/lib/rate-limit/shared-window";
 
 // Generous for people, tight for scripts. kie.ai itself accepts ~20 generations per 10 s per key.
 // Counted in the database, so every instance of the studio shares one allowance.
 const limits = {
-  "sign-in:ip": new SharedWindowLimiter("sign-in:ip", 30, 10 * 60_000),
-  "sign-in:email": new SharedWindowLimiter("sign-in:email", 10, 10 * 60_000),
   "sign-up:ip": new SharedWindowLimiter("sign-up:ip", 10, 60 * 60_000),
   "generate:user": new SharedWindowLimiter("generate:user", 30, 60_000),
   "generate:ip": new SharedWindowLimiter("generate:ip", 60, 60_000),
 } as const;
+
+/**
+ * Wrong passwords at sign-in (see PasswordGuessLimit). From one address against one account: 5
+ * in 10 minutes, then 20 in 6 hours. From one address against any accounts: 30 in 10 minutes.
+ * Against one account from everywhere: 100 an hour; past that each address may get only 2 wrong
+ * an hour until the hour has slid by, so the owner still signs in.
+ */
+export const signInGuesses = new PasswordGuessLimit({
+  perAddress: [
+    new SharedWindowLimiter("sign-in:account-ip", 5, 10 * 60_000),
+    new SharedWindowLimiter("sign-in:account-ip-6h", 20, 6 * 60 * 60_000),
+  ],
+  addressWide: new SharedWindowLimiter("sign-in:ip", 30, 10 * 60_000),
+  perSubject: new SharedWindowLimiter("sign-in:account", 100, 60 * 60_000),
+  perAddressWhileBusy: new SharedWindowLimiter("sign-in:account-ip-busy", 2, 60 * 60_000),
+});
 
 export type LimitName = keyof typeof limits;
 

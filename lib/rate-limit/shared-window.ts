@@ -3,6 +3,11 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
+// No limit has a longer window, so rows unused for two of them hold nothing that still counts.
+// A constant, not the longest limit seen: every server bundle, whichever limits it loaded, must
+// prune alike.
+const LONGEST_WINDOW_MS = 6 * 60 * 60_000;
+
 /**
  * A sliding-window limit (two fixed windows, weighted) kept in the database, so every instance
  * counts against the same allowance. One hit is one statement: an upsert that moves the windows
@@ -22,7 +27,9 @@ export class SharedWindowLimiter {
     if (!(limit >= 1 && Number.isInteger(limit) && Number.isInteger(windowMs))) {
       throw new Error(`rate limit ${name}: a whole limit of at least 1 and a whole window`);
     }
-    if (2 * limit * windowMs >= 2 ** 31) throw new Error(`rate limit ${name}: window too long`);
+    if (2 * limit * windowMs >= 2 ** 31 || windowMs > LONGEST_WINDOW_MS) {
+      throw new Error(`rate limit ${name}: window too long`);
+    }
   }
 
   /** Records one event for `subject`; returns how long to wait when over the limit, else 0. */
@@ -77,8 +84,6 @@ export class SharedWindowLimiter {
   }
 }
 
-// Keys unused for two of the longest windows hold nothing that still counts.
-const KEEP_MS = 2 * 60 * 60_000;
 const PRUNE_EVERY_MS = 10 * 60_000;
 let lastPrune = 0;
 
@@ -86,7 +91,7 @@ function pruneNowAndThen(now: number): void {
   if (now - lastPrune < PRUNE_EVERY_MS) return;
   lastPrune = now;
   void db.rateLimit
-    .deleteMany({ where: { windowStart: { lt: BigInt(now - KEEP_MS) } } })
+    .deleteMany({ where: { windowStart: { lt: BigInt(now - 2 * LONGEST_WINDOW_MS) } } })
     .catch(() => {
       // Tried again in ten minutes.
     });

@@ -1,19 +1,18 @@
 import "server-only";
+import { PasswordGuessLimit } from "@/lib/rate-limit/password-guesses";
 import { SharedWindowLimiter } from "@/lib/rate-limit/shared-window";
 
-// Password guesses per link: 10 wrong ones a minute, counted for every instance together.
-// Enough for a person mistyping, far too few for guessing.
-const guesses = new SharedWindowLimiter("share-password", 10, 60_000);
-
 /**
- * Takes one guess from the link's allowance before the password is checked, so a burst of
- * simultaneous guesses cannot all slip past the count; returns how long to wait when none is left.
+ * Wrong passwords for a share link (see PasswordGuessLimit), counted for every instance
+ * together. From one address: 5 a minute, then 20 an hour. From everywhere: 50 an hour; past
+ * that each address may get only one wrong every 10 minutes, so the people the link was given to
+ * still open it. Enough for a person mistyping, far too few for guessing.
  */
-export function takeGuess(linkId: string): Promise<number> {
-  return guesses.hit(linkId);
-}
-
-/** A right password does not count against the link. */
-export async function returnGuess(linkId: string): Promise<void> {
-  await guesses.refund(linkId);
-}
+export const shareGuesses = new PasswordGuessLimit({
+  perAddress: [
+    new SharedWindowLimiter("share-password:ip", 5, 60_000),
+    new SharedWindowLimiter("share-password:ip-1h", 20, 60 * 60_000),
+  ],
+  perSubject: new SharedWindowLimiter("share-password", 50, 60 * 60_000),
+  perAddressWhileBusy: new SharedWindowLimiter("share-password:ip-busy", 1, 10 * 60_000),
+});

@@ -81,8 +81,22 @@ describe("the shared sliding-window rate limit", () => {
     expect(Math.max(...keys.map((k) => k.length))).toBeLessThan(100);
   });
 
-  it("refuses limits its arithmetic cannot hold", () => {
+  it("refuses limits its arithmetic cannot hold, or longer than pruning keeps", () => {
     expect(() => new SharedWindowLimiter("x", 0, 1000)).toThrow();
     expect(() => new SharedWindowLimiter("x", 1000, 24 * 60 * 60_000)).toThrow();
+    expect(() => new SharedWindowLimiter("x", 1, 7 * 60 * 60_000)).toThrow();
+  });
+
+  // Last: its clock runs a day ahead, and the pruning it sets off clears older rows.
+  it("keeps what a 6-hour window still counts when old rows are pruned", async () => {
+    const SIX_HOURS = 6 * 60 * 60_000;
+    let now = Math.ceil(Date.now() / SIX_HOURS) * SIX_HOURS + 4 * SIX_HOURS;
+    const long = new SharedWindowLimiter(name(), 1, SIX_HOURS, () => now);
+    expect(await long.hit("s")).toBe(0);
+    now += SIX_HOURS / 2;
+    // Any hit prunes, at most every ten minutes: this one is far past the last.
+    await new SharedWindowLimiter(name(), 1, 60_000, () => now).hit("p");
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await long.hit("s")).toBe(SIX_HOURS / 2);
   });
 });

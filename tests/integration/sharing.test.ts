@@ -1,8 +1,9 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getPoster } from "@/app/api/s/[token]/media/[generationId]/poster/route";
 import { GET as getVideo } from "@/app/api/s/[token]/media/[generationId]/video/route";
+import { hashPassword } from "@/lib/auth/password";
 import { addToCollection } from "@/lib/collections/add-to-collection";
 import { createCollection } from "@/lib/collections/create-collection";
 import { db } from "@/lib/db";
@@ -16,6 +17,7 @@ import { revokeShareLink } from "@/lib/sharing/revoke-share-link";
 import { shareAccessCookie, shareAccessValue } from "@/lib/sharing/share-access";
 import { type ShareMetadataLabels, shareMetadata } from "@/lib/sharing/share-metadata";
 import { unlockShareLink } from "@/lib/sharing/unlock-share-link";
+import { clearOfWindowStart } from "@/tests/support/rate-limit-window";
 import { generate, newWorkspace, readyVideo, waitForState } from "@/tests/support/studio";
 
 type Ctx = Awaited<ReturnType<typeof newWorkspace>>;
@@ -48,6 +50,18 @@ function media(
   return handler(new NextRequest(url, { headers }), {
     params: Promise.resolve({ token, generationId }),
   });
+}
+
+// The address unlock requests come from, unless a test says another.
+const HOME = "192.0.2.10";
+
+async function protectedLink(password: string): Promise<string> {
+  const { url } = await createShareLink({
+    workspaceId: a.workspace.id,
+    actor,
+    input: { ...OPTIONS, targetType: "generation", generationId: shared, password },
+  });
+  return tokenOf(url);
 }
 
 async function rejection(p: Promise<unknown>): Promise<AppError> {
@@ -292,6 +306,7 @@ describe("share links", () => {
   });
 
   it("a password-protected link needs the password (hashed at rest, guesses rate-limited)", async () => {
+    await clearOfWindowStart(20_000);
     const { url, link } = await createShareLink({
       workspaceId: a.workspace.id,
       actor,
@@ -312,41 +327,121 @@ describe("share links", () => {
       (await media("video", token, shared, { cookie: { linkId: link.id, value: "forged" } }))
         .status,
     ).toBe(404);
-    const wrong = await rejection(unlockShareLink({ token, password: "guess" }));
+    const wrong = await rejection(unlockShareLink({ token, password: "guess", address: HOME }));
     expect(wrong.code).toBe("invalid_input");
 
-    const { linkId, cookieValue } = await unlockShareLink({ token, password: "open sesame" });
+    const { linkId, cookieValue } = await unlockShareLink({
+      token,
+      password: "open sesame",
+      address: HOME,
+    });
     expect(linkId).toBe(link.id);
-    expect(cookieValue).toBe(shareAccessValue(row));
     const cookie = { linkId, value: cookieValue };
     expect((await media("video", token, shared, { cookie })).status).toBe(200);
     // Metadata of a locked link reveals nothing.
     const locked = JSON.stringify(shareMetadata({ token, state: { kind: "locked" }, labels }));
     expect(locked).not.toMatch(/og|video|poster|灯塔/i);
 
-    for (let i = 0; i < 9; i++)
-      await unlockShareLink({ token, password: `no-${i}` }).catch(() => {});
-    const limited = await rejection(unlockShareLink({ token, password: "open sesame" }));
+    for (let i = 0; i < 4; i++)
+      await unlockShareLink({ token, password: `no-${i}`, address: HOME }).catch(() => {});
+    const limited = await rejection(
+      unlockShareLink({ token, password: "open sesame", address: HOME }),
+    );
     expect(limited.code).toBe("rate_limited");
   });
 
+  it("a stranger's wrong guesses do not lock out the people the link was given to", async () => {
+    await clearOfWindowStart(20_000);
+    const token = await protectedLink("harbour lights");
+    const stranger = "203.0.113.66";
+    const codes = [];
+    for (let i = 0; i < 12; i++)
+      codes.push(
+        (await rejection(unlockShareLink({ token, password: `g${i}`, address: stranger }))).code,
+      );
+    expect(codes.filter((c) => c === "invalid_input")).toHaveLength(5);
+    expect(codes.filter((c) => c === "rate_limited")).toHaveLength(7);
+    const viewer = await unlockShareLink({ token, password: "harbour lights", address: HOME });
+    expect(viewer.cookieValue).toBeTruthy();
+  });
+
+  it("guesses spread over many addresses are still bounded per link", async () => {
+    await clearOfWindowStart(20_000);
+    const token = await protectedLink("quiet tide");
+    // 50 wrong an hour from 10 addresses, 5 each, fill the link's allowance.
+    for (let i = 0; i < 50; i++) {
+      const e = await rejection(
+        unlockShareLink({ token, password: `s${i}`, address: `203.0.113.${i % 10}` }),
+      );
+      expect(e.code).toBe("invalid_input");
+    }
+    // Past it, a new address gets one wrong, then waits; the right password still opens.
+    const fresh = "203.0.113.200";
+    const codes = [];
+    for (let i = 0; i < 2; i++)
+      codes.push(
+        (await rejection(unlockShareLink({ token, password: `f${i}`, address: fresh }))).code,
+      );
+    expect(codes).toEqual(["invalid_input", "rate_limited"]);
+    expect(await unlockShareLink({ token, password: "quiet tide", address: HOME })).toBeTruthy();
+  });
+
   it("a burst of simultaneous guesses gets no more than the allowance checked", async () => {
-    const { url } = await createShareLink({
-      workspaceId: a.workspace.id,
-      actor,
-      input: { ...OPTIONS, targetType: "generation", generationId: shared, password: "tide" },
-    });
-    const token = tokenOf(url);
+    await clearOfWindowStart(20_000);
+    const token = await protectedLink("tide");
     // Right passwords are given back: many people may open the link.
-    for (let i = 0; i < 12; i++) await unlockShareLink({ token, password: "tide" });
+    for (let i = 0; i < 12; i++) await unlockShareLink({ token, password: "tide", address: HOME });
     const answers = await Promise.all(
       Array.from({ length: 25 }, (_, i) =>
-        rejection(unlockShareLink({ token, password: `x${i}` })),
+        rejection(unlockShareLink({ token, password: `x${i}`, address: HOME })),
       ),
     );
     const codes = answers.map((e) => e.code);
-    expect(codes.filter((c) => c === "invalid_input")).toHaveLength(10);
-    expect(codes.filter((c) => c === "rate_limited")).toHaveLength(15);
+    expect(codes.filter((c) => c === "invalid_input")).toHaveLength(5);
+    expect(codes.filter((c) => c === "rate_limited")).toHaveLength(20);
+  });
+
+  it("the password's cookie lasts a day on the server, and a new password voids it", async () => {
+    const token = await protectedLink("lantern");
+    const { linkId, cookieValue } = await unlockShareLink({
+      token,
+      password: "lantern",
+      address: HOME,
+    });
+    expect(
+      (await media("video", token, shared, { cookie: { linkId, value: cookieValue } })).status,
+    ).toBe(200);
+    const row = await db.shareLink.findUniqueOrThrow({ where: { id: linkId } });
+    const DAY_MS = 24 * 60 * 60_000;
+    // A browser that kept the cookie past its Max-Age: refused by the server all the same.
+    const old = shareAccessValue(row, Date.now() - DAY_MS - 1000);
+    expect((await media("video", token, shared, { cookie: { linkId, value: old } })).status).toBe(
+      404,
+    );
+    const nearlyOld = shareAccessValue(row, Date.now() - DAY_MS + 60_000);
+    expect(
+      (await media("video", token, shared, { cookie: { linkId, value: nearlyOld } })).status,
+    ).toBe(200);
+    // The signed time can't be moved: the same signature with a fresher time is refused.
+    const moved = `${Math.floor(Date.now() / 1000)}.${old.split(".")[1]}`;
+    expect((await media("video", token, shared, { cookie: { linkId, value: moved } })).status).toBe(
+      404,
+    );
+    // A cookie from the time before it carried one is refused.
+    const timeless = createHmac("sha256", process.env.AUTH_SECRET ?? "")
+      .update(`share-access:v1:${row.id}:${row.passwordHash}`)
+      .digest("base64url");
+    expect(
+      (await media("video", token, shared, { cookie: { linkId, value: timeless } })).status,
+    ).toBe(404);
+
+    await db.shareLink.update({
+      where: { id: linkId },
+      data: { passwordHash: await hashPassword("another lantern") },
+    });
+    expect(
+      (await media("video", token, shared, { cookie: { linkId, value: cookieValue } })).status,
+    ).toBe(404);
   });
 
   it("allows download only when the sharer did", async () => {

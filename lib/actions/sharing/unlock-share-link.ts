@@ -3,12 +3,13 @@ import { cookies } from "next/headers";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { publicAction } from "@/lib/actions/safe-action";
 import { env } from "@/lib/env";
+import { requestIp } from "@/lib/rate-limit/limits";
 import { unlockShareInput } from "@/lib/sharing/schemas";
 import { SHARE_ACCESS_MAX_AGE_S, shareAccessCookie } from "@/lib/sharing/share-access";
 import { unlockShareLink } from "@/lib/sharing/unlock-share-link";
 
 const action = publicAction("unlockShareLink", unlockShareInput, async (input) => {
-  const { linkId, cookieValue } = await unlockShareLink(input);
+  const { linkId, cookieValue } = await unlockShareLink({ ...input, address: await requestIp() });
   // Read by the page and by its media routes, so the video plays once unlocked.
   (await cookies()).set(shareAccessCookie({ id: linkId }), cookieValue, {
     path: "/",
