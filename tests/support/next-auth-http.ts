@@ -2,9 +2,9 @@
 export async function postCredentials(
   baseUrl: string,
   form: { email: string; password: string; callbackUrl?: string; json?: boolean },
-  init: { query?: string; cookie?: string } = {},
+  init: { query?: string; cookie?: string; headers?: Record<string, string> } = {},
 ): Promise<Response> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { headers: init.headers });
   const csrfCookie = csrf.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
@@ -17,6 +17,7 @@ export async function postCredentials(
     method: "POST",
     redirect: "manual",
     headers: {
+      ...init.headers,
       "content-type": "application/x-www-form-urlencoded",
       cookie: [csrfCookie, init.cookie].filter(Boolean).join("; "),
       origin: baseUrl,
