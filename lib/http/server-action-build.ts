@@ -1,7 +1,7 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse as parseBytes } from "next/dist/compiled/bytes";
+import bytes from "next/dist/compiled/bytes";
 import { buildDir } from "@/lib/build-dir";
 
 /** What the running build says about its server actions, as Next.js itself reads it. */
@@ -39,7 +39,7 @@ export function readServerActionBuild(dir = buildDir()): ServerActionBuild {
     bodyLimit:
       options?.bodySizeLimit === undefined
         ? DEFAULT_BODY_LIMIT
-        : (parseBytes(options.bodySizeLimit) ?? DEFAULT_BODY_LIMIT),
+        : (bytes.parse(options.bodySizeLimit) ?? DEFAULT_BODY_LIMIT),
   };
 }
 
