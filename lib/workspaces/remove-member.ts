@@ -11,7 +11,8 @@ import type { Role } from "@/lib/workspaces/roles";
 
 /**
  * Takes someone out of a workspace — another member (`removed`) or the caller (`left`). Their
- * generations stay in the workspace.
+ * generations stay in the workspace. A removal is recorded, so invite links made before it do not
+ * readmit the person.
  */
 export async function removeMember(args: {
   workspace: { id: string };
@@ -38,6 +39,16 @@ export async function removeMember(args: {
     });
     if (refusal) throw refusalError(refusal);
     await tx.membership.delete({ where });
+    // Leaving is one's own choice, and a link one still has may bring one back; a removal is an
+    // admin's, and outlasts every link made before it (see removedAfterInvite).
+    if (!self) {
+      const removedAt = new Date();
+      await tx.memberRemoval.upsert({
+        where,
+        create: { userId: args.userId, workspaceId: args.workspace.id, removedAt },
+        update: { removedAt },
+      });
+    }
     await revokeInvitesOf(tx, {
       workspaceId: args.workspace.id,
       userId: args.userId,
