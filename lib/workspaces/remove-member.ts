@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { publishMemberRemoved } from "@/lib/events/bus";
 import { revokeInvitesOf } from "@/lib/invites/revoke-invites-of";
 import { lockWorkspace } from "@/lib/workspaces/lock-workspace";
 import { removalRefusal } from "@/lib/workspaces/member-rules";
@@ -56,6 +57,8 @@ export async function removeMember(args: {
     });
     return member;
   });
+  // Their open event streams on the workspace end, on every instance.
+  publishMemberRemoved({ workspaceId: args.workspace.id, userId: args.userId });
   await recordAudit({
     workspaceId: args.workspace.id,
     actor: args.actor,
