@@ -3,6 +3,7 @@ import { migrate } from "@/lib/db/migrate";
 import { dbProviderOf } from "@/lib/db/provider";
 import { env } from "@/lib/env";
 import { connectPostgresEvents } from "@/lib/events/bus";
+import { startProviderEventPruning } from "@/lib/generations/prune-provider-events";
 import { openFrontDoor } from "@/lib/http/front-door";
 import { registerAllJobHandlers } from "@/lib/jobs/handlers";
 import { startWorker } from "@/lib/jobs/worker";
@@ -16,6 +17,7 @@ export async function boot(): Promise<void> {
   if (dbProviderOf(e.DATABASE_URL) === "postgresql") await connectPostgresEvents(e.DATABASE_URL);
   registerAllJobHandlers();
   startWorker();
+  startProviderEventPruning();
   // For the production server to put in front of Next.js (scripts/server.mjs).
   openFrontDoor();
   logger.info(

@@ -15,6 +15,8 @@ register();
 const { migrateSqlite, migratePostgres } = await import("../lib/db/migrate.ts");
 const root = resolve(import.meta.dirname, "..");
 const dir = mkdtempSync(join(tmpdir(), "check-migrations-"));
+// By code units, not a locale's collation, so the comparison is the same on every machine.
+const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 // Tables, columns, indexes and foreign keys, in an order that does not depend on how the
 // database was built (ALTER TABLE appends columns where a fresh CREATE TABLE lists them in order).
@@ -31,17 +33,17 @@ function shape(file) {
       const q = (sql) => db.prepare(sql).all();
       const columns = q(`PRAGMA table_info("${name}")`)
         .map(({ cid, ...c }) => c)
-        .sort((a, b) => a.name.localeCompare(b.name));
+        .sort((a, b) => byText(a.name, b.name));
       const indexes = q(`PRAGMA index_list("${name}")`)
         .map((i) => ({
           name: i.name,
           unique: i.unique,
           columns: q(`PRAGMA index_info("${i.name}")`).map((c) => c.name),
         }))
-        .sort((a, b) => a.name.localeCompare(b.name));
+        .sort((a, b) => byText(a.name, b.name));
       const foreignKeys = q(`PRAGMA foreign_key_list("${name}")`)
         .map(({ id, seq, ...f }) => f)
-        .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+        .sort((a, b) => byText(JSON.stringify(a), JSON.stringify(b)));
       return { name, columns, indexes, foreignKeys };
     });
   db.close();

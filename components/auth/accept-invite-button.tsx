@@ -30,7 +30,12 @@ export function AcceptInviteButton(props: { token: string }) {
       </Button>
       {accept.error && (
         <Alert className="text-left">
-          {accept.error instanceof ActionError ? t("joinFailed") : t("network")}
+          {accept.error instanceof ActionError
+            ? // Refused to someone an admin removed after the link was made (see removedAfterInvite).
+              accept.error.code === "forbidden"
+              ? t("dead.removed.body")
+              : t("joinFailed")
+            : t("network")}
         </Alert>
       )}
     </div>

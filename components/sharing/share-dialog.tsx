@@ -15,6 +15,7 @@ import { createShareLinkAction } from "@/lib/actions/sharing/create-share-link";
 import { listShareLinksAction } from "@/lib/actions/sharing/list-share-links";
 import { ActionError, useActionMutation } from "@/lib/queries/use-action-mutation";
 import type { CreatedShareLink } from "@/lib/sharing/dto";
+import { endOfLocalDay, pickableDays } from "@/lib/sharing/expiry-day";
 
 const EXPIRIES = ["never", "1d", "7d", "30d", "date"] as const;
 
@@ -96,8 +97,7 @@ function ShareDialogBody(props: { slug: string; target: ShareTargetProp; onClose
         title: title || undefined,
         expiry,
         // The end of the chosen day, where the sharer is.
-        expiresAt:
-          expiry === "date" && date ? new Date(`${date}T23:59:59`).toISOString() : undefined,
+        expiresAt: expiry === "date" ? endOfLocalDay(date)?.toISOString() : undefined,
         password: password || undefined,
         allowDownload,
         showPrompt,
@@ -117,7 +117,8 @@ function ShareDialogBody(props: { slug: string; target: ShareTargetProp; onClose
   }
 
   const error = create.error;
-  const minDate = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  // Calendar days where the sharer is, as the server's check allows them.
+  const days = pickableDays();
 
   return (
     <div className="max-h-[85dvh] overflow-y-auto">
@@ -178,7 +179,8 @@ function ShareDialogBody(props: { slug: string; target: ShareTargetProp; onClose
                   type="date"
                   aria-label={t("expiryDate")}
                   value={date}
-                  min={minDate}
+                  min={days.min}
+                  max={days.max}
                   required
                   onChange={(e) => setDate(e.target.value)}
                   className="h-10 rounded-lg bg-white px-2.5 text-sm shadow-xs ring-1 ring-inset ring-zinc-200 focus:ring-2 focus:ring-accent-500 focus:outline-none"
@@ -212,11 +214,13 @@ function ShareDialogBody(props: { slug: string; target: ShareTargetProp; onClose
           />
           {error && !(error instanceof ActionError && error.fields?.password) && (
             <Alert>
-              {error instanceof ActionError && error.code === "conflict"
-                ? t("notReady")
-                : error instanceof ActionError && error.code === "forbidden"
-                  ? t("forbidden")
-                  : t("error")}
+              {error instanceof ActionError && error.fields?.expiresAt
+                ? t("expiryOutOfRange")
+                : error instanceof ActionError && error.code === "conflict"
+                  ? t("notReady")
+                  : error instanceof ActionError && error.code === "forbidden"
+                    ? t("forbidden")
+                    : t("error")}
             </Alert>
           )}
           <div className="flex justify-end">

@@ -34,16 +34,58 @@ export async function migrate(databaseUrl: string): Promise<MigrationResult> {
     : migratePostgres(databaseUrl);
 }
 
-function checksum(sql: string): string {
-  return createHash("sha256").update(sql).digest("hex");
+interface Migration {
+  name: string;
+  sql: string;
+  /** sha256 of the file's bytes, as `prisma migrate deploy` records it. */
+  checksum: string;
 }
 
-function listMigrations(dir: string): { name: string; sql: string }[] {
+function sha256(text: string | Buffer): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/**
+ * Whether a migration's file is still the one that was applied. Like Prisma's engine, the same
+ * text with Unix or Windows line endings matches: git may check a file out either way.
+ */
+export function matchesChecksum(m: Migration, stored: string): boolean {
+  return (
+    m.checksum === stored ||
+    sha256(m.sql.replaceAll("\r\n", "\n")) === stored ||
+    sha256(m.sql.replaceAll("\r\n", "\n").replaceAll("\n", "\r\n")) === stored
+  );
+}
+
+/** Migrations in the order of their names' bytes, the same on every machine and locale. */
+function listMigrations(dir: string): Migration[] {
   if (!existsSync(dir)) throw new Error(`No migrations folder at ${dir}`);
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, "migration.sql")))
-    .map((e) => ({ name: e.name, sql: readFileSync(join(dir, e.name, "migration.sql"), "utf8") }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .map((e) => {
+      const bytes = readFileSync(join(dir, e.name, "migration.sql"));
+      return { name: e.name, sql: bytes.toString("utf8"), checksum: sha256(bytes) };
+    })
+    .sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
+}
+
+/**
+ * Refuses to go on when a migration that already ran has been edited since: the database was
+ * built by the old text, so the new one would never run anywhere it already had.
+ */
+function refuseChangedMigrations(
+  migrations: Migration[],
+  applied: { migration_name: string; checksum: string }[],
+): void {
+  const stored = new Map(applied.map((r) => [r.migration_name, r.checksum]));
+  for (const m of migrations) {
+    const checksum = stored.get(m.name);
+    if (checksum !== undefined && !matchesChecksum(m, checksum)) {
+      throw new Error(
+        `Migration ${m.name} was changed after it was applied to this database. Put its migration.sql back as it was and write a new migration for the change.`,
+      );
+    }
+  }
 }
 
 /**
@@ -56,21 +98,21 @@ export function migrateSqlite(databaseUrl: string, dir = migrationsDir("sqlite")
   try {
     sqlite.pragma("journal_mode = WAL");
     sqlite.exec(MIGRATIONS_TABLE);
-    const done = new Set(
-      sqlite
-        .prepare(
-          `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-        )
-        .all()
-        .map((r) => (r as { migration_name: string }).migration_name),
-    );
+    const rows = sqlite
+      .prepare(
+        `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      )
+      .all() as { migration_name: string; checksum: string }[];
+    const done = new Set(rows.map((r) => r.migration_name));
+    const migrations = listMigrations(dir);
+    refuseChangedMigrations(migrations, rows);
     const applied: string[] = [];
     // SQLite rebuilds a table to alter it (copy, DROP, rename). With foreign keys on, that DROP
     // would cascade into every row that points at the table, and PRAGMA foreign_keys cannot be
     // changed inside a transaction — so they are off while migrating, and checked before each
     // commit instead.
     sqlite.pragma("foreign_keys = OFF");
-    for (const m of listMigrations(dir)) {
+    for (const m of migrations) {
       if (done.has(m.name)) continue;
       // IMMEDIATE takes the write lock up front, so two processes starting together apply each
       // migration once: the second waits, then sees it recorded.
@@ -91,7 +133,7 @@ export function migrateSqlite(databaseUrl: string, dir = migrationsDir("sqlite")
             .prepare(
               `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, current_timestamp, ?, 1)`,
             )
-            .run(randomUUID(), checksum(m.sql), m.name);
+            .run(randomUUID(), m.checksum, m.name);
           applied.push(m.name);
         })
         .immediate();
@@ -125,19 +167,21 @@ export async function migratePostgres(
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
     await client.query(PG_MIGRATIONS_TABLE);
-    const { rows } = await client.query<{ migration_name: string }>(
-      `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    const { rows } = await client.query<{ migration_name: string; checksum: string }>(
+      `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
     );
     const done = new Set(rows.map((r) => r.migration_name));
+    const migrations = listMigrations(dir);
+    refuseChangedMigrations(migrations, rows);
     const applied: string[] = [];
-    for (const m of listMigrations(dir)) {
+    for (const m of migrations) {
       if (done.has(m.name)) continue;
       await client.query("BEGIN");
       try {
         await client.query(m.sql);
         await client.query(
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`,
-          [randomUUID(), checksum(m.sql), m.name],
+          [randomUUID(), m.checksum, m.name],
         );
         await client.query("COMMIT");
       } catch (e) {

@@ -9,12 +9,20 @@ export interface GenerationEvent {
   state: string;
 }
 
+/** Someone who is no longer in a workspace: their open event streams on it must end. */
+export interface MemberRemovedEvent {
+  workspaceId: string;
+  userId: string;
+}
+
 const CHANNEL = "studio_generation_events";
+// Its own channel, so an instance still running older code never takes one for a generation's.
+const REMOVALS_CHANNEL = "studio_member_removals";
 
 interface Bus {
   emitter: EventEmitter;
   /** Set when events travel through PostgreSQL, so every instance hears every change. */
-  notify: ((payload: string) => Promise<void>) | null;
+  notify: ((channel: string, payload: string) => Promise<void>) | null;
   /** Whether this instance's LISTEN connection is up (its own notifications come back by it). */
   listening: boolean;
 }
@@ -33,15 +41,38 @@ function deliver(event: GenerationEvent): void {
   bus().emitter.emit(`workspace:${event.workspaceId}`, event);
 }
 
-export function publishGenerationEvent(event: GenerationEvent): void {
+function deliverRemoval(event: MemberRemovedEvent): void {
+  bus().emitter.emit(`removed:${event.workspaceId}:${event.userId}`, event);
+}
+
+/** Delivers here, and through PostgreSQL to every instance when it is the database. */
+function publish<E>(channel: string, event: E, deliverHere: (event: E) => void): void {
   const { notify, listening } = bus();
   // Without a LISTEN connection this instance would not hear its own notification.
-  if (!notify || !listening) deliver(event);
+  if (!notify || !listening) deliverHere(event);
   if (!notify) return;
-  notify(JSON.stringify(event)).catch((e) => {
+  notify(channel, JSON.stringify(event)).catch((e) => {
     logger.warn({ err: e }, "event notify failed; delivered locally only");
-    if (listening) deliver(event);
+    if (listening) deliverHere(event);
   });
+}
+
+export function publishGenerationEvent(event: GenerationEvent): void {
+  publish(CHANNEL, event, deliver);
+}
+
+export function publishMemberRemoved(event: MemberRemovedEvent): void {
+  publish(REMOVALS_CHANNEL, event, deliverRemoval);
+}
+
+/** Calls `listener` once this person is out of the workspace, on whichever instance. */
+export function subscribeMemberRemoved(
+  event: MemberRemovedEvent,
+  listener: () => void,
+): () => void {
+  const name = `removed:${event.workspaceId}:${event.userId}`;
+  bus().emitter.on(name, listener);
+  return () => bus().emitter.off(name, listener);
 }
 
 export function subscribeGenerationEvents(
@@ -63,15 +94,18 @@ export async function connectPostgresEvents(databaseUrl: string): Promise<void> 
   // An idle connection dropped by the server (a restart) is replaced on the next query; the
   // pool's error must not go unhandled, or it would end the process.
   publisher.on("error", (e) => logger.warn({ err: e }, "event publisher connection lost"));
-  b.notify = async (payload) => {
-    await publisher.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]);
+  b.notify = async (channel, payload) => {
+    await publisher.query("SELECT pg_notify($1, $2)", [channel, payload]);
   };
   const listen = async (): Promise<void> => {
     const client = new pg.Client({ connectionString: databaseUrl });
     client.on("notification", (msg) => {
-      if (msg.channel !== CHANNEL || !msg.payload) return;
+      if (!msg.payload) return;
       try {
-        deliver(JSON.parse(msg.payload) as GenerationEvent);
+        if (msg.channel === CHANNEL) deliver(JSON.parse(msg.payload) as GenerationEvent);
+        if (msg.channel === REMOVALS_CHANNEL) {
+          deliverRemoval(JSON.parse(msg.payload) as MemberRemovedEvent);
+        }
       } catch {
         // not ours
       }
@@ -85,6 +119,7 @@ export async function connectPostgresEvents(databaseUrl: string): Promise<void> 
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL}`);
+      await client.query(`LISTEN ${REMOVALS_CHANNEL}`);
     } catch (e) {
       client.end().catch(() => {});
       throw e;

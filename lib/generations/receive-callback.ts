@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { hashCallbackToken } from "@/lib/generations/callback-token";
 import { nextPollDelayMs } from "@/lib/generations/poll-schedule";
 import { publishChange } from "@/lib/generations/publish";
@@ -50,18 +51,57 @@ export async function receiveCallback(args: {
   if (g.providerTaskId && g.providerTaskId !== taskId) {
     return { ok: false, status: 409, error: "task_mismatch" };
   }
-
-  await db.providerEvent.create({
-    data: { generationId: g.id, taskId, source: "callback", state, payload: args.rawBody },
-  });
-  // Deleted by a person: kie.ai is answered, and nothing follows.
-  if (isFinal(g.state) || g.deletedAt) return { ok: true, duplicate: true };
+  // Deleted by a person, or already final: kie.ai is answered, and nothing follows.
+  if (isFinal(g.state) || g.deletedAt) {
+    await recordCallback(g.id, taskId, state, args.rawBody);
+    return { ok: true, duplicate: true };
+  }
 
   if (!g.providerTaskId) {
-    // A submission whose createTask answer never arrived: the token proves this task is ours.
+    // A submission whose createTask answer never arrived: the token proves this task is ours —
+    // unless the task id is another generation's. kie.ai never sends that (each task's callback
+    // URL carries that task's own token), so it is refused with a 409 and nothing is written.
+    const owner = await db.generation.findUnique({
+      where: { providerTaskId: taskId },
+      select: { id: true },
+    });
+    if (owner) return { ok: false, status: 409, error: "task_mismatch" };
+    const claimed = await claimTask(g.id, taskId);
+    if (claimed === "taken") return { ok: false, status: 409, error: "task_mismatch" };
+    if (claimed === "claimed") {
+      await enqueueJob({
+        kind: "sync",
+        dedupeKey: `poll:${g.id}`,
+        payload: { generationId: g.id, reason: "poll" },
+        runAt: new Date(Date.now() + nextPollDelayMs(60_000, env().RECONCILE_SCALE)),
+        maxAttempts: 50,
+      });
+      publishChange({ id: g.id, workspaceId: g.workspaceId, state: "waiting" });
+    }
+  }
+  await recordCallback(g.id, taskId, state, args.rawBody);
+  await enqueueJob({
+    kind: "sync",
+    dedupeKey: `callback:${g.id}`,
+    payload: { generationId: g.id, reason: "callback", creditsConsumed },
+    maxAttempts: 6,
+  });
+  kickWorker();
+  return { ok: true, duplicate: false };
+}
+
+/**
+ * Sets the task id of a submission whose createTask answer never arrived. "taken": another
+ * generation claimed that task id in the meantime (the unique index refused it).
+ */
+async function claimTask(
+  generationId: string,
+  taskId: string,
+): Promise<"claimed" | "already" | "taken"> {
+  try {
     const claimed = await db.generation.updateMany({
       where: {
-        id: g.id,
+        id: generationId,
         providerTaskId: null,
         state: { in: ["submitting", "error"] },
         deletedAt: null,
@@ -74,23 +114,29 @@ export async function receiveCallback(args: {
         failMsg: null,
       },
     });
-    if (claimed.count === 1) {
-      await enqueueJob({
-        kind: "sync",
-        dedupeKey: `poll:${g.id}`,
-        payload: { generationId: g.id, reason: "poll" },
-        runAt: new Date(Date.now() + nextPollDelayMs(60_000, env().RECONCILE_SCALE)),
-        maxAttempts: 50,
-      });
-      publishChange({ id: g.id, workspaceId: g.workspaceId, state: "waiting" });
-    }
+    return claimed.count === 1 ? "claimed" : "already";
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return "taken";
+    throw e;
   }
-  await enqueueJob({
-    kind: "sync",
-    dedupeKey: `callback:${g.id}`,
-    payload: { generationId: g.id, reason: "callback", creditsConsumed },
-    maxAttempts: 6,
+}
+
+/**
+ * Keeps one callback per generation and state, for the audit: kie.ai may deliver the same one
+ * many times, and a replay tells nothing the first did not (recordInfo is read for the truth).
+ */
+async function recordCallback(
+  generationId: string,
+  taskId: string,
+  state: string | null,
+  payload: string,
+): Promise<void> {
+  const seen = await db.providerEvent.findFirst({
+    where: { generationId, source: "callback", state },
+    select: { id: true },
   });
-  kickWorker();
-  return { ok: true, duplicate: false };
+  if (seen) return;
+  await db.providerEvent.create({
+    data: { generationId, taskId, source: "callback", state, payload },
+  });
 }

@@ -4,6 +4,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { inviteStatus } from "@/lib/invites/invite-status";
+import { removedAfterInvite } from "@/lib/invites/removed-after-invite";
 import { hashInviteToken } from "@/lib/invites/token";
 import { can } from "@/lib/workspaces/permissions";
 import { hasRole, isRole } from "@/lib/workspaces/roles";
@@ -27,6 +28,7 @@ export async function acceptInvite(args: { token: string; user: SessionUser }): 
         singleUse: true,
         uses: true,
         createdById: true,
+        createdAt: true,
         workspace: { select: { slug: true } },
       },
     });
@@ -49,6 +51,19 @@ export async function acceptInvite(args: { token: string; user: SessionUser }): 
     const existing = await tx.membership.findUnique({ where, select: { role: true } });
     if (existing && hasRole(existing.role, invite.role)) {
       return { slug: invite.workspace.slug, change: null };
+    }
+    if (
+      !existing &&
+      (await removedAfterInvite(tx, {
+        userId: args.user.id,
+        workspaceId: invite.workspaceId,
+        inviteCreatedAt: invite.createdAt,
+      }))
+    ) {
+      throw new AppError(
+        "forbidden",
+        "You were removed from this workspace after this link was made. Ask an admin to invite you again.",
+      );
     }
     // Claim the use first: of two people opening a single-use link at once, one gets in.
     const claimed = await tx.invite.updateMany({

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { type InviteStatus, inviteStatus } from "@/lib/invites/invite-status";
+import { removedAfterInvite } from "@/lib/invites/removed-after-invite";
 import { hashInviteToken } from "@/lib/invites/token";
 
 export type InviteLookup =
@@ -17,7 +18,8 @@ export type InviteLookup =
       workspace: { name: string; slug: string };
       visitorRole: string;
     }
-  | { status: Exclude<InviteStatus, "valid"> | "not_found" };
+  /** "removed": the visitor was removed from the workspace after this link was made. */
+  | { status: Exclude<InviteStatus, "valid"> | "not_found" | "removed" };
 
 /** What an invite link leads to, for its landing page (seen by the signed-in visitor, if any). */
 export async function getInvite(token: string, visitorId?: string): Promise<InviteLookup> {
@@ -29,6 +31,7 @@ export async function getInvite(token: string, visitorId?: string): Promise<Invi
       expiresAt: true,
       singleUse: true,
       uses: true,
+      createdAt: true,
       workspaceId: true,
       workspace: { select: { name: true, slug: true } },
     },
@@ -47,6 +50,17 @@ export async function getInvite(token: string, visitorId?: string): Promise<Invi
     return membership
       ? { status: "member", workspace: invite.workspace, visitorRole: membership.role }
       : { status };
+  }
+  if (
+    visitorId &&
+    !membership &&
+    (await removedAfterInvite(db, {
+      userId: visitorId,
+      workspaceId: invite.workspaceId,
+      inviteCreatedAt: invite.createdAt,
+    }))
+  ) {
+    return { status: "removed" };
   }
   return {
     status,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { expiryProblem } from "@/lib/sharing/expiry-day";
 
 export const SHARE_TARGETS = ["generation", "collection", "gallery"] as const;
 export type ShareTarget = (typeof SHARE_TARGETS)[number];
@@ -13,7 +14,8 @@ export const createShareLinkInput = z
     collectionId: z.string().min(1).max(100).optional(),
     title: z.string().trim().max(120).optional(),
     expiry: z.enum(EXPIRY_PRESETS).default("never"),
-    // An ISO date or datetime, used when expiry is "date".
+    // An ISO datetime, used when expiry is "date": the end of the chosen day where the sharer is
+    // (see expiry-day.ts).
     expiresAt: z.string().max(40).optional(),
     password: z.string().max(200).optional(),
     allowDownload: z.boolean().default(false),
@@ -30,8 +32,9 @@ export const createShareLinkInput = z
       const at = v.expiresAt ? new Date(v.expiresAt) : null;
       if (!at || Number.isNaN(at.getTime())) {
         ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "invalid_date" });
-      } else if (at.getTime() <= Date.now()) {
-        ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "in_past" });
+      } else {
+        const problem = expiryProblem(at);
+        if (problem) ctx.addIssue({ code: "custom", path: ["expiresAt"], message: problem });
       }
     }
     if (v.password !== undefined && v.password !== "" && v.password.length < 8) {

@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { publishMemberRemoved } from "@/lib/events/bus";
 import { revokeInvitesOf } from "@/lib/invites/revoke-invites-of";
 import { lockWorkspace } from "@/lib/workspaces/lock-workspace";
 import { removalRefusal } from "@/lib/workspaces/member-rules";
@@ -11,7 +12,8 @@ import type { Role } from "@/lib/workspaces/roles";
 
 /**
  * Takes someone out of a workspace — another member (`removed`) or the caller (`left`). Their
- * generations stay in the workspace.
+ * generations stay in the workspace. A removal is recorded, so invite links made before it do not
+ * readmit the person.
  */
 export async function removeMember(args: {
   workspace: { id: string };
@@ -38,6 +40,16 @@ export async function removeMember(args: {
     });
     if (refusal) throw refusalError(refusal);
     await tx.membership.delete({ where });
+    // Leaving is one's own choice, and a link one still has may bring one back; a removal is an
+    // admin's, and outlasts every link made before it (see removedAfterInvite).
+    if (!self) {
+      const removedAt = new Date();
+      await tx.memberRemoval.upsert({
+        where,
+        create: { userId: args.userId, workspaceId: args.workspace.id, removedAt },
+        update: { removedAt },
+      });
+    }
     await revokeInvitesOf(tx, {
       workspaceId: args.workspace.id,
       userId: args.userId,
@@ -45,6 +57,8 @@ export async function removeMember(args: {
     });
     return member;
   });
+  // Their open event streams on the workspace end, on every instance.
+  publishMemberRemoved({ workspaceId: args.workspace.id, userId: args.userId });
   await recordAudit({
     workspaceId: args.workspace.id,
     actor: args.actor,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { signCallback } from "@/lib/kie/callback";
 import { HMAC_KEY } from "@/tests/support/integration-setup";
@@ -102,6 +102,7 @@ describe("POST /api/kie/callback", () => {
 
   it("duplicate callbacks while running sync once and store the video once", async () => {
     const ctx = await newWorkspace();
+    const delivered = studio().sim.stats().callbacksDelivered;
     const dto = await generate(ctx, "a red kite over hills [sim:dupcallback]");
     await waitForState(dto.id, ["success"]);
     const g = await waitFor(async () => {
@@ -109,11 +110,9 @@ describe("POST /api/kie/callback", () => {
       return row.mediaState === "stored" ? row : null;
     });
     // The simulator repeats the callback 150 ms apart; the video may be stored before a repeat.
-    await waitFor(
-      async () =>
-        (await db.providerEvent.count({ where: { generationId: dto.id, source: "callback" } })) > 1,
-      { what: "a repeated callback" },
-    );
+    await waitFor(async () => studio().sim.stats().callbacksDelivered - delivered >= 2, {
+      what: "a repeated callback",
+    });
     // Whatever the repeats queued has run before the syncs are counted.
     await waitFor(
       async () => (await db.job.count({ where: { payload: { contains: dto.id } } })) === 0,
@@ -125,6 +124,57 @@ describe("POST /api/kie/callback", () => {
       }),
     ).toBe(1);
     expect(g.mediaKey).toBeTruthy();
+    // The repeats were acknowledged; one callback is kept.
+    expect(
+      await db.providerEvent.count({ where: { generationId: dto.id, source: "callback" } }),
+    ).toBe(1);
+  });
+
+  it("replays after the end are acknowledged and not stored", async () => {
+    const f = await finishedGeneration();
+    const events = () => db.providerEvent.count({ where: { generationId: f.id } });
+    const before = await events();
+    for (let i = 0; i < 25; i++) {
+      const res = await post(f.url, successBody(f.taskId), signed(f.taskId));
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ code: 200, msg: "success" });
+    }
+    expect(await events()).toBe(before);
+    expect(
+      await db.providerEvent.count({ where: { generationId: f.id, source: "callback" } }),
+    ).toBe(1);
+  });
+
+  it("refuses a callback whose token is one generation's and task id another's: 409, nothing written", async () => {
+    const other = await finishedGeneration();
+    const ctx = await newWorkspace();
+    // createTask never answers: the generation has no task id, and only a callback can claim one.
+    const prompt = `a moth at a lamp ${Date.now()} [sim:timeout] [sim:slow] [sim:nocallback]`;
+    const dto = await generate(ctx, prompt);
+    expect(dto.submitStatus).toBe("unknown");
+    const url = await waitFor(async () => {
+      const res = await fetch(`${studio().sim.url}/__sim/tasks`);
+      const { data } = (await res.json()) as { data: (SimTask & { prompt: string })[] };
+      return data.find((t) => t.prompt === prompt)?.callBackUrl ?? null;
+    });
+    const before = await generationRow(dto.id);
+    const otherBefore = await snapshot(other.id);
+    const otherEvents = await db.providerEvent.count({ where: { generationId: other.id } });
+    const errors = vi.spyOn(console, "error");
+    try {
+      for (let i = 0; i < 3; i++) {
+        const res = await post(url, successBody(other.taskId), signed(other.taskId));
+        expect(res.status).toBe(409);
+        expect(await res.json()).toEqual({ error: "task_mismatch" });
+      }
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
+    expect(await generationRow(dto.id)).toEqual(before);
+    expect(await db.providerEvent.count({ where: { generationId: dto.id } })).toBe(0);
+    expect(await snapshot(other.id)).toEqual(otherBefore);
+    expect(await db.providerEvent.count({ where: { generationId: other.id } })).toBe(otherEvents);
   });
 
   it.each([

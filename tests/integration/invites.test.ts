@@ -10,6 +10,7 @@ import { revokeInvite } from "@/lib/invites/revoke-invite";
 import { changeMemberRole } from "@/lib/workspaces/change-member-role";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { getMembership } from "@/lib/workspaces/get-membership";
+import { removeMember } from "@/lib/workspaces/remove-member";
 import { newWorkspace } from "../support/studio";
 
 async function person() {
@@ -44,6 +45,36 @@ async function roleIn(userId: string, slug: string) {
 }
 
 describe("invites", () => {
+  it("a removal lasts: links made before it don't readmit the person; a link made after it does", async () => {
+    const { owner, workspace, invite, tokenOf } = await setup();
+    const teamLink = await invite({ role: "member" });
+    const removed = await person();
+    await acceptInvite({ token: tokenOf(teamLink.path), user: removed });
+    await removeMember({ workspace, actor: { ...owner, role: "owner" }, userId: removed.id });
+
+    // The reusable link they joined with still works for others, but not for them.
+    await expect(acceptInvite({ token: tokenOf(teamLink.path), user: removed })).rejects.toSatisfy(
+      (e) => e instanceof AppError && e.code === "forbidden" && /removed/.test(e.message),
+    );
+    expect(await roleIn(removed.id, workspace.slug)).toBeNull();
+    // Their link page says why, instead of offering a Join that fails.
+    expect(await getInvite(tokenOf(teamLink.path), removed.id)).toEqual({ status: "removed" });
+    const other = await person();
+    await acceptInvite({ token: tokenOf(teamLink.path), user: other });
+    expect(await roleIn(other.id, workspace.slug)).toBe("member");
+
+    // An admin invites them again on purpose: a link made after the removal lets them in.
+    const again = await invite({ role: "viewer" });
+    expect((await getInvite(tokenOf(again.path), removed.id)).status).toBe("valid");
+    await acceptInvite({ token: tokenOf(again.path), user: removed });
+    expect(await roleIn(removed.id, workspace.slug)).toBe("viewer");
+
+    // Someone who left on their own may come back through a link they still have.
+    await removeMember({ workspace, actor: { ...other, role: "member" }, userId: other.id });
+    await acceptInvite({ token: tokenOf(teamLink.path), user: other });
+    expect(await roleIn(other.id, workspace.slug)).toBe("member");
+  });
+
   it("a link dies with its author's right to invite: a demoted admin cannot walk back in", async () => {
     const { owner, workspace, tokenOf } = await setup();
     const admin = await person();

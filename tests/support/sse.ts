@@ -1,18 +1,23 @@
 /**
  * Reads a studio's event stream, recording the states announced for each generation. `ready`
- * settles once the server has accepted the stream (it fails on any other answer).
+ * settles once the server has accepted the stream (it fails on any other answer); `closed` once the
+ * server has ended it.
  */
 export function listenToEvents(
   url: string,
   cookie: string,
   seen: Map<string, string[]>,
-): AbortController & { ready: Promise<void> } {
+): AbortController & { ready: Promise<void>; closed: Promise<void> } {
   const ctrl = new AbortController();
   let accepted: () => void = () => {};
   let refused: (e: Error) => void = () => {};
   const ready = new Promise<void>((ok, fail) => {
     accepted = ok;
     refused = fail;
+  });
+  let ended: () => void = () => {};
+  const closed = new Promise<void>((ok) => {
+    ended = ok;
   });
   void (async () => {
     const res = await fetch(url, { headers: { cookie }, signal: ctrl.signal });
@@ -26,7 +31,10 @@ export function listenToEvents(
     let buffer = "";
     for (;;) {
       const chunk = await reader?.read();
-      if (!chunk || chunk.done) return;
+      if (!chunk || chunk.done) {
+        ended();
+        return;
+      }
       buffer += decoder.decode(chunk.value, { stream: true });
       let end = buffer.indexOf("\n\n");
       while (end >= 0) {
@@ -41,5 +49,5 @@ export function listenToEvents(
       }
     }
   })().catch((e: Error) => refused(e));
-  return Object.assign(ctrl, { ready });
+  return Object.assign(ctrl, { ready, closed });
 }

@@ -1,4 +1,13 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
@@ -137,5 +146,66 @@ describe("upgrading an existing SQLite database", () => {
       { id: "g8", failCode: "failed", noMsg: 1 },
       { id: "g9", failCode: "500", noMsg: 0 },
     ]);
+  });
+});
+
+describe("applied migrations stay as they were applied", () => {
+  /** A folder of migrations to apply, written as given. */
+  function folder(files: Record<string, string>) {
+    const dir = mkdtempSync(join(tmpdir(), "studio-migrations-"));
+    dirs.push(dir);
+    for (const [name, sql] of Object.entries(files)) {
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, "migration.sql"), sql);
+    }
+    return { dir, url: `file:${join(dir, "studio.db")}` };
+  }
+  const first = '-- CreateTable\nCREATE TABLE "A" ("id" TEXT NOT NULL PRIMARY KEY);\n';
+
+  it("refuses to start when an applied migration's file was edited, naming it", () => {
+    const { dir, url } = folder({ "20261201000000_first": first });
+    migrateSqlite(url, dir);
+    writeFileSync(join(dir, "20261201000000_first", "migration.sql"), first.replace('"A"', '"B"'));
+    expect(() => migrateSqlite(url, dir)).toThrow(
+      /Migration 20261201000000_first was changed after it was applied/,
+    );
+  });
+
+  it("records the checksum prisma migrate deploy records: sha256 of the file's bytes", () => {
+    const { dir, url } = folder({ "20261201000000_first": first });
+    migrateSqlite(url, dir);
+    const db = new Database(join(dir, "studio.db"), { readonly: true });
+    const row = db.prepare(`SELECT checksum FROM "_prisma_migrations"`).get();
+    db.close();
+    const bytes = readFileSync(join(dir, "20261201000000_first", "migration.sql"));
+    expect(row).toEqual({ checksum: createHash("sha256").update(bytes).digest("hex") });
+  });
+
+  it("takes the same migration checked out with Windows or Unix line endings as unchanged", () => {
+    const { dir, url } = folder({ "20261201000000_first": first });
+    migrateSqlite(url, dir);
+    const file = join(dir, "20261201000000_first", "migration.sql");
+    writeFileSync(file, first.replaceAll("\n", "\r\n"));
+    expect(migrateSqlite(url, dir)).toEqual({ applied: [], alreadyApplied: 1 });
+
+    const crlf = folder({ "20261201000000_first": first.replaceAll("\n", "\r\n") });
+    migrateSqlite(crlf.url, crlf.dir);
+    writeFileSync(join(crlf.dir, "20261201000000_first", "migration.sql"), first);
+    expect(migrateSqlite(crlf.url, crlf.dir)).toEqual({ applied: [], alreadyApplied: 1 });
+  });
+
+  it("passes every committed migration of an existing database unchanged", () => {
+    const { url } = folder({});
+    migrateSqlite(url, migrations);
+    expect(migrateSqlite(url, migrations)).toEqual({ applied: [], alreadyApplied: all.length });
+  });
+
+  it("applies migrations in the order of their names' bytes, whatever the locale", () => {
+    // A locale's collation puts "a" before "B"; bytes put "B" (0x42) first, as Prisma does.
+    const { dir, url } = folder({
+      "20261201000000_B": first,
+      "20261201000000_a": 'ALTER TABLE "A" ADD COLUMN "name" TEXT;\n',
+    });
+    expect(migrateSqlite(url, dir).applied).toEqual(["20261201000000_B", "20261201000000_a"]);
   });
 });

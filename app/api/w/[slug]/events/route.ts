@@ -1,4 +1,4 @@
-import { subscribeGenerationEvents } from "@/lib/events/bus";
+import { subscribeGenerationEvents, subscribeMemberRemoved } from "@/lib/events/bus";
 import { withWorkspace } from "@/lib/http/with-workspace";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +8,7 @@ const PING_MS = 20_000;
 // GET /api/w/:slug/events — Server-Sent Events: a message each time a generation changes
 export const GET = withWorkspace(
   "GET /api/w/:slug/events",
-  async (req, { workspace }) => {
+  async (req, { workspace, user }) => {
     const encoder = new TextEncoder();
     let cleanup = () => {};
     const stream = new ReadableStream<Uint8Array>({
@@ -28,18 +28,26 @@ export const GET = withWorkspace(
         });
         // Comments keep proxies from closing an idle stream.
         const ping = setInterval(() => send(": ping\n\n"), PING_MS);
-        cleanup = () => {
-          clearInterval(ping);
-          unsubscribe();
-        };
-        req.signal.addEventListener("abort", () => {
+        const close = () => {
           cleanup();
           try {
             controller.close();
           } catch {
             // already closed
           }
-        });
+        };
+        // Removed from the workspace (here or on another instance): the stream ends. The
+        // browser's reconnect is then refused like any non-member's.
+        const unsubscribeRemoval = subscribeMemberRemoved(
+          { workspaceId: workspace.id, userId: user.id },
+          close,
+        );
+        cleanup = () => {
+          clearInterval(ping);
+          unsubscribe();
+          unsubscribeRemoval();
+        };
+        req.signal.addEventListener("abort", close);
       },
       cancel() {
         cleanup();
