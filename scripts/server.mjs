@@ -36,6 +36,8 @@ await booted();
 // and leaves it on globalThis under this name.
 const front = globalThis[Symbol.for("hailuo-studio.front-door")];
 if (typeof front !== "function") fail("the app did not open its front door");
+// Likewise the app's shutdown, which stops its background work.
+const SHUTDOWN = Symbol.for("hailuo-studio.shutdown");
 
 const server = createServer((req, res) => {
   front(req, res, () => handle(req, res)).catch((err) => {
@@ -54,12 +56,20 @@ async function stop(signal) {
   if (stopping) return;
   stopping = true;
   const code = signal === "SIGINT" ? 130 : 143;
+  // The app's background work stops with the answers: the worker claims nothing more, running
+  // jobs (a Generate's createTask among them) get a few seconds to finish, and the rest are
+  // released for another instance or the next start (lib/boot.ts).
+  const drained = globalThis[SHUTDOWN]?.().catch((err) => console.error(err));
   // In-flight answers get a few seconds; live-update streams never end on their own.
   const closed = new Promise((done) => server.close(done));
   server.closeIdleConnections();
   await Promise.race([closed, new Promise((done) => setTimeout(done, 5_000).unref())]);
   server.closeAllConnections();
-  await Promise.race([app.close().catch(() => {}), new Promise((done) => setTimeout(done, 5_000))]);
+  const closing = (async () => {
+    await drained;
+    await app.close().catch(() => {});
+  })();
+  await Promise.race([closing, new Promise((done) => setTimeout(done, 5_000))]);
   process.exit(code);
 }
 process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -8,8 +8,7 @@ import { newCallbackToken } from "@/lib/generations/callback-token";
 import type { GenerationDto } from "@/lib/generations/dto";
 import { getGeneration } from "@/lib/generations/get-generation";
 import { publishChange } from "@/lib/generations/publish";
-import { holdSubmission, runSubmission } from "@/lib/generations/start-submission";
-import type { JobRow } from "@/lib/jobs/queue";
+import { type HeldJob, hold, runHeld } from "@/lib/jobs/jobs";
 import { checkPrompt, HAILUO_PRO_MODEL } from "@/lib/kie/prompt";
 import { checkBudget } from "@/lib/kie-account/check-budget";
 
@@ -30,7 +29,7 @@ export async function createGeneration(args: {
   }
   const ref = { workspaceId: args.workspace.id, workspaceSlug: args.workspace.slug };
 
-  let held: { id: string; job: JobRow };
+  let held: { id: string; job: HeldJob };
   try {
     held = await db.$transaction(async (tx) => {
       const g = await tx.generation.create({
@@ -54,7 +53,9 @@ export async function createGeneration(args: {
         authorId: args.authorId,
         newGenerationId: g.id,
       });
-      return { id: g.id, job: await holdSubmission(g.id, tx) };
+      // Held by this request, committed with the row: whatever happens after the commit, the
+      // job is there for a worker to finish.
+      return { id: g.id, job: await hold("submit", { generationId: g.id }, tx) };
     });
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
@@ -84,7 +85,8 @@ export async function createGeneration(args: {
     target: { type: "generation", id },
     details: { prompt: args.prompt.slice(0, 120) },
   });
-  await runSubmission(held.job, id);
+  // At once, so the person sees kie.ai's answer in the same request.
+  await runHeld(held.job);
   return getGeneration({ ...ref, id });
 }
 

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { publishChange } from "@/lib/generations/publish";
 import { isInFlight } from "@/lib/generations/state-machine";
-import { deleteJobsByKey } from "@/lib/jobs/queue";
+import { removeJob } from "@/lib/jobs/jobs";
 import { logger } from "@/lib/logger";
 import { mediaStorage } from "@/lib/storage";
 import { can } from "@/lib/workspaces/permissions";
@@ -65,9 +65,11 @@ export async function deleteGeneration(args: {
       where: { generationId: g.id, revokedAt: null },
       data: { revokedAt: new Date() },
     });
-    for (const key of [`poll:${g.id}`, `callback:${g.id}`, `store:${g.id}`, `submit:${g.id}`]) {
-      await deleteJobsByKey(key, tx);
-    }
+    const generationId = g.id;
+    await removeJob("submit", { generationId }, tx);
+    await removeJob("sync", { generationId, reason: "poll" }, tx);
+    await removeJob("sync", { generationId, reason: "callback" }, tx);
+    await removeJob("store-media", { generationId }, tx);
     return true;
   });
   // Changed meanwhile (a retry, a video arriving): the person sees the new state and decides.

@@ -6,8 +6,7 @@ import { hashCallbackToken } from "@/lib/generations/callback-token";
 import { nextPollDelayMs } from "@/lib/generations/poll-schedule";
 import { publishChange } from "@/lib/generations/publish";
 import { isFinal } from "@/lib/generations/state-machine";
-import { enqueueJob } from "@/lib/jobs/queue";
-import { kickWorker } from "@/lib/jobs/worker";
+import { enqueue } from "@/lib/jobs/jobs";
 import { parseCallbackBody, verifyCallbackSignature } from "@/lib/kie/callback";
 import { webhookHmacKeyFor } from "@/lib/kie-account/kie-client-for";
 
@@ -69,24 +68,16 @@ export async function receiveCallback(args: {
     const claimed = await claimTask(g.id, taskId);
     if (claimed === "taken") return { ok: false, status: 409, error: "task_mismatch" };
     if (claimed === "claimed") {
-      await enqueueJob({
-        kind: "sync",
-        dedupeKey: `poll:${g.id}`,
-        payload: { generationId: g.id, reason: "poll" },
-        runAt: new Date(Date.now() + nextPollDelayMs(60_000, env().RECONCILE_SCALE)),
-        maxAttempts: 50,
-      });
+      await enqueue(
+        "sync",
+        { generationId: g.id, reason: "poll" },
+        { runAt: new Date(Date.now() + nextPollDelayMs(60_000, env().RECONCILE_SCALE)) },
+      );
       publishChange({ id: g.id, workspaceId: g.workspaceId, state: "waiting" });
     }
   }
   await recordCallback(g.id, taskId, state, args.rawBody);
-  await enqueueJob({
-    kind: "sync",
-    dedupeKey: `callback:${g.id}`,
-    payload: { generationId: g.id, reason: "callback", creditsConsumed },
-    maxAttempts: 6,
-  });
-  kickWorker();
+  await enqueue("sync", { generationId: g.id, reason: "callback", creditsConsumed });
   return { ok: true, duplicate: false };
 }
 

@@ -5,10 +5,7 @@ import { createGeneration, serverIdempotencyKey } from "@/lib/generations/create
 import type { GenerationDto } from "@/lib/generations/dto";
 import { getGeneration } from "@/lib/generations/get-generation";
 import { publishChange } from "@/lib/generations/publish";
-import { holdSubmission, runSubmission } from "@/lib/generations/start-submission";
-import { storeMediaJob } from "@/lib/generations/store-media";
-import { deleteJobsByKey, enqueueJob } from "@/lib/jobs/queue";
-import { kickWorker } from "@/lib/jobs/worker";
+import { enqueue, hold, removeJob, runHeld, wakeWorker } from "@/lib/jobs/jobs";
 import { checkBudget } from "@/lib/kie-account/check-budget";
 import { can } from "@/lib/workspaces/permissions";
 import type { Role } from "@/lib/workspaces/roles";
@@ -72,9 +69,11 @@ export async function retryGeneration(args: {
   const job = await db.$transaction(async (tx) => {
     const reset = await tx.generation.updateMany({
       where: { id: g.id, state: "error", deletedAt: null },
-      // A task given up on after a day keeps no claim: the new attempt gets its own.
+      // A task given up on after a day keeps no claim: the new attempt gets its own, and its own
+      // clock for the reconciler's schedule and the 24-hour limit.
       data: {
         state: "submitting",
+        submittedAt: new Date(),
         submitStatus: null,
         failCode: null,
         failMsg: null,
@@ -89,11 +88,11 @@ export async function retryGeneration(args: {
       authorId: g.authorId,
       newGenerationId: g.id,
     });
-    return holdSubmission(g.id, tx);
+    return hold("submit", { generationId: g.id }, tx);
   });
   if (job) {
     publishChange({ id: g.id, workspaceId: args.workspace.id, state: "submitting" });
-    await runSubmission(job, g.id);
+    await runHeld(job);
   }
   return getGeneration({
     workspaceId: args.workspace.id,
@@ -114,12 +113,11 @@ async function storeAgain(generationId: string, workspaceId: string): Promise<vo
       data: { mediaState: "pending", mediaError: null, mediaErrorCode: null },
     });
     if (reset.count !== 1) return false;
-    const job = storeMediaJob(generationId);
-    await deleteJobsByKey(job.dedupeKey, tx);
-    await enqueueJob(job, tx);
+    await removeJob("store-media", { generationId }, tx);
+    await enqueue("store-media", { generationId }, { tx });
     return true;
   });
   if (!queued) return;
   publishChange({ id: generationId, workspaceId, state: "success" });
-  kickWorker();
+  wakeWorker();
 }

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { publishChange } from "@/lib/generations/publish";
-import type { JobContext, JobOutcome } from "@/lib/jobs/worker";
+import type { JobContext, JobOutcome } from "@/lib/jobs/types";
 import { kieClientFor } from "@/lib/kie-account/kie-client-for";
 import { logger } from "@/lib/logger";
 import { isAllowedMediaUrl, parseHostPatterns } from "@/lib/media/allowed-hosts";
@@ -39,16 +39,6 @@ async function refreshedUrl(
   return record.ok ? (record.data.resultUrls[0] ?? null) : null;
 }
 
-/** The job that copies a finished video into storage: one per generation at a time. */
-export function storeMediaJob(generationId: string) {
-  return {
-    kind: "store-media" as const,
-    dedupeKey: `store:${generationId}`,
-    payload: { generationId },
-    maxAttempts: 6,
-  };
-}
-
 /**
  * Copies a finished video into the studio's storage at once (kie.ai's links expire), with its
  * poster frame, duration and size. The gallery only ever links to this copy.
@@ -75,8 +65,16 @@ export async function storeMedia(generationId: string, ctx: JobContext): Promise
       baseUrl: e.KIE_BASE_URL,
     });
   const temp = join(tmpdir(), `hailuo-${randomUUID()}.mp4`);
+  const { signal } = ctx;
   const download = (url: string) =>
-    downloadVideo({ url, dest: temp, maxBytes: e.MEDIA_MAX_BYTES, isAllowed, fetch: mediaFetch() });
+    downloadVideo({
+      url,
+      dest: temp,
+      maxBytes: e.MEDIA_MAX_BYTES,
+      isAllowed,
+      fetch: mediaFetch(),
+      signal,
+    });
   try {
     if (!g.resultUrl)
       throw new MediaError("no_url", "kie.ai reported success without a video URL", true);
@@ -91,11 +89,15 @@ export async function storeMedia(generationId: string, ctx: JobContext): Promise
     }
 
     const info = await probeMp4(temp);
-    const poster = await posterFrame(temp);
+    const poster = await posterFrame(temp, { signal });
+    // The run may have been called off meanwhile (its lease lost, a shutdown): another run
+    // stores this video, and this one writes nothing more.
+    signal.throwIfAborted();
     const base = `${g.workspaceId}/${g.id}`;
     const storage = mediaStorage();
     if (poster) await storage.putBuffer(`${base}/poster.jpg`, poster, "image/jpeg");
-    await storage.putFile(`${base}/video.mp4`, temp, "video/mp4");
+    await storage.putFile(`${base}/video.mp4`, temp, "video/mp4", { signal });
+    signal.throwIfAborted();
 
     // Only while the generation is still there: one deleted meanwhile keeps no media.
     const stored = await db.generation.updateMany({
@@ -122,7 +124,8 @@ export async function storeMedia(generationId: string, ctx: JobContext): Promise
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const permanent = err instanceof MediaError && err.permanent;
-    if (!permanent && !ctx.lastAttempt) throw err;
+    // Called off, it failed at nothing: the failure is not the video's.
+    if (signal.aborted || (!permanent && !ctx.lastAttempt)) throw err;
     await db.generation.updateMany({
       where: { id: g.id, deletedAt: null },
       data: {

@@ -5,8 +5,8 @@ import { callbackUrl, newCallbackToken } from "@/lib/generations/callback-token"
 import { FAIL_CODE } from "@/lib/generations/fail-codes";
 import { nextPollDelayMs } from "@/lib/generations/poll-schedule";
 import { publishChange } from "@/lib/generations/publish";
-import { enqueueJob } from "@/lib/jobs/queue";
-import type { JobOutcome } from "@/lib/jobs/worker";
+import { enqueue } from "@/lib/jobs/jobs";
+import type { JobOutcome } from "@/lib/jobs/types";
 import { failCodeFor, mayHaveBeenProcessed } from "@/lib/kie/errors";
 import { kieClientFor } from "@/lib/kie-account/kie-client-for";
 import { logger } from "@/lib/logger";
@@ -111,15 +111,10 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
           payload: JSON.stringify(result.data),
         },
       });
-      await enqueueJob(
-        {
-          kind: "sync",
-          dedupeKey: `poll:${g.id}`,
-          payload: { generationId: g.id, reason: "poll" },
-          runAt: new Date(Date.now() + nextPollDelayMs(0, env().RECONCILE_SCALE)),
-          maxAttempts: 50,
-        },
-        tx,
+      await enqueue(
+        "sync",
+        { generationId: g.id, reason: "poll" },
+        { runAt: new Date(Date.now() + nextPollDelayMs(0, env().RECONCILE_SCALE)), tx },
       );
     });
     logger.info({ generation: g.id, taskId, attempt }, "kie.ai task created");

@@ -5,9 +5,8 @@ import { FAIL_CODE } from "@/lib/generations/fail-codes";
 import { nextPollDelayMs } from "@/lib/generations/poll-schedule";
 import { publishChange } from "@/lib/generations/publish";
 import { advance, type GenerationState, isFinal } from "@/lib/generations/state-machine";
-import { storeMediaJob } from "@/lib/generations/store-media";
-import { deleteJobsByKey, enqueueJob } from "@/lib/jobs/queue";
-import type { JobOutcome } from "@/lib/jobs/worker";
+import { enqueue, removeJob } from "@/lib/jobs/jobs";
+import type { JobOutcome } from "@/lib/jobs/types";
 import type { KieTaskRecord } from "@/lib/kie/client";
 import { isRecordNotReady } from "@/lib/kie/errors";
 import { kieClientFor } from "@/lib/kie-account/kie-client-for";
@@ -77,11 +76,13 @@ export async function syncGeneration(args: {
       state: true,
       providerTaskId: true,
       createdAt: true,
+      submittedAt: true,
       deletedAt: true,
     },
   });
   if (!g?.providerTaskId || isFinal(g.state) || g.deletedAt) return;
-  const age = Date.now() - g.createdAt.getTime();
+  // The current attempt's age: a Retry days later is a new task, with its own day.
+  const age = Date.now() - (g.submittedAt ?? g.createdAt).getTime();
   const later = () => ({
     rescheduleAt: new Date(Date.now() + nextPollDelayMs(age, env().RECONCILE_SCALE)),
   });
@@ -125,9 +126,11 @@ export async function syncGeneration(args: {
         },
       });
       if (next === "success") {
-        await enqueueJob(storeMediaJob(g.id), tx);
+        await enqueue("store-media", { generationId: g.id }, { tx });
       }
-      if (isFinal(next) && args.reason === "callback") await deleteJobsByKey(`poll:${g.id}`, tx);
+      if (isFinal(next) && args.reason === "callback") {
+        await removeJob("sync", { generationId: g.id, reason: "poll" }, tx);
+      }
       return true;
     });
     if (moved) publishChange({ id: g.id, workspaceId: g.workspaceId, state: next });

@@ -4,8 +4,7 @@ import { db, dbProvider } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { PrismaClient as PgPrismaClient } from "@/lib/generated/prisma-pg/client";
-
-export type JobKind = "submit" | "sync" | "store-media";
+import { type JobKind, type JobPayload, jobDefinition } from "@/lib/jobs/registry";
 
 export interface JobRow {
   id: string;
@@ -18,7 +17,7 @@ export interface JobRow {
   lockedBy: string | null;
 }
 
-type Tx = Prisma.TransactionClient;
+export type Tx = Prisma.TransactionClient;
 
 const WORKER_ID = `${process.pid}-${randomUUID().slice(0, 8)}`;
 
@@ -37,37 +36,36 @@ const jobSelect = {
   lockedBy: true,
 } as const;
 
+/** A job's row as its kind's definition makes it: the payload checked, its key and limits. */
+function jobFields<K extends JobKind>(kind: K, payload: JobPayload<K>) {
+  const def = jobDefinition(kind);
+  if (!def) throw new Error(`unknown job kind ${kind}`);
+  const parsed = def.payload.parse(payload);
+  return {
+    kind,
+    payload: JSON.stringify(parsed),
+    dedupeKey: def.key(parsed),
+    maxAttempts: def.maxAttempts(parsed),
+  };
+}
+
 /**
- * Records a job. With a dedupeKey there is at most one pending job per key: enqueueing again
- * only brings an idle one forward (or revives one that had been given up), so five duplicate
- * callbacks cause one sync.
+ * Records a job. There is at most one pending job per key: enqueueing again only brings an idle
+ * one forward (or revives one that had been given up), so five duplicate callbacks cause one
+ * sync.
  */
-export async function enqueueJob(
-  args: {
-    kind: JobKind;
-    payload: Record<string, unknown>;
-    runAt?: Date;
-    dedupeKey?: string;
-    maxAttempts?: number;
-  },
+export async function enqueueJob<K extends JobKind>(
+  kind: K,
+  payload: JobPayload<K>,
+  opts: { runAt?: Date } = {},
   tx: Tx = db,
 ): Promise<void> {
-  const runAt = args.runAt ?? new Date();
-  const data = {
-    kind: args.kind,
-    payload: JSON.stringify(args.payload),
-    runAt,
-    dedupeKey: args.dedupeKey ?? null,
-    maxAttempts: args.maxAttempts ?? 10,
-  };
-  if (!args.dedupeKey) {
-    await tx.job.create({ data });
-    return;
-  }
+  const runAt = opts.runAt ?? new Date();
+  const data = { ...jobFields(kind, payload), runAt };
   const bringForward = () =>
     tx.job.updateMany({
       where: {
-        dedupeKey: args.dedupeKey,
+        dedupeKey: data.dedupeKey,
         OR: [{ runAt: { gt: runAt } }, { failedAt: { not: null } }],
         AND: [{ OR: [{ lockedUntil: null }, { lockedUntil: { lt: new Date() } }] }],
       },
@@ -104,21 +102,16 @@ function isUniqueViolation(e: unknown): boolean {
  * Records a job already held by the caller, inside the caller's transaction, so the work and
  * the row that needs it are committed together; the caller runs it right after.
  */
-export async function holdJob(
-  args: { kind: JobKind; dedupeKey: string; payload: Record<string, unknown>; maxAttempts: number },
+export async function holdJob<K extends JobKind>(
+  kind: K,
+  payload: JobPayload<K>,
   tx: Tx,
 ): Promise<JobRow> {
+  const fields = jobFields(kind, payload);
   const lock = { lockedBy: newLockToken(), lockedUntil: new Date(Date.now() + env().JOB_LEASE_MS) };
   return tx.job.upsert({
-    where: { dedupeKey: args.dedupeKey },
-    create: {
-      kind: args.kind,
-      dedupeKey: args.dedupeKey,
-      payload: JSON.stringify(args.payload),
-      maxAttempts: args.maxAttempts,
-      attempts: 1,
-      ...lock,
-    },
+    where: { dedupeKey: fields.dedupeKey },
+    create: { ...fields, attempts: 1, ...lock },
     update: { ...lock, runAt: new Date(), attempts: 1, failedAt: null },
     select: jobSelect,
   });
@@ -180,11 +173,27 @@ export async function claimNextJob(
   return null;
 }
 
-/** Keeps a long run's claim alive (a download of a large video can outlast one lease). */
-export async function extendLease(job: JobRow): Promise<void> {
-  await db.job.updateMany({
+/**
+ * Keeps a long run's claim alive (a download of a large video can outlast one lease). False when
+ * the row is no longer this run's: another worker took it over after the lease ran out, or the
+ * job was removed.
+ */
+export async function extendLease(job: JobRow): Promise<boolean> {
+  const extended = await db.job.updateMany({
     where: { id: job.id, lockedBy: job.lockedBy },
     data: { lockedUntil: new Date(Date.now() + env().JOB_LEASE_MS) },
+  });
+  return extended.count === 1;
+}
+
+/**
+ * Gives a claimed job back unrun (or its run cut short by a shutdown): due at once for any
+ * worker, and the try not counted, since nothing failed.
+ */
+export async function releaseJob(job: JobRow): Promise<void> {
+  await db.job.updateMany({
+    where: { id: job.id, lockedBy: job.lockedBy },
+    data: { lockedBy: null, lockedUntil: null, attempts: { decrement: 1 } },
   });
 }
 
@@ -216,6 +225,11 @@ export async function failJob(job: JobRow, error: string): Promise<"retry" | "de
   return dead ? "dead" : "retry";
 }
 
-export async function deleteJobsByKey(dedupeKey: string, tx: Tx = db): Promise<void> {
-  await tx.job.deleteMany({ where: { dedupeKey } });
+/** Removes the job of that kind and payload's key, pending, running or given up. */
+export async function deleteJobsByKey<K extends JobKind>(
+  kind: K,
+  payload: JobPayload<K>,
+  tx: Tx = db,
+): Promise<void> {
+  await tx.job.deleteMany({ where: { dedupeKey: jobFields(kind, payload).dedupeKey } });
 }

@@ -51,10 +51,13 @@ export async function downloadVideo(args: {
     init: { redirect: "manual"; signal: AbortSignal },
   ) => Promise<FetchResponse>;
   timeoutMs?: number;
+  /** Stops the download (and removes what it wrote), e.g. when the job's run is called off. */
+  signal?: AbortSignal;
 }): Promise<{ bytes: number; contentType: string }> {
   const get = args.fetch ?? fetch;
   let url = args.url;
-  const signal = AbortSignal.timeout(args.timeoutMs ?? 10 * 60_000);
+  const timeout = AbortSignal.timeout(args.timeoutMs ?? 10 * 60_000);
+  const signal = args.signal ? AbortSignal.any([args.signal, timeout]) : timeout;
   let res: FetchResponse | undefined;
   for (let hop = 0; ; hop++) {
     if (!args.isAllowed(url))

@@ -11,8 +11,9 @@ const run = promisify(execFile);
  */
 export async function posterFrame(
   videoPath: string,
-  ffmpeg = process.env.FFMPEG_PATH ?? "ffmpeg",
+  opts: { signal?: AbortSignal; ffmpeg?: string } = {},
 ): Promise<Buffer | null> {
+  const ffmpeg = opts.ffmpeg ?? process.env.FFMPEG_PATH ?? "ffmpeg";
   const out = `${videoPath}.poster.jpg`;
   try {
     const cut = run(
@@ -33,7 +34,7 @@ export async function posterFrame(
         "4",
         out,
       ],
-      { timeout: 30_000 },
+      { timeout: 30_000, signal: opts.signal },
     );
     // Background work: requests (kie.ai's callbacks, people's pages) come first for the CPU.
     if (cut.child.pid) setLowPriority(cut.child.pid);

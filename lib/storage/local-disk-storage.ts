@@ -27,7 +27,12 @@ export class LocalDiskStorage implements MediaStorage {
     return full;
   }
 
-  async putFile(key: string, filePath: string): Promise<void> {
+  async putFile(
+    key: string,
+    filePath: string,
+    _contentType?: string,
+    opts: { signal?: AbortSignal } = {},
+  ): Promise<void> {
     const target = this.path(key);
     await mkdir(dirname(target), { recursive: true });
     const temp = `${target}.${process.pid}.tmp`;
@@ -37,6 +42,11 @@ export class LocalDiskStorage implements MediaStorage {
       // Across filesystems a rename fails; copy instead.
       await copyFile(filePath, temp);
       await unlink(filePath).catch(() => {});
+    }
+    // A copy across filesystems takes a while; one stopped meanwhile leaves nothing in place.
+    if (opts.signal?.aborted) {
+      await unlink(temp).catch(() => {});
+      opts.signal.throwIfAborted();
     }
     // Renaming into place makes the object appear whole or not at all.
     await rename(temp, target);

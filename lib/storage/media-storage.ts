@@ -10,8 +10,13 @@ export interface StoredObject {
  * same contract. Keys are relative paths such as `<workspaceId>/<generationId>/video.mp4`.
  */
 export interface MediaStorage {
-  /** Moves a finished local file into storage. */
-  putFile(key: string, filePath: string, contentType: string): Promise<void>;
+  /** Moves a finished local file into storage; `signal` stops an upload under way. */
+  putFile(
+    key: string,
+    filePath: string,
+    contentType: string,
+    opts?: { signal?: AbortSignal },
+  ): Promise<void>;
   putBuffer(key: string, data: Buffer, contentType: string): Promise<void>;
   stat(key: string): Promise<StoredObject | null>;
   /** Streams the object, or the inclusive byte range [start, end] of it. */

@@ -65,7 +65,12 @@ export class S3Storage implements MediaStorage {
   }
 
   /** Uploads the file as one streamed PutObject (up to 5 GB), then removes it: a move. */
-  async putFile(key: string, filePath: string, contentType: string): Promise<void> {
+  async putFile(
+    key: string,
+    filePath: string,
+    contentType: string,
+    opts: { signal?: AbortSignal } = {},
+  ): Promise<void> {
     const { size } = await stat(filePath);
     await this.client.send(
       new PutObjectCommand({
@@ -75,6 +80,7 @@ export class S3Storage implements MediaStorage {
         ContentLength: size,
         ContentType: contentType,
       }),
+      { abortSignal: opts.signal },
     );
     await unlink(filePath).catch(() => {});
   }

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { newCallbackToken } from "@/lib/generations/callback-token";
-import { enqueueJob } from "@/lib/jobs/queue";
+import { enqueue } from "@/lib/jobs/jobs";
 import { stopWorker } from "@/lib/jobs/worker";
 import { HAILUO_PRO_MODEL } from "@/lib/kie/prompt";
 import { kill9, startBackend } from "@/tests/support/backend-process";
@@ -52,12 +52,7 @@ async function queueGeneration(ctx: Ctx, prompt: string): Promise<string> {
     },
     select: { id: true },
   });
-  await enqueueJob({
-    kind: "submit",
-    dedupeKey: `submit:${g.id}`,
-    payload: { generationId: g.id },
-    maxAttempts: 20,
-  });
+  await enqueue("submit", { generationId: g.id });
   return g.id;
 }
 

@@ -250,7 +250,7 @@ describe("deleting a generation", () => {
       where: { id },
       data: { deletedAt: new Date(), mediaState: "pending", mediaKey: null, posterKey: null },
     });
-    await storeMedia(id, { attempt: 1, lastAttempt: true });
+    await storeMedia(id, { attempt: 1, lastAttempt: true, signal: new AbortController().signal });
     expect(await generationRow(id)).toMatchObject({ mediaKey: null, posterKey: null });
 
     // A submission still waiting to be sent, deleted meanwhile: nothing goes to kie.ai.

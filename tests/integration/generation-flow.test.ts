@@ -119,6 +119,27 @@ describe("a task kie.ai never finishes", () => {
     expect(retried.state).toBe("waiting");
     expect((await generationRow(dto.id)).providerTaskId).not.toBe(g.providerTaskId);
   });
+
+  it("retried days after it was made, is polled as the new attempt it is and finishes", async () => {
+    const ctx = await newWorkspace();
+    studio().sim.configure({ createTaskFailures: { status: 422, count: 1 } });
+    const dto = await generate(ctx, "a lantern drifting down a river [sim:nocallback]");
+    expect(dto.state).toBe("error");
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    await db.generation.update({ where: { id: dto.id }, data: { createdAt: twoDaysAgo } });
+
+    const retried = await retryGeneration({
+      workspace: ctx.workspace,
+      userId: ctx.userId,
+      role: "owner",
+      generationId: dto.id,
+    });
+    expect(retried.state).toBe("waiting");
+    // No callback: only the reconciler's polls can finish it, on the schedule of a new task.
+    const g = await waitForState(dto.id, ["success", "fail", "error"]);
+    expect(g).toMatchObject({ state: "success", finalSource: "poll", failCode: null });
+    expect(g.pollCount).toBeGreaterThan(0);
+  });
 });
 
 describe("kie.ai refusals end as the provider table says", () => {

@@ -95,7 +95,11 @@ describe("result URLs cannot reach the studio's own network", () => {
       where: { id: dto.id },
       data: { state: "success", resultUrl: url, mediaState: "pending" },
     });
-    await storeMedia(dto.id, { attempt: 1, lastAttempt: false });
+    await storeMedia(dto.id, {
+      attempt: 1,
+      lastAttempt: false,
+      signal: new AbortController().signal,
+    });
     const g = await db.generation.findUniqueOrThrow({ where: { id: dto.id } });
     expect(g.mediaState).toBe("failed");
     expect(g.mediaError).toMatch(/not an allowed host|private|refused/i);

@@ -7,7 +7,7 @@ const root = resolve(import.meta.dirname, "../..");
  * The studio's backend (the job worker and its durable jobs) in a child process on the same
  * database and simulator as the test, so a test can kill it without warning and start it again.
  */
-export async function startBackend(): Promise<ChildProcess> {
+export async function startBackend(env: Record<string, string> = {}): Promise<ChildProcess> {
   const proc = spawn(
     process.execPath,
     [
@@ -18,7 +18,7 @@ export async function startBackend(): Promise<ChildProcess> {
     ],
     {
       cwd: root,
-      env: { ...process.env, NODE_ENV: "production" },
+      env: { ...process.env, ...env, NODE_ENV: "production" },
       // Both pipes are read to the end: a full pipe would stall the child's logging.
       stdio: ["ignore", "pipe", "pipe"],
     },
