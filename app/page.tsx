@@ -18,10 +18,8 @@ export default async function HomePage() {
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center px-6 text-center">
       <LogoMark className="size-10" />
-      <h1 className="mt-6 text-xl font-semibold tracking-tight text-zinc-900">
-        {t("noWorkspaceTitle")}
-      </h1>
-      <p className="mt-2 max-w-sm text-sm text-zinc-500">
+      <h1 className="mt-6 text-xl font-semibold tracking-tight text-fg">{t("noWorkspaceTitle")}</h1>
+      <p className="mt-2 max-w-sm text-sm text-fg-muted">
         {t("noWorkspaceBody", { email: user.email })}
       </p>
       <div className="mt-6">

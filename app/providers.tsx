@@ -2,7 +2,9 @@
 import { isServer, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type AbstractIntlMessages, NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
+import { ThemeProvider } from "@/components/theme/theme-provider";
 import type { Locale } from "@/lib/i18n/locales";
+import type { Theme } from "@/lib/theme/themes";
 
 function createQueryClient() {
   return new QueryClient({
@@ -25,6 +27,7 @@ export function Providers(props: {
   locale: Locale;
   messages: AbstractIntlMessages;
   timeZone: string;
+  theme: Theme;
   children: ReactNode;
 }) {
   const queryClient = getQueryClient();
@@ -34,7 +37,9 @@ export function Providers(props: {
       messages={props.messages}
       timeZone={props.timeZone}
     >
-      <QueryClientProvider client={queryClient}>{props.children}</QueryClientProvider>
+      <ThemeProvider initial={props.theme}>
+        <QueryClientProvider client={queryClient}>{props.children}</QueryClientProvider>
+      </ThemeProvider>
     </NextIntlClientProvider>
   );
 }

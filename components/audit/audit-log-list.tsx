@@ -30,7 +30,7 @@ export async function AuditLogList(props: {
   };
   if (props.entries.length === 0 && !props.newestHref) {
     return (
-      <p className="rounded-2xl bg-white px-5 py-10 text-center text-sm text-zinc-500 shadow-sm ring-1 ring-zinc-200/80">
+      <p className="rounded-2xl bg-surface px-5 py-10 text-center text-sm text-fg-muted shadow-sm ring-1 ring-line/80">
         {t("empty")}
       </p>
     );
@@ -39,9 +39,9 @@ export async function AuditLogList(props: {
     <div className="space-y-4">
       <ol
         data-testid="audit-log"
-        className="divide-y divide-zinc-100 rounded-2xl bg-white shadow-sm ring-1 ring-zinc-200/80"
+        className="divide-y divide-line-soft rounded-2xl bg-surface shadow-sm ring-1 ring-line/80"
       >
-        <li className="hidden grid-cols-[170px_minmax(0,1fr)_minmax(0,1.4fr)_170px] gap-4 px-5 py-2.5 text-[11px] font-medium tracking-wide text-zinc-500 uppercase md:grid">
+        <li className="hidden grid-cols-[170px_minmax(0,1fr)_minmax(0,1.4fr)_170px] gap-4 px-5 py-2.5 text-[11px] font-medium tracking-wide text-fg-muted uppercase md:grid">
           <span>{t("when")}</span>
           <span>{t("who")}</span>
           <span>{t("what")}</span>
@@ -58,16 +58,16 @@ export async function AuditLogList(props: {
               data-action={e.action}
               className="grid gap-1 px-4 py-3 text-sm sm:px-5 md:grid-cols-[170px_minmax(0,1fr)_minmax(0,1.4fr)_170px] md:gap-4"
             >
-              <span className="text-xs text-zinc-500 tabular-nums md:text-[13px] md:text-zinc-600">
+              <span className="text-xs text-fg-muted tabular-nums md:text-[13px] md:text-fg-muted">
                 <LocalDateTime iso={e.createdAt} />
               </span>
-              <span className="min-w-0 truncate text-zinc-900" title={e.actorEmail ?? undefined}>
+              <span className="min-w-0 truncate text-fg" title={e.actorEmail ?? undefined}>
                 {e.actorEmail ?? t("system")}
               </span>
               <span className="min-w-0">
-                <span className="font-medium text-zinc-900">{what}</span>
+                <span className="font-medium text-fg">{what}</span>
                 {detail && (
-                  <span className="line-clamp-2 text-xs break-words text-zinc-600" title={detail}>
+                  <span className="line-clamp-2 text-xs break-words text-fg-muted" title={detail}>
                     {detail}
                   </span>
                 )}
@@ -80,7 +80,7 @@ export async function AuditLogList(props: {
                   </Link>
                 )}
               </span>
-              <span className="min-w-0 text-xs text-zinc-500">
+              <span className="min-w-0 text-xs text-fg-muted">
                 <span className="block tabular-nums">{e.ip ?? "—"}</span>
                 {e.userAgent && (
                   <span className="block truncate" title={e.userAgent}>

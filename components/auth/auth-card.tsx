@@ -11,13 +11,13 @@ export function AuthCard(props: {
   return (
     <div>
       <div className="mb-6 text-center sm:mb-7">
-        <h1 className="text-2xl font-semibold tracking-tight text-zinc-900">{props.title}</h1>
-        <p className="mt-1.5 text-sm text-zinc-500">{props.subtitle}</p>
+        <h1 className="text-2xl font-semibold tracking-tight text-fg">{props.title}</h1>
+        <p className="mt-1.5 text-sm text-fg-muted">{props.subtitle}</p>
       </div>
-      <div className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-zinc-200/80 sm:p-7">
+      <div className="rounded-2xl bg-surface p-5 shadow-sm ring-1 ring-line/80 sm:p-7">
         {props.children}
       </div>
-      <p className="mt-6 text-center text-sm text-zinc-500">
+      <p className="mt-6 text-center text-sm text-fg-muted">
         {props.footer.text}{" "}
         <Link
           href={props.footer.href}

@@ -60,10 +60,10 @@ export function OAuthButtons(props: { providers: OAuthProviderId[]; callbackUrl:
           </Button>
         ))}
       </div>
-      <div className="flex items-center gap-3 text-xs text-zinc-500">
-        <span className="h-px flex-1 bg-zinc-200" />
+      <div className="flex items-center gap-3 text-xs text-fg-muted">
+        <span className="h-px flex-1 bg-line" />
         {t("or")}
-        <span className="h-px flex-1 bg-zinc-200" />
+        <span className="h-px flex-1 bg-line" />
       </div>
     </div>
   );

@@ -34,7 +34,7 @@ export function SignOutEverywhereButton() {
   if (state === "confirm" || state === "pending") {
     return (
       <div className="flex flex-wrap items-center gap-2">
-        <p className="min-w-0 flex-1 text-[13px] text-zinc-700">{t("confirm")}</p>
+        <p className="min-w-0 flex-1 text-[13px] text-fg-soft">{t("confirm")}</p>
         <Button
           variant="ghost"
           size="sm"

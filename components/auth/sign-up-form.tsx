@@ -133,7 +133,7 @@ export function SignUpForm(props: {
           required
           error={fields.password && t(`fieldErrors.${fields.password}`)}
         />
-        {!fields.password && <p className="-mt-2 text-xs text-zinc-500">{t("passwordHint")}</p>}
+        {!fields.password && <p className="-mt-2 text-xs text-fg-muted">{t("passwordHint")}</p>}
         {error && (
           <Alert>
             {error === "conflict" ? (

@@ -23,7 +23,7 @@ export function Logo({ className }: { className?: string }) {
   return (
     <span className={cn("inline-flex items-center gap-2", className)}>
       <LogoMark />
-      <span className="text-[15px] font-semibold tracking-tight text-zinc-900">Hailuo Studio</span>
+      <span className="text-[15px] font-semibold tracking-tight text-fg">Hailuo Studio</span>
     </span>
   );
 }

@@ -111,8 +111,8 @@ export function CollectionMenu(props: {
         className={cn(
           "inline-flex items-center justify-center gap-2 transition-colors focus-visible:outline-2 focus-visible:outline-accent-500",
           props.variant === "button"
-            ? "h-9 w-full rounded-lg bg-white px-3.5 sm:w-auto text-sm font-medium text-zinc-800 shadow-xs ring-1 ring-inset ring-zinc-200 hover:bg-zinc-50"
-            : "size-8 rounded-md text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800",
+            ? "h-9 w-full rounded-lg bg-surface px-3.5 sm:w-auto text-sm font-medium text-fg shadow-xs ring-1 ring-inset ring-line hover:bg-canvas"
+            : "size-8 rounded-md text-fg-muted hover:bg-muted hover:text-fg",
         )}
       >
         <FolderPlusIcon className="size-4" />
@@ -125,7 +125,7 @@ export function CollectionMenu(props: {
           ref={popover}
           style={position}
           onKeyDown={moveFocus}
-          className="fixed z-40 w-64 max-w-[calc(100vw-1rem)] rounded-xl bg-white p-2 shadow-lg ring-1 ring-zinc-200"
+          className="fixed z-40 w-64 max-w-[calc(100vw-1rem)] rounded-xl bg-surface p-2 shadow-lg ring-1 ring-line"
         >
           <MenuBody slug={props.slug} generationId={props.generationId} />
         </div>
@@ -178,17 +178,17 @@ function MenuBody(props: { slug: string; generationId: string }) {
   const error = item.error ?? create.error;
   return (
     <div>
-      <p className="px-2 pt-1 pb-1.5 text-[11px] font-medium tracking-wide text-zinc-500 uppercase">
+      <p className="px-2 pt-1 pb-1.5 text-[11px] font-medium tracking-wide text-fg-muted uppercase">
         {t("addTo")}
       </p>
       {collections.isPending ? (
         <div className="flex justify-center py-3">
-          <Spinner className="text-zinc-400" />
+          <Spinner className="text-fg-subtle" />
         </div>
       ) : (
         <ul className="max-h-56 overflow-y-auto">
           {collections.data?.length === 0 && (
-            <li className="px-2 py-1.5 text-[13px] text-zinc-500">{t("noneYet")}</li>
+            <li className="px-2 py-1.5 text-[13px] text-fg-muted">{t("noneYet")}</li>
           )}
           {collections.data?.map((c) => (
             <li key={c.id}>
@@ -206,42 +206,42 @@ function MenuBody(props: { slug: string; generationId: string }) {
                     add: !c.contains,
                   });
                 }}
-                className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left text-[13px] text-zinc-800 hover:bg-zinc-50 aria-disabled:opacity-60"
+                className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left text-[13px] text-fg hover:bg-canvas aria-disabled:opacity-60"
               >
                 <span
                   className={cn(
                     "flex size-4 shrink-0 items-center justify-center rounded ring-1 ring-inset",
-                    c.contains ? "bg-accent-600 text-white ring-accent-600" : "ring-zinc-300",
+                    c.contains ? "bg-accent-600 text-white ring-accent-600" : "ring-line-strong",
                   )}
                 >
                   {c.contains && <CheckIcon className="size-3" />}
                 </span>
                 <span className="min-w-0 flex-1 truncate">{c.name}</span>
-                <span className="text-[11px] text-zinc-500 tabular-nums">{c.itemCount}</span>
+                <span className="text-[11px] text-fg-muted tabular-nums">{c.itemCount}</span>
               </button>
             </li>
           ))}
         </ul>
       )}
-      <form onSubmit={onCreate} className="mt-1.5 flex gap-1.5 border-t border-zinc-100 pt-2">
+      <form onSubmit={onCreate} className="mt-1.5 flex gap-1.5 border-t border-line-soft pt-2">
         <input
           value={name}
           onChange={(e) => setName(e.target.value)}
           maxLength={80}
           placeholder={t("newPlaceholder")}
           aria-label={t("newPlaceholder")}
-          className="h-8 min-w-0 flex-1 rounded-md bg-zinc-50 px-2 text-[13px] ring-1 ring-inset ring-zinc-200 focus:bg-white focus:ring-2 focus:ring-accent-500 focus:outline-none"
+          className="h-8 min-w-0 flex-1 rounded-md bg-canvas px-2 text-[13px] ring-1 ring-inset ring-line focus:bg-surface focus:ring-2 focus:ring-accent-500 focus:outline-none"
         />
         <button
           type="submit"
           disabled={!name.trim() || create.isPending}
-          className="h-8 shrink-0 rounded-md bg-zinc-900 px-2.5 text-[13px] font-medium text-white disabled:bg-zinc-300"
+          className="h-8 shrink-0 rounded-md bg-primary px-2.5 text-[13px] font-medium text-primary-fg disabled:bg-line-strong"
         >
           {t("create")}
         </button>
       </form>
       {error && (
-        <p role="alert" className="px-2 pt-1.5 text-xs text-red-600">
+        <p role="alert" className="px-2 pt-1.5 text-xs text-danger">
           {error instanceof ActionError && error.code === "conflict" ? t("nameTaken") : t("error")}
         </p>
       )}

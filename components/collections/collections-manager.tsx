@@ -49,7 +49,7 @@ export function CollectionsManager(props: {
       {props.canManage && (
         <form
           onSubmit={onCreate}
-          className="flex flex-col gap-2 rounded-2xl bg-white p-4 shadow-xs ring-1 ring-zinc-200/80 sm:flex-row sm:items-center"
+          className="flex flex-col gap-2 rounded-2xl bg-surface p-4 shadow-xs ring-1 ring-line/80 sm:flex-row sm:items-center"
         >
           <label htmlFor="new-collection" className="sr-only">
             {t("newPlaceholder")}
@@ -60,7 +60,7 @@ export function CollectionsManager(props: {
             maxLength={80}
             onChange={(e) => setName(e.target.value)}
             placeholder={t("newPlaceholder")}
-            className="h-10 min-w-0 rounded-lg bg-white px-3 text-sm sm:flex-1 shadow-xs ring-1 ring-inset ring-zinc-200 focus:ring-2 focus:ring-accent-500 focus:outline-none"
+            className="h-10 min-w-0 rounded-lg bg-surface px-3 text-sm sm:flex-1 shadow-xs ring-1 ring-inset ring-line focus:ring-2 focus:ring-accent-500 focus:outline-none"
           />
           <Button type="submit" disabled={!name.trim() || create.isPending}>
             {create.isPending ? <Spinner /> : <FolderPlusIcon className="size-4" />}
@@ -76,15 +76,15 @@ export function CollectionsManager(props: {
         </Alert>
       )}
       {list.length === 0 ? (
-        <div className="flex flex-col items-center rounded-2xl border border-dashed border-zinc-300 bg-white/60 px-6 py-14 text-center">
+        <div className="flex flex-col items-center rounded-2xl border border-dashed border-line-strong bg-surface/60 px-6 py-14 text-center">
           <div className="flex size-11 items-center justify-center rounded-xl bg-accent-50 text-accent-600 ring-1 ring-accent-100">
             <FolderPlusIcon className="size-5" />
           </div>
-          <p className="mt-4 text-sm font-semibold text-zinc-900">{t("emptyTitle")}</p>
-          <p className="mt-1 max-w-xs text-[13px] leading-5 text-zinc-500">{t("emptyBody")}</p>
+          <p className="mt-4 text-sm font-semibold text-fg">{t("emptyTitle")}</p>
+          <p className="mt-1 max-w-xs text-[13px] leading-5 text-fg-muted">{t("emptyBody")}</p>
         </div>
       ) : (
-        <ul className="divide-y divide-zinc-100 rounded-2xl bg-white px-4 shadow-xs ring-1 ring-zinc-200/80">
+        <ul className="divide-y divide-line-soft rounded-2xl bg-surface px-4 shadow-xs ring-1 ring-line/80">
           {list.map((c) => (
             <CollectionRow
               key={c.id}
@@ -146,7 +146,7 @@ function CollectionRow(props: {
             onChange={(e) => setName(e.target.value)}
             // biome-ignore lint/a11y/noAutofocus: the field the person just asked to edit
             autoFocus
-            className="h-9 min-w-0 flex-1 rounded-lg px-3 text-sm ring-1 ring-inset ring-zinc-200 focus:ring-2 focus:ring-accent-500 focus:outline-none"
+            className="h-9 min-w-0 flex-1 rounded-lg px-3 text-sm ring-1 ring-inset ring-line focus:ring-2 focus:ring-accent-500 focus:outline-none"
           />
           <Button type="submit" size="sm" disabled={rename.isPending || !name.trim()}>
             {t("save")}
@@ -157,10 +157,8 @@ function CollectionRow(props: {
         </form>
       ) : (
         <Link href={href} className="group min-w-48 flex-1">
-          <p className="truncate text-sm font-medium text-zinc-900 group-hover:underline">
-            {c.name}
-          </p>
-          <p className="text-xs text-zinc-500">{t("videoCount", { count: c.itemCount })}</p>
+          <p className="truncate text-sm font-medium text-fg group-hover:underline">{c.name}</p>
+          <p className="text-xs text-fg-muted">{t("videoCount", { count: c.itemCount })}</p>
         </Link>
       )}
       {!editing && (
@@ -203,7 +201,7 @@ function CollectionRow(props: {
         </div>
       )}
       {error && (
-        <p role="alert" className="w-full text-xs text-red-600">
+        <p role="alert" className="w-full text-xs text-danger">
           {error instanceof ActionError && error.code === "conflict" ? t("nameTaken") : t("error")}
         </p>
       )}

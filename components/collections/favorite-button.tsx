@@ -22,9 +22,7 @@ export function FavoriteButton(props: { slug: string; generationId: string; clas
       className={cn(
         "relative z-10 inline-flex size-8 items-center justify-center rounded-md transition-colors",
         "focus-visible:outline-2 focus-visible:outline-accent-500 disabled:opacity-40",
-        on
-          ? "text-amber-500 hover:text-amber-600"
-          : "text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800",
+        on ? "text-warning hover:text-warning" : "text-fg-muted hover:bg-muted hover:text-fg",
         props.className,
       )}
     >

@@ -31,23 +31,23 @@ export function CreditsBadge(props: { slug: string }) {
   return (
     <p
       data-testid="credits"
-      className="flex flex-wrap items-center justify-end gap-x-3 gap-y-0.5 text-xs text-zinc-500 tabular-nums"
+      className="flex flex-wrap items-center justify-end gap-x-3 gap-y-0.5 text-xs text-fg-muted tabular-nums"
     >
       <span title={reason ? t("failed", { reason }) : undefined}>{t("balance", { balance })}</span>
       {budget?.limit != null && (
-        <span className={cn(nearLimit && "font-medium text-amber-700")}>
+        <span className={cn(nearLimit && "font-medium text-warning")}>
           {t("budget", { used: format.number(budget.used), limit: format.number(budget.limit) })}
         </span>
       )}
       {mine && (
-        <span className={cn(mine.used >= mine.limit * 0.9 && "font-medium text-amber-700")}>
+        <span className={cn(mine.used >= mine.limit * 0.9 && "font-medium text-warning")}>
           {t("memberBudget", { used: format.number(mine.used), limit: format.number(mine.limit) })}
         </span>
       )}
       {tooLow && (
         <span
           data-testid="budget-too-low"
-          className="basis-full text-right font-medium text-amber-700"
+          className="basis-full text-right font-medium text-warning"
         >
           {t(tooLow, { credits: data?.creditsPerVideo ?? 0 })}
         </span>

@@ -31,7 +31,7 @@ export function CollectionBanner(props: { slug: string; canShare: boolean }) {
       <FolderPlusIcon className="size-4 shrink-0 text-accent-700" />
       <p className="min-w-0 flex-1">
         <span className="block text-[11px] font-medium text-accent-700">{t("showing")}</span>
-        <span className="line-clamp-2 text-sm font-semibold break-words text-zinc-900">
+        <span className="line-clamp-2 text-sm font-semibold break-words text-fg">
           {collection.name}
         </span>
       </p>

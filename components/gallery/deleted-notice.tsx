@@ -36,7 +36,7 @@ export function DeletedNotice(props: { headingId: string }) {
     return () => clearTimeout(timer);
   }, [props.headingId]);
   return (
-    <span aria-live="polite" className="text-xs font-medium text-emerald-700 empty:sr-only">
+    <span aria-live="polite" className="text-xs font-medium text-success empty:sr-only">
       {shown && (
         <span className="inline-flex items-center gap-1">
           <CheckIcon className="size-3.5" />

@@ -77,7 +77,7 @@ export function FilterBar(props: { slug: string; canStar: boolean }) {
     <div className="mb-4 space-y-2.5" data-testid="filter-bar">
       <div className="flex flex-wrap items-center gap-2">
         <div className="relative min-w-[12rem] flex-1">
-          <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-zinc-500" />
+          <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-fg-muted" />
           <input
             type="search"
             data-testid="gallery-search"
@@ -86,7 +86,7 @@ export function FilterBar(props: { slug: string; canStar: boolean }) {
             placeholder={t("search")}
             aria-label={t("search")}
             maxLength={200}
-            className="h-9 w-full rounded-lg bg-white pr-3 pl-8 text-sm text-zinc-900 shadow-xs ring-1 ring-inset ring-zinc-200 placeholder:text-zinc-400 focus:ring-2 focus:ring-accent-500 focus:outline-none"
+            className="h-9 w-full rounded-lg bg-surface pr-3 pl-8 text-sm text-fg shadow-xs ring-1 ring-inset ring-line placeholder:text-fg-subtle focus:ring-2 focus:ring-accent-500 focus:outline-none"
           />
         </div>
         {props.canStar && (
@@ -97,11 +97,11 @@ export function FilterBar(props: { slug: string; canStar: boolean }) {
             className={cn(
               "inline-flex h-9 items-center gap-1.5 rounded-lg px-3 text-[13px] font-medium shadow-xs ring-1 ring-inset transition-colors",
               favorites
-                ? "bg-amber-50 text-amber-800 ring-amber-200"
-                : "bg-white text-zinc-700 ring-zinc-200 hover:bg-zinc-50",
+                ? "bg-warning-soft text-warning ring-warning-line"
+                : "bg-surface text-fg-soft ring-line hover:bg-canvas",
             )}
           >
-            <StarIcon filled={favorites} className={cn("size-4", favorites && "text-amber-500")} />
+            <StarIcon filled={favorites} className={cn("size-4", favorites && "text-warning")} />
             {t("favorites")}
           </button>
         )}
@@ -152,7 +152,7 @@ export function FilterBar(props: { slug: string; canStar: boolean }) {
               setQ("");
               router.replace(pathname, { scroll: false });
             }}
-            className="col-span-2 inline-flex h-8 items-center justify-center gap-1 rounded-md px-2 text-[13px] font-medium text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900"
+            className="col-span-2 inline-flex h-8 items-center justify-center gap-1 rounded-md px-2 text-[13px] font-medium text-fg-muted hover:bg-muted hover:text-fg"
           >
             <XIcon className="size-3.5" />
             {t("clear")}
@@ -175,9 +175,9 @@ export function NoMatches(props: { query: Record<string, string> }) {
         ? "emptyCollection"
         : "noMatches";
   return (
-    <div className="rounded-2xl border border-dashed border-zinc-300 bg-white/60 px-6 py-14 text-center">
-      <p className="text-sm font-semibold text-zinc-900">{t(`${why}Title`)}</p>
-      <p className="mt-1 text-[13px] text-zinc-500">{t(`${why}Body`)}</p>
+    <div className="rounded-2xl border border-dashed border-line-strong bg-surface/60 px-6 py-14 text-center">
+      <p className="text-sm font-semibold text-fg">{t(`${why}Title`)}</p>
+      <p className="mt-1 text-[13px] text-fg-muted">{t(`${why}Body`)}</p>
     </div>
   );
 }
@@ -195,8 +195,8 @@ function Select(props: {
       value={props.value}
       onChange={(e) => props.onChange(e.target.value || null)}
       className={cn(
-        "h-8 w-full min-w-0 rounded-md bg-white px-2 text-[13px] shadow-xs ring-1 ring-inset focus:ring-2 focus:ring-accent-500 focus:outline-none sm:w-40",
-        props.value ? "text-zinc-900 ring-accent-300" : "text-zinc-600 ring-zinc-200",
+        "h-8 w-full min-w-0 rounded-md bg-surface px-2 text-[13px] shadow-xs ring-1 ring-inset focus:ring-2 focus:ring-accent-500 focus:outline-none sm:w-40",
+        props.value ? "text-fg ring-accent-300" : "text-fg-muted ring-line",
         props.className,
       )}
     >
@@ -207,15 +207,15 @@ function Select(props: {
 
 function DateInput(props: { label: string; value: string; onChange: (v: string | null) => void }) {
   return (
-    <label className="flex min-w-0 items-center gap-1.5 text-[13px] text-zinc-500">
+    <label className="flex min-w-0 items-center gap-1.5 text-[13px] text-fg-muted">
       {props.label}
       <input
         type="date"
         value={props.value}
         onChange={(e) => props.onChange(e.target.value || null)}
         className={cn(
-          "h-8 min-w-0 flex-1 rounded-md bg-white px-2 text-[13px] shadow-xs ring-1 ring-inset focus:ring-2 focus:ring-accent-500 focus:outline-none",
-          props.value ? "text-zinc-900 ring-accent-300" : "text-zinc-600 ring-zinc-200",
+          "h-8 min-w-0 flex-1 rounded-md bg-surface px-2 text-[13px] shadow-xs ring-1 ring-inset focus:ring-2 focus:ring-accent-500 focus:outline-none",
+          props.value ? "text-fg ring-accent-300" : "text-fg-muted ring-line",
         )}
       />
     </label>

@@ -26,7 +26,7 @@ function NavLink(props: { href: string; icon: ReactNode; children: ReactNode }) 
   return (
     <Link
       href={props.href}
-      className="inline-flex h-8 items-center gap-1.5 rounded-lg px-2 text-[13px] font-medium whitespace-nowrap text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900"
+      className="inline-flex h-8 items-center gap-1.5 rounded-lg px-2 text-[13px] font-medium whitespace-nowrap text-fg-muted hover:bg-muted hover:text-fg"
     >
       {props.icon}
       {props.children}

@@ -68,22 +68,22 @@ export function Gallery(props: {
         <h2
           id="gallery-title"
           tabIndex={-1}
-          className="text-[15px] font-semibold tracking-tight text-zinc-900 outline-none"
+          className="text-[15px] font-semibold tracking-tight text-fg outline-none"
         >
           {t("title")}
         </h2>
         {live && (
-          <span className="inline-flex items-center gap-1.5 rounded-full bg-emerald-50 px-2 py-0.5 text-[11px] font-medium text-emerald-700 ring-1 ring-inset ring-emerald-200">
+          <span className="inline-flex items-center gap-1.5 rounded-full bg-success-soft px-2 py-0.5 text-[11px] font-medium text-success ring-1 ring-inset ring-success-line">
             <span className="relative flex size-1.5">
-              <span className="absolute inline-flex size-full animate-ping rounded-full bg-emerald-400 opacity-75" />
-              <span className="relative inline-flex size-1.5 rounded-full bg-emerald-500" />
+              <span className="absolute inline-flex size-full animate-ping rounded-full bg-success-solid opacity-75" />
+              <span className="relative inline-flex size-1.5 rounded-full bg-success-solid" />
             </span>
             {t("live")}
           </span>
         )}
         <DeletedNotice headingId="gallery-title" />
         {query.isFetching && !query.isFetchingNextPage && !query.isPending && (
-          <Spinner className="size-3.5 text-zinc-400" />
+          <Spinner className="size-3.5 text-fg-subtle" />
         )}
         <GalleryLinks slug={props.slug} canShare={props.canGenerate} />
       </div>
@@ -139,7 +139,7 @@ export function Gallery(props: {
                 {t("loadMore")}
               </Button>
             ) : (
-              items.length > 6 && <p className="text-xs text-zinc-500">{t("end")}</p>
+              items.length > 6 && <p className="text-xs text-fg-muted">{t("end")}</p>
             )}
           </div>
         </>
@@ -151,12 +151,12 @@ export function Gallery(props: {
 function EmptyState() {
   const t = useTranslations("gallery");
   return (
-    <div className="flex flex-col items-center justify-center rounded-2xl border border-dashed border-zinc-300 bg-white/60 px-6 py-16 text-center">
+    <div className="flex flex-col items-center justify-center rounded-2xl border border-dashed border-line-strong bg-surface/60 px-6 py-16 text-center">
       <div className="flex size-11 items-center justify-center rounded-xl bg-accent-50 text-accent-600 ring-1 ring-accent-100">
         <FilmIcon className="size-5" />
       </div>
-      <h3 className="mt-4 text-sm font-semibold text-zinc-900">{t("emptyTitle")}</h3>
-      <p className="mt-1 max-w-xs text-[13px] leading-5 text-zinc-500">{t("emptyBody")}</p>
+      <h3 className="mt-4 text-sm font-semibold text-fg">{t("emptyTitle")}</h3>
+      <p className="mt-1 max-w-xs text-[13px] leading-5 text-fg-muted">{t("emptyBody")}</p>
     </div>
   );
 }
@@ -165,11 +165,11 @@ function SkeletonGrid() {
   return (
     <ul aria-hidden="true" className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
       {["a", "b", "c"].map((k) => (
-        <li key={k} className="overflow-hidden rounded-xl bg-white ring-1 ring-zinc-200/80">
-          <div className="aspect-video animate-pulse bg-zinc-100" />
+        <li key={k} className="overflow-hidden rounded-xl bg-surface ring-1 ring-line/80">
+          <div className="aspect-video animate-pulse bg-muted" />
           <div className="space-y-2 p-3.5">
-            <div className="h-3 w-11/12 animate-pulse rounded bg-zinc-100" />
-            <div className="h-3 w-2/3 animate-pulse rounded bg-zinc-100" />
+            <div className="h-3 w-11/12 animate-pulse rounded bg-muted" />
+            <div className="h-3 w-2/3 animate-pulse rounded bg-muted" />
           </div>
         </li>
       ))}

@@ -51,12 +51,12 @@ export function GenerationCard(props: {
       onPointerEnter={(e) => e.pointerType === "mouse" && videoUrl && setPreviewing(true)}
       onPointerLeave={() => setPreviewing(false)}
       className={cn(
-        "group relative flex flex-col overflow-hidden rounded-xl bg-white shadow-xs ring-1 ring-zinc-200/80 transition",
-        "hover:shadow-md hover:ring-zinc-300",
+        "group relative flex flex-col overflow-hidden rounded-xl bg-surface shadow-xs ring-1 ring-line/80 transition",
+        "hover:shadow-md hover:ring-line-strong",
         "has-[a:focus-visible]:ring-2 has-[a:focus-visible]:ring-accent-500",
       )}
     >
-      <div className="relative aspect-video overflow-hidden bg-zinc-100">
+      <div className="relative aspect-video overflow-hidden bg-muted">
         <GenerationPoster g={g} kind={kind} sizes={POSTER_SIZES} eager={props.eager} />
         {previewing && videoUrl && (
           // A silent preview on hover, like a video library; the detail view has the real player.
@@ -84,7 +84,7 @@ export function GenerationCard(props: {
       <div className="flex flex-1 flex-col gap-2.5 p-3.5">
         <Link
           href={href}
-          className="line-clamp-3 text-[13px] leading-5 whitespace-pre-line text-zinc-800 outline-none after:absolute after:inset-0 after:content-['']"
+          className="line-clamp-3 text-[13px] leading-5 whitespace-pre-line text-fg outline-none after:absolute after:inset-0 after:content-['']"
         >
           {g.prompt}
         </Link>
@@ -113,11 +113,11 @@ export function GenerationCard(props: {
           </div>
         ) : null}
 
-        <div className="mt-auto flex items-center gap-2 pt-0.5 text-[11px] text-zinc-500">
+        <div className="mt-auto flex items-center gap-2 pt-0.5 text-[11px] text-fg-muted">
           <Badge tone={g.promptOptimizer ? "accent" : "neutral"}>
             {g.promptOptimizer ? t("optimizerOn") : t("optimizerOff")}
           </Badge>
-          <span aria-hidden="true" className="text-zinc-300">
+          <span aria-hidden="true" className="text-fg-faint">
             ·
           </span>
           <span className="min-w-0 truncate whitespace-nowrap">

@@ -61,19 +61,19 @@ function Placeholder({ kind, withIcon }: { kind: StatusKind; withIcon: boolean }
       aria-hidden="true"
       className={cn(
         "absolute inset-0 flex items-center justify-center overflow-hidden",
-        busy && "bg-gradient-to-br from-zinc-100 via-accent-50 to-zinc-100",
-        kind === "unknown" && "bg-amber-50/70",
-        !busy && kind !== "unknown" && "bg-zinc-100",
+        busy && "bg-gradient-to-br from-muted via-accent-50 to-muted",
+        kind === "unknown" && "bg-warning-soft/70",
+        !busy && kind !== "unknown" && "bg-muted",
       )}
     >
       {busy && (
-        <div className="absolute inset-0 animate-shimmer bg-gradient-to-r from-transparent via-white/60 to-transparent" />
+        <div className="absolute inset-0 animate-shimmer bg-gradient-to-r from-transparent via-surface/60 to-transparent" />
       )}
       {withIcon && (
         <Icon
           className={cn(
             "relative size-8",
-            busy ? "text-accent-200" : kind === "unknown" ? "text-amber-300" : "text-zinc-300",
+            busy ? "text-accent-200" : kind === "unknown" ? "text-warning/60" : "text-fg-faint",
           )}
         />
       )}

@@ -16,7 +16,7 @@ export function ProblemNote(props: { g: GenerationDto; kind: StatusKind; classNa
       data-testid="generation-problem"
       className={cn(
         "text-xs leading-5 break-words",
-        problem.tone === "red" ? "text-red-700" : "text-amber-800",
+        problem.tone === "red" ? "text-danger" : "text-warning",
         props.className,
       )}
     >

@@ -40,11 +40,11 @@ export function RetryButton(props: {
         {retry.isPending ? <Spinner /> : <RetryIcon className="size-3.5" />}
         {t("retry")}
       </Button>
-      <p aria-live="polite" className="mt-1.5 text-xs text-zinc-500 empty:sr-only">
+      <p aria-live="polite" className="mt-1.5 text-xs text-fg-muted empty:sr-only">
         {retried && !error ? t("retried") : null}
       </p>
       {error && (
-        <p role="alert" className="mt-1.5 text-xs text-red-600">
+        <p role="alert" className="mt-1.5 text-xs text-danger">
           {error instanceof ActionError ? actionErrorText(error) : t("retryNetwork")}
         </p>
       )}

@@ -43,8 +43,8 @@ export function StatusBadge(props: {
           className={cn(
             "inline-flex items-center gap-1 text-[11px]",
             props.solid
-              ? "rounded-full bg-white/90 px-1.5 py-0.5 text-zinc-600 shadow-sm backdrop-blur"
-              : "text-zinc-500",
+              ? "rounded-full bg-surface/90 px-1.5 py-0.5 text-fg-muted shadow-sm backdrop-blur"
+              : "text-fg-muted",
           )}
         >
           <ClockIcon aria-hidden="true" className="size-3" />

@@ -22,7 +22,7 @@ export function CopyPromptButton({ prompt }: { prompt: string }) {
         void navigator.clipboard?.writeText(prompt).then(() => setCopied(true));
       }}
     >
-      {copied ? <CheckIcon className="size-4 text-emerald-600" /> : <CopyIcon className="size-4" />}
+      {copied ? <CheckIcon className="size-4 text-success" /> : <CopyIcon className="size-4" />}
       <span aria-live="polite">{copied ? t("copied") : t("copyPrompt")}</span>
     </Button>
   );

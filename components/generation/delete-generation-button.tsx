@@ -59,7 +59,7 @@ export function DeleteGenerationButton(props: {
         onConfirm={() => remove.mutateAsync(undefined)}
       />
       {remove.error && (
-        <p role="alert" className="text-xs text-red-600">
+        <p role="alert" className="text-xs text-danger">
           {actionErrorText(remove.error)}
         </p>
       )}

@@ -77,11 +77,11 @@ export function GenerationDetail(props: {
               src={play.src}
               ref={play.ref}
               onError={play.onError}
-              className="aspect-video w-full rounded-2xl bg-black shadow-sm ring-1 ring-zinc-900/10"
+              className="aspect-video w-full rounded-2xl bg-black shadow-sm ring-1 ring-fg/10"
             />
           ) : (
             // Phones: as tall as the message needs; wider screens: the video's own frame.
-            <div className="relative flex min-h-56 w-full flex-col items-center justify-center overflow-hidden rounded-2xl py-8 ring-1 ring-zinc-200 sm:aspect-video sm:min-h-0">
+            <div className="relative flex min-h-56 w-full flex-col items-center justify-center overflow-hidden rounded-2xl py-8 ring-1 ring-line sm:aspect-video sm:min-h-0">
               <GenerationPoster
                 g={g}
                 kind={kind}
@@ -92,7 +92,7 @@ export function GenerationDetail(props: {
               <div className="relative flex max-w-md flex-col items-center gap-3 px-6 text-center">
                 <StageIcon kind={kind} />
                 <StatusBadge kind={kind} since={g.createdAt} />
-                {isBusy(kind) && <p className="text-[13px] text-zinc-500">{t("inProgress")}</p>}
+                {isBusy(kind) && <p className="text-[13px] text-fg-muted">{t("inProgress")}</p>}
                 {(isProblem(kind) || kind === "queued") && (
                   <ProblemNote g={g} kind={kind} className="text-[13px]" />
                 )}
@@ -146,7 +146,7 @@ export function GenerationDetail(props: {
                 <FavoriteButton
                   slug={props.slug}
                   generationId={g.id}
-                  className="size-9 justify-self-start rounded-lg bg-white shadow-xs ring-1 ring-zinc-200 ring-inset"
+                  className="size-9 justify-self-start rounded-lg bg-surface shadow-xs ring-1 ring-line ring-inset"
                 />
               </>
             )}
@@ -154,14 +154,14 @@ export function GenerationDetail(props: {
 
           <section
             aria-labelledby="detail-prompt"
-            className="rounded-2xl bg-white p-4 shadow-xs ring-1 ring-zinc-200/80 sm:p-5"
+            className="rounded-2xl bg-surface p-4 shadow-xs ring-1 ring-line/80 sm:p-5"
           >
-            <h2 id="detail-prompt" className="text-[13px] font-medium text-zinc-500">
+            <h2 id="detail-prompt" className="text-[13px] font-medium text-fg-muted">
               {t("prompt")}
             </h2>
             <p
               data-testid="generation-prompt"
-              className="mt-2 text-[15px] leading-relaxed break-words whitespace-pre-wrap text-zinc-900"
+              className="mt-2 text-[15px] leading-relaxed break-words whitespace-pre-wrap text-fg"
             >
               {g.prompt}
             </p>
@@ -169,7 +169,7 @@ export function GenerationDetail(props: {
         </div>
 
         <aside className="space-y-4">
-          <dl className="divide-y divide-zinc-100 rounded-2xl bg-white px-4 shadow-xs ring-1 ring-zinc-200/80">
+          <dl className="divide-y divide-line-soft rounded-2xl bg-surface px-4 shadow-xs ring-1 ring-line/80">
             <Row label={t("status")}>
               <span className="inline-flex items-center gap-2">
                 <StatusBadge kind={kind} since={g.createdAt} />
@@ -220,10 +220,10 @@ function StageIcon({ kind }: { kind: StatusKind }) {
   return (
     <span
       className={cn(
-        "flex size-12 items-center justify-center rounded-2xl bg-white shadow-sm ring-1",
+        "flex size-12 items-center justify-center rounded-2xl bg-surface shadow-sm ring-1",
         busy && "text-accent-500 ring-accent-100",
-        kind === "unknown" && "text-amber-500 ring-amber-100",
-        !busy && kind !== "unknown" && "text-red-500 ring-red-100",
+        kind === "unknown" && "text-warning ring-warning-line",
+        !busy && kind !== "unknown" && "text-danger ring-danger-line",
       )}
     >
       <Icon className={cn("size-6", busy && "animate-pulse")} />
@@ -236,9 +236,9 @@ function Row(props: { label: string; children: ReactNode }) {
   const empty = props.children === null || props.children === false || props.children === undefined;
   return (
     <div className="flex items-baseline justify-between gap-4 py-2.5">
-      <dt className="shrink-0 text-[13px] text-zinc-500">{props.label}</dt>
-      <dd className="min-w-0 text-right text-[13px] font-medium text-zinc-900">
-        {empty ? <span className="text-zinc-300">—</span> : props.children}
+      <dt className="shrink-0 text-[13px] text-fg-muted">{props.label}</dt>
+      <dd className="min-w-0 text-right text-[13px] font-medium text-fg">
+        {empty ? <span className="text-fg-faint">—</span> : props.children}
       </dd>
     </div>
   );

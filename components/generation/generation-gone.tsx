@@ -7,9 +7,9 @@ export function GenerationGone(props: { slug: string }) {
   return (
     <div data-testid="generation-gone">
       <BackToVideos slug={props.slug} />
-      <div className="mt-4 rounded-2xl border border-dashed border-zinc-300 bg-white px-6 py-14 text-center">
-        <h1 className="text-[15px] font-semibold text-zinc-900">{t("gone")}</h1>
-        <p className="mt-1 text-[13px] text-zinc-500">{t("goneBody")}</p>
+      <div className="mt-4 rounded-2xl border border-dashed border-line-strong bg-surface px-6 py-14 text-center">
+        <h1 className="text-[15px] font-semibold text-fg">{t("gone")}</h1>
+        <p className="mt-1 text-[13px] text-fg-muted">{t("goneBody")}</p>
       </div>
     </div>
   );

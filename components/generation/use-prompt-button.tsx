@@ -41,8 +41,8 @@ export function UsePromptButton(props: {
         title={t("usePrompt")}
         onClick={use}
         className={cn(
-          "relative z-10 inline-flex size-8 items-center justify-center rounded-md text-zinc-500 transition-colors",
-          "hover:bg-zinc-100 hover:text-zinc-700 focus-visible:outline-2 focus-visible:outline-accent-500",
+          "relative z-10 inline-flex size-8 items-center justify-center rounded-md text-fg-muted transition-colors",
+          "hover:bg-muted hover:text-fg-soft focus-visible:outline-2 focus-visible:outline-accent-500",
         )}
       >
         <SparklesIcon className="size-4" />

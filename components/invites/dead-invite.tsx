@@ -10,10 +10,10 @@ export async function DeadInvite(props: {
   const t = await getTranslations("invite");
   return (
     <div className="text-center">
-      <h1 className="text-xl font-semibold tracking-tight text-balance text-zinc-900">
+      <h1 className="text-xl font-semibold tracking-tight text-balance text-fg">
         {t(`dead.${props.status}.title`)}
       </h1>
-      <p className="mt-2 text-sm leading-6 text-pretty text-zinc-500">
+      <p className="mt-2 text-sm leading-6 text-pretty text-fg-muted">
         {t(`dead.${props.status}.body`)}
       </p>
       <Link href="/" className={buttonClasses({ variant: "secondary", className: "mt-6" })}>

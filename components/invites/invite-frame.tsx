@@ -5,7 +5,7 @@ import { AccentFrame } from "@/components/brand/accent-frame";
 export function InviteFrame(props: { children: ReactNode }) {
   return (
     <AccentFrame>
-      <div className="w-full max-w-[420px] rounded-2xl bg-white p-6 shadow-sm ring-1 ring-zinc-200/80 sm:p-8">
+      <div className="w-full max-w-[420px] rounded-2xl bg-surface p-6 shadow-sm ring-1 ring-line/80 sm:p-8">
         {props.children}
       </div>
     </AccentFrame>

@@ -61,7 +61,7 @@ export function BudgetForm(props: {
         <div className="min-w-0 flex-1 space-y-1.5">
           <label
             htmlFor={id}
-            className={props.compact ? "sr-only" : "block text-[13px] font-medium text-zinc-800"}
+            className={props.compact ? "sr-only" : "block text-[13px] font-medium text-fg"}
           >
             {props.label}
           </label>
@@ -75,7 +75,7 @@ export function BudgetForm(props: {
             }}
             placeholder={t("noLimit")}
             aria-invalid={!valid || undefined}
-            className="block h-9 w-full rounded-lg bg-white px-3 text-sm text-zinc-900 tabular-nums shadow-xs ring-1 ring-zinc-200 ring-inset placeholder:text-zinc-400 focus:ring-2 focus:ring-accent-500 focus:outline-none"
+            className="block h-9 w-full rounded-lg bg-surface px-3 text-sm text-fg tabular-nums shadow-xs ring-1 ring-line ring-inset placeholder:text-fg-subtle focus:ring-2 focus:ring-accent-500 focus:outline-none"
           />
         </div>
         <Button type="submit" variant="secondary" disabled={!valid || !changed || pending}>
@@ -84,19 +84,19 @@ export function BudgetForm(props: {
         </Button>
       </div>
       <div className="space-y-1">
-        <p className="text-xs text-zinc-500 tabular-nums">
+        <p className="text-xs text-fg-muted tabular-nums">
           {props.limit === null
             ? t("usedNoLimit", { used: format.number(props.used) })
             : t("used", { used: format.number(props.used), limit: format.number(props.limit) })}
         </p>
         {props.limit !== null && (
-          <div className="h-1.5 overflow-hidden rounded-full bg-zinc-100" aria-hidden="true">
+          <div className="h-1.5 overflow-hidden rounded-full bg-muted" aria-hidden="true">
             <div
               className={
                 share >= 0.9
-                  ? "h-full bg-red-500"
+                  ? "h-full bg-danger-solid"
                   : share >= 0.7
-                    ? "h-full bg-amber-500"
+                    ? "h-full bg-warning-solid"
                     : "h-full bg-accent-500"
               }
               style={{ width: `${Math.round(share * 100)}%` }}
@@ -107,7 +107,7 @@ export function BudgetForm(props: {
       <div aria-live="polite">
         {/* Allowed, but said: such a limit refuses the next Generate. */}
         {parsed !== null && valid && (
-          <p className="text-xs text-amber-700">
+          <p className="text-xs text-warning">
             {parsed < ESTIMATED_CREDITS_PER_VIDEO
               ? t("belowOneVideo", { credits: ESTIMATED_CREDITS_PER_VIDEO })
               : parsed < props.used + ESTIMATED_CREDITS_PER_VIDEO
@@ -115,7 +115,7 @@ export function BudgetForm(props: {
                 : null}
           </p>
         )}
-        {saved && <p className="text-xs text-emerald-700">{t("saved")}</p>}
+        {saved && <p className="text-xs text-success">{t("saved")}</p>}
         {error && <Alert>{error}</Alert>}
       </div>
     </form>

@@ -87,7 +87,7 @@ export function KeyRow(props: {
       data-testid={`key-${props.which}`}
     >
       <div className="flex flex-wrap items-center gap-2">
-        <label htmlFor={id} className="text-[13px] font-medium text-zinc-800">
+        <label htmlFor={id} className="text-[13px] font-medium text-fg">
           {label}
         </label>
         {props.status === "set" && (
@@ -99,7 +99,7 @@ export function KeyRow(props: {
         {props.status === "not_set" && <Badge>{t("notSet")}</Badge>}
         {props.status === "unreadable" && <Badge tone="red">{t("unreadable")}</Badge>}
       </div>
-      <p className="text-xs leading-5 text-zinc-500">
+      <p className="text-xs leading-5 text-fg-muted">
         {props.status === "set" ? t(`${props.which}.whenSet`) : props.fallback}
       </p>
       <div className="flex flex-col gap-2 sm:flex-row">
@@ -114,7 +114,7 @@ export function KeyRow(props: {
           placeholder={
             props.status === "set" ? t("replacePlaceholder") : t(`${props.which}.placeholder`)
           }
-          className="block h-9 w-full min-w-0 rounded-lg sm:flex-1 bg-white px-3 font-mono text-sm text-zinc-900 shadow-xs ring-1 ring-zinc-200 ring-inset placeholder:font-sans placeholder:text-zinc-400 focus:ring-2 focus:ring-accent-500 focus:outline-none"
+          className="block h-9 w-full min-w-0 rounded-lg sm:flex-1 bg-surface px-3 font-mono text-sm text-fg shadow-xs ring-1 ring-line ring-inset placeholder:font-sans placeholder:text-fg-subtle focus:ring-2 focus:ring-accent-500 focus:outline-none"
         />
         <div className="flex gap-2">
           <Button
@@ -151,7 +151,7 @@ export function KeyRow(props: {
       </div>
       <div aria-live="polite" className="space-y-2">
         {test?.ok && (
-          <p className="flex items-center gap-1.5 rounded-lg bg-emerald-50 px-3 py-2 text-[13px] text-emerald-800 ring-1 ring-emerald-200 ring-inset">
+          <p className="flex items-center gap-1.5 rounded-lg bg-success-soft px-3 py-2 text-[13px] text-success ring-1 ring-success-line ring-inset">
             <CheckIcon className="size-4 shrink-0" />
             {t(value.trim() ? "testOkTyped" : "testOkInUse", { credits: test.credits })}
           </p>
@@ -159,7 +159,7 @@ export function KeyRow(props: {
         {test && !test.ok && (
           <Alert>{t("testFailed", { reason: kieFailureText(test.failure) })}</Alert>
         )}
-        {notice?.tone === "ok" && <p className="text-[13px] text-emerald-700">{notice.text}</p>}
+        {notice?.tone === "ok" && <p className="text-[13px] text-success">{notice.text}</p>}
         {notice?.tone === "error" && <Alert>{notice.text}</Alert>}
       </div>
     </form>

@@ -7,11 +7,11 @@ export function SettingsCard(props: {
   children: ReactNode;
 }) {
   return (
-    <section className="rounded-2xl bg-white shadow-sm ring-1 ring-zinc-200/80">
-      <div className="border-b border-zinc-100 px-4 py-4 sm:px-5">
-        <h2 className="text-[15px] font-semibold tracking-tight text-zinc-900">{props.title}</h2>
+    <section className="rounded-2xl bg-surface shadow-sm ring-1 ring-line/80">
+      <div className="border-b border-line-soft px-4 py-4 sm:px-5">
+        <h2 className="text-[15px] font-semibold tracking-tight text-fg">{props.title}</h2>
         {props.description && (
-          <p className="mt-1 text-[13px] leading-5 text-zinc-500">{props.description}</p>
+          <p className="mt-1 text-[13px] leading-5 text-fg-muted">{props.description}</p>
         )}
       </div>
       {props.children}

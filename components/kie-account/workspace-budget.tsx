@@ -13,7 +13,7 @@ export function WorkspaceBudget(props: {
 }) {
   const t = useTranslations("kieAccount.budget");
   return (
-    <div className="divide-y divide-zinc-100">
+    <div className="divide-y divide-line-soft">
       <div className="px-4 py-4 sm:px-5">
         <BudgetForm
           label={t("workspaceLimit")}
@@ -23,8 +23,8 @@ export function WorkspaceBudget(props: {
         />
       </div>
       <div className="px-4 py-4 sm:px-5">
-        <h3 className="text-[13px] font-medium text-zinc-800">{t("membersTitle")}</h3>
-        <p className="mt-0.5 text-xs leading-5 text-zinc-500">{t("membersHint")}</p>
+        <h3 className="text-[13px] font-medium text-fg">{t("membersTitle")}</h3>
+        <p className="mt-0.5 text-xs leading-5 text-fg-muted">{t("membersHint")}</p>
         <ul className="mt-3 space-y-4">
           {props.members.map((m) => (
             <li
@@ -32,10 +32,10 @@ export function WorkspaceBudget(props: {
               className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)] sm:gap-4"
             >
               <div className="min-w-0 pt-1.5">
-                <p className="truncate text-sm text-zinc-900" title={m.email}>
+                <p className="truncate text-sm text-fg" title={m.email}>
                   {m.email}
                 </p>
-                <p className="text-xs text-zinc-500">{t(`roles.${roleKey(m.role)}`)}</p>
+                <p className="text-xs text-fg-muted">{t(`roles.${roleKey(m.role)}`)}</p>
               </div>
               <BudgetForm
                 compact

@@ -26,7 +26,7 @@ export function ExpandablePrompt(props: { prompt: string }) {
       <p
         ref={text}
         className={cn(
-          "text-[13px] leading-5 break-words whitespace-pre-line text-zinc-800",
+          "text-[13px] leading-5 break-words whitespace-pre-line text-fg",
           !open && "line-clamp-3",
         )}
       >

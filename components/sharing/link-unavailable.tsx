@@ -15,10 +15,10 @@ export async function LinkUnavailable() {
         data-testid="share-unavailable"
         className="flex flex-col items-center px-2 pt-16 pb-10 text-center sm:pt-24"
       >
-        <h1 className="text-xl font-semibold tracking-tight text-balance text-zinc-900">
+        <h1 className="text-xl font-semibold tracking-tight text-balance text-fg">
           {t("unavailableTitle")}
         </h1>
-        <p className="mt-2 max-w-sm text-sm leading-6 text-pretty text-zinc-500">
+        <p className="mt-2 max-w-sm text-sm leading-6 text-pretty text-fg-muted">
           {t("unavailableBody")}
         </p>
         <Link href="/" className={buttonClasses({ variant: "secondary", className: "mt-6" })}>

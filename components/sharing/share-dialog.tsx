@@ -49,7 +49,7 @@ export function ShareDialog(props: {
         onClose={() => setOpen(false)}
         aria-labelledby="share-dialog-title"
         data-testid="share-dialog"
-        className="m-auto w-[min(100vw-1.5rem,30rem)] rounded-2xl bg-white p-0 shadow-xl ring-1 ring-zinc-200 backdrop:bg-zinc-950/40 backdrop:backdrop-blur-[2px]"
+        className="m-auto w-[min(100vw-1.5rem,30rem)] rounded-2xl bg-surface p-0 shadow-xl ring-1 ring-line backdrop:bg-zinc-950/40 backdrop:backdrop-blur-[2px]"
       >
         {open && (
           <ShareDialogBody
@@ -122,15 +122,15 @@ function ShareDialogBody(props: { slug: string; target: ShareTargetProp; onClose
 
   return (
     <div className="max-h-[85dvh] overflow-y-auto">
-      <div className="flex items-center justify-between gap-3 border-b border-zinc-100 px-5 py-4">
-        <h2 id="share-dialog-title" className="text-[15px] font-semibold text-zinc-900">
+      <div className="flex items-center justify-between gap-3 border-b border-line-soft px-5 py-4">
+        <h2 id="share-dialog-title" className="text-[15px] font-semibold text-fg">
           {t(`dialogTitle.${props.target.type}`)}
         </h2>
         <button
           type="button"
           onClick={props.onClose}
           aria-label={t("close")}
-          className="rounded-md p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-700"
+          className="rounded-md p-1 text-fg-muted hover:bg-muted hover:text-fg-soft"
         >
           <XIcon className="size-4" />
         </button>
@@ -138,7 +138,7 @@ function ShareDialogBody(props: { slug: string; target: ShareTargetProp; onClose
 
       {created ? (
         <div className="space-y-4 px-5 py-5">
-          <p className="text-[13px] text-zinc-600">{t("createdBody")}</p>
+          <p className="text-[13px] text-fg-muted">{t("createdBody")}</p>
           <CopyField url={created.url} />
           <div className="flex justify-end gap-2">
             <Button variant="ghost" onClick={() => setCreated(null)}>
@@ -158,7 +158,7 @@ function ShareDialogBody(props: { slug: string; target: ShareTargetProp; onClose
             onChange={(e) => setTitle(e.target.value)}
           />
           <div className="space-y-1.5">
-            <label htmlFor="share-expiry" className="block text-[13px] font-medium text-zinc-700">
+            <label htmlFor="share-expiry" className="block text-[13px] font-medium text-fg-soft">
               {t("expiry")}
             </label>
             <div className="flex gap-2">
@@ -166,7 +166,7 @@ function ShareDialogBody(props: { slug: string; target: ShareTargetProp; onClose
                 id="share-expiry"
                 value={expiry}
                 onChange={(e) => setExpiry(e.target.value as (typeof EXPIRIES)[number])}
-                className="h-10 min-w-0 flex-1 rounded-lg bg-white px-2.5 text-sm text-zinc-900 shadow-xs ring-1 ring-inset ring-zinc-200 focus:ring-2 focus:ring-accent-500 focus:outline-none"
+                className="h-10 min-w-0 flex-1 rounded-lg bg-surface px-2.5 text-sm text-fg shadow-xs ring-1 ring-inset ring-line focus:ring-2 focus:ring-accent-500 focus:outline-none"
               >
                 {EXPIRIES.map((e) => (
                   <option key={e} value={e}>
@@ -183,7 +183,7 @@ function ShareDialogBody(props: { slug: string; target: ShareTargetProp; onClose
                   max={days.max}
                   required
                   onChange={(e) => setDate(e.target.value)}
-                  className="h-10 rounded-lg bg-white px-2.5 text-sm shadow-xs ring-1 ring-inset ring-zinc-200 focus:ring-2 focus:ring-accent-500 focus:outline-none"
+                  className="h-10 rounded-lg bg-surface px-2.5 text-sm shadow-xs ring-1 ring-inset ring-line focus:ring-2 focus:ring-accent-500 focus:outline-none"
                 />
               )}
             </div>
@@ -232,18 +232,18 @@ function ShareDialogBody(props: { slug: string; target: ShareTargetProp; onClose
         </form>
       )}
 
-      <div className="border-t border-zinc-100 px-5 py-4">
-        <h3 className="text-[13px] font-medium text-zinc-500">{t("activeLinks")}</h3>
+      <div className="border-t border-line-soft px-5 py-4">
+        <h3 className="text-[13px] font-medium text-fg-muted">{t("activeLinks")}</h3>
         {links.isPending ? (
-          <Spinner className="mt-3 text-zinc-400" />
+          <Spinner className="mt-3 text-fg-subtle" />
         ) : links.data?.length ? (
-          <ul className="mt-2 divide-y divide-zinc-100">
+          <ul className="mt-2 divide-y divide-line-soft">
             {links.data.map((l) => (
               <ShareLinkRow key={l.id} slug={props.slug} link={l} compact />
             ))}
           </ul>
         ) : (
-          <p className="mt-1.5 text-[13px] text-zinc-500">{t("noLinks")}</p>
+          <p className="mt-1.5 text-[13px] text-fg-muted">{t("noLinks")}</p>
         )}
       </div>
     </div>
@@ -258,7 +258,7 @@ function Toggle(props: {
 }) {
   return (
     <div className="flex items-center justify-between gap-4">
-      <label htmlFor={props.id} className="text-[13px] font-medium text-zinc-800">
+      <label htmlFor={props.id} className="text-[13px] font-medium text-fg">
         {props.label}
       </label>
       <Switch id={props.id} checked={props.checked} onCheckedChange={props.onChange} />
@@ -276,7 +276,7 @@ function CopyField({ url }: { url: string }) {
         value={url}
         data-testid="share-url"
         onFocus={(e) => e.currentTarget.select()}
-        className="h-10 min-w-0 flex-1 rounded-lg bg-zinc-50 px-3 font-mono text-xs text-zinc-800 ring-1 ring-inset ring-zinc-200"
+        className="h-10 min-w-0 flex-1 rounded-lg bg-canvas px-3 font-mono text-xs text-fg ring-1 ring-inset ring-line"
       />
       <Button
         variant="secondary"
@@ -287,11 +287,7 @@ function CopyField({ url }: { url: string }) {
           })
         }
       >
-        {copied ? (
-          <CheckIcon className="size-4 text-emerald-600" />
-        ) : (
-          <CopyIcon className="size-4" />
-        )}
+        {copied ? <CheckIcon className="size-4 text-success" /> : <CopyIcon className="size-4" />}
         {copied ? t("copied") : t("copy")}
       </Button>
     </div>

@@ -58,12 +58,12 @@ export function ShareLinkRow(props: {
           {target && !props.compact ? (
             <Link
               href={target}
-              className="min-w-0 truncate text-[13px] font-medium text-zinc-900 hover:underline"
+              className="min-w-0 truncate text-[13px] font-medium text-fg hover:underline"
             >
               {label}
             </Link>
           ) : (
-            <p className="min-w-0 truncate text-[13px] font-medium text-zinc-900">{label}</p>
+            <p className="min-w-0 truncate text-[13px] font-medium text-fg">{label}</p>
           )}
           {!props.compact && (
             <Badge
@@ -75,7 +75,7 @@ export function ShareLinkRow(props: {
             </Badge>
           )}
         </div>
-        <p className="mt-0.5 flex flex-wrap items-center gap-x-2.5 gap-y-0.5 text-[11px] text-zinc-500">
+        <p className="mt-0.5 flex flex-wrap items-center gap-x-2.5 gap-y-0.5 text-[11px] text-fg-muted">
           {!props.compact && <span>{t(`targets.${link.targetType}`)}</span>}
           <span className="inline-flex items-center gap-1" title={t("views")}>
             <EyeIcon className="size-3" />
@@ -116,7 +116,7 @@ export function ShareLinkRow(props: {
           )}
         </p>
         {revoke.error && (
-          <p role="alert" className="mt-1 text-xs text-red-600">
+          <p role="alert" className="mt-1 text-xs text-danger">
             {revoke.error instanceof ActionError && revoke.error.code === "forbidden"
               ? t("revokeForbidden")
               : t("error")}

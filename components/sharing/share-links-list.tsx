@@ -29,8 +29,8 @@ export function ShareLinksList(props: {
   const shown = (links.data ?? []).filter((l) => tab === "all" || l.status === "active");
 
   return (
-    <section className="rounded-2xl bg-white shadow-xs ring-1 ring-zinc-200/80">
-      <div className="flex gap-1 border-b border-zinc-100 px-3 pt-2" role="tablist">
+    <section className="rounded-2xl bg-surface shadow-xs ring-1 ring-line/80">
+      <div className="flex gap-1 border-b border-line-soft px-3 pt-2" role="tablist">
         {TABS.map((k) => (
           <button
             key={k}
@@ -40,9 +40,7 @@ export function ShareLinksList(props: {
             onClick={() => setTab(k)}
             className={cn(
               "-mb-px border-b-2 px-2.5 pt-1 pb-2 text-[13px] font-medium",
-              tab === k
-                ? "border-zinc-900 text-zinc-900"
-                : "border-transparent text-zinc-500 hover:text-zinc-800",
+              tab === k ? "border-fg text-fg" : "border-transparent text-fg-muted hover:text-fg",
             )}
           >
             {t(`tabs.${k}`)}
@@ -54,11 +52,11 @@ export function ShareLinksList(props: {
           <div className="flex size-11 items-center justify-center rounded-xl bg-accent-50 text-accent-600 ring-1 ring-accent-100">
             <LinkIcon className="size-5" />
           </div>
-          <p className="mt-4 text-sm font-semibold text-zinc-900">{t("emptyTitle")}</p>
-          <p className="mt-1 max-w-xs text-[13px] leading-5 text-zinc-500">{t("emptyBody")}</p>
+          <p className="mt-4 text-sm font-semibold text-fg">{t("emptyTitle")}</p>
+          <p className="mt-1 max-w-xs text-[13px] leading-5 text-fg-muted">{t("emptyBody")}</p>
         </div>
       ) : (
-        <ul className="divide-y divide-zinc-100 px-4">
+        <ul className="divide-y divide-line-soft px-4">
           {shown.map((l) => (
             <ShareLinkRow
               key={l.id}

@@ -42,12 +42,10 @@ export function SharePasswordForm(props: { token: string }) {
   }
 
   return (
-    <div className="mx-auto mt-8 max-w-sm rounded-2xl bg-white p-6 shadow-sm ring-1 ring-zinc-200/80 sm:mt-16">
+    <div className="mx-auto mt-8 max-w-sm rounded-2xl bg-surface p-6 shadow-sm ring-1 ring-line/80 sm:mt-16">
       <LogoMark className="size-9" />
-      <h1 className="mt-5 text-lg font-semibold tracking-tight text-zinc-900">
-        {t("lockedTitle")}
-      </h1>
-      <p className="mt-1 text-[13px] leading-5 text-zinc-500">{t("lockedBody")}</p>
+      <h1 className="mt-5 text-lg font-semibold tracking-tight text-fg">{t("lockedTitle")}</h1>
+      <p className="mt-1 text-[13px] leading-5 text-fg-muted">{t("lockedBody")}</p>
       <form onSubmit={onSubmit} className="mt-5 space-y-4" data-testid="share-password-form">
         <TextField
           id="share-password"

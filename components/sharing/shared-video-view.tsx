@@ -20,21 +20,21 @@ export async function SharedVideoView(props: { page: SharedPage }) {
       <Player video={video} eager />
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
-          <h1 className="text-lg font-semibold tracking-tight break-words text-zinc-900 sm:text-xl">
+          <h1 className="text-lg font-semibold tracking-tight break-words text-fg sm:text-xl">
             {heading}
           </h1>
-          <p className="mt-1 text-[13px] text-zinc-500">
+          <p className="mt-1 text-[13px] text-fg-muted">
             {t("from", { workspace: props.page.workspaceName })}
           </p>
         </div>
         {video.downloadUrl && <DownloadLink href={video.downloadUrl} label={t("download")} />}
       </div>
       {video.prompt && (
-        <section className="rounded-2xl bg-white p-4 shadow-xs ring-1 ring-zinc-200/80 sm:p-5">
-          <h2 className="text-[13px] font-medium text-zinc-500">{t("prompt")}</h2>
+        <section className="rounded-2xl bg-surface p-4 shadow-xs ring-1 ring-line/80 sm:p-5">
+          <h2 className="text-[13px] font-medium text-fg-muted">{t("prompt")}</h2>
           <p
             data-testid="shared-prompt"
-            className="mt-2 text-[15px] leading-relaxed break-words whitespace-pre-wrap text-zinc-900"
+            className="mt-2 text-[15px] leading-relaxed break-words whitespace-pre-wrap text-fg"
           >
             {video.prompt}
           </p>
@@ -51,10 +51,10 @@ export async function SharedGridView(props: { page: SharedPage; title: string })
   return (
     <section className="space-y-5">
       <div>
-        <h1 className="text-lg font-semibold tracking-tight break-words text-zinc-900 sm:text-xl">
+        <h1 className="text-lg font-semibold tracking-tight break-words text-fg sm:text-xl">
           {props.title}
         </h1>
-        <p className="mt-1 text-[13px] text-zinc-500">
+        <p className="mt-1 text-[13px] text-fg-muted">
           {/* A gallery's own default title already names its workspace. */}
           {(props.page.kind !== "gallery" || props.page.title) &&
             `${t("from", { workspace: props.page.workspaceName })} · `}
@@ -62,7 +62,7 @@ export async function SharedGridView(props: { page: SharedPage; title: string })
         </p>
       </div>
       {videos.length === 0 ? (
-        <p className="rounded-2xl border border-dashed border-zinc-300 bg-white/60 px-6 py-16 text-center text-sm text-zinc-500">
+        <p className="rounded-2xl border border-dashed border-line-strong bg-surface/60 px-6 py-16 text-center text-sm text-fg-muted">
           {t("empty")}
         </p>
       ) : (
@@ -70,14 +70,14 @@ export async function SharedGridView(props: { page: SharedPage; title: string })
           {videos.map((v, i) => (
             <li
               key={v.id}
-              className="overflow-hidden rounded-xl bg-white shadow-xs ring-1 ring-zinc-200/80"
+              className="overflow-hidden rounded-xl bg-surface shadow-xs ring-1 ring-line/80"
             >
               <Player video={v} eager={i < 3} rounded={false} />
               {(v.prompt || v.downloadUrl || v.durationMs !== null) && (
                 <div className="flex items-start gap-3 p-3.5">
                   {v.prompt ? <ExpandablePrompt prompt={v.prompt} /> : <span className="flex-1" />}
                   {v.durationMs !== null && (
-                    <span className="shrink-0 font-mono text-[11px] text-zinc-500 tabular-nums">
+                    <span className="shrink-0 font-mono text-[11px] text-fg-muted tabular-nums">
                       {formatDuration(v.durationMs)}
                     </span>
                   )}
@@ -118,7 +118,7 @@ function Player(props: { video: SharedVideo; eager?: boolean; rounded?: boolean 
       className={
         props.rounded === false
           ? "aspect-video w-full bg-black"
-          : "aspect-video w-full rounded-2xl bg-black shadow-sm ring-1 ring-zinc-900/10"
+          : "aspect-video w-full rounded-2xl bg-black shadow-sm ring-1 ring-fg/10"
       }
     />
   );

@@ -8,7 +8,7 @@ export function BackToVideos(props: { slug: string; className?: string }) {
   return (
     <Link
       href={`/w/${encodeURIComponent(props.slug)}`}
-      className={`-ml-1 inline-flex items-center gap-1.5 rounded-md px-1 py-0.5 text-[13px] font-medium text-zinc-500 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-accent-500 ${props.className ?? ""}`}
+      className={`-ml-1 inline-flex items-center gap-1.5 rounded-md px-1 py-0.5 text-[13px] font-medium text-fg-muted hover:text-fg focus-visible:outline-2 focus-visible:outline-accent-500 ${props.className ?? ""}`}
     >
       <ArrowLeftIcon className="size-4" />
       {t("backToVideos")}

@@ -16,7 +16,7 @@ export function CameraHints(props: { onInsert: (command: string) => void; disabl
   const t = useTranslations("editor.camera");
   return (
     <div className="flex flex-wrap items-center gap-1.5">
-      <span className="mr-0.5 inline-flex items-center gap-1 text-xs text-zinc-500">
+      <span className="mr-0.5 inline-flex items-center gap-1 text-xs text-fg-muted">
         <CameraIcon className="size-3.5" />
         {t("label")}
       </span>
@@ -30,7 +30,7 @@ export function CameraHints(props: { onInsert: (command: string) => void; disabl
           // Keep the caret where it is: a click must not take focus from the textarea first.
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => props.onInsert(command)}
-          className="h-6 rounded-md bg-zinc-50 px-1.5 font-mono text-[11px] text-zinc-600 ring-1 ring-inset ring-zinc-200 transition-colors hover:bg-accent-50 hover:text-accent-700 hover:ring-accent-200 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-500 disabled:opacity-50"
+          className="h-6 rounded-md bg-canvas px-1.5 font-mono text-[11px] text-fg-muted ring-1 ring-inset ring-line transition-colors hover:bg-accent-50 hover:text-accent-700 hover:ring-accent-200 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-500 disabled:opacity-50"
         >
           {command}
         </button>

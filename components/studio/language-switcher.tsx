@@ -28,7 +28,7 @@ export function LanguageSwitcher({ className }: { className?: string }) {
     <fieldset
       aria-label={t("language")}
       className={cn(
-        "inline-flex h-8 shrink-0 items-center rounded-lg bg-zinc-100 p-0.5 ring-1 ring-inset ring-zinc-200/70",
+        "inline-flex h-8 shrink-0 items-center rounded-lg bg-muted p-0.5 ring-1 ring-inset ring-line/70",
         pending && "opacity-60",
         className,
       )}
@@ -46,8 +46,8 @@ export function LanguageSwitcher({ className }: { className?: string }) {
             "h-7 min-w-7 rounded-md px-2 text-xs sm:px-2.5 font-medium whitespace-nowrap transition-colors",
             "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-500",
             locale === current
-              ? "bg-white text-zinc-900 shadow-xs ring-1 ring-zinc-200"
-              : "text-zinc-500 hover:text-zinc-800",
+              ? "bg-surface text-fg shadow-xs ring-1 ring-line"
+              : "text-fg-muted hover:text-fg",
           )}
         >
           <span className="sm:hidden">{LOCALE_SHORT_LABELS[locale]}</span>

@@ -149,21 +149,21 @@ export function PromptEditor(props: {
   return (
     <section
       aria-labelledby="editor-title"
-      className="rounded-2xl bg-white shadow-sm ring-1 ring-zinc-200/80"
+      className="rounded-2xl bg-surface shadow-sm ring-1 ring-line/80"
     >
       <form onSubmit={onSubmit}>
         <div className="flex items-center justify-between gap-3 px-4 pt-4 sm:px-5">
-          <h2 id="editor-title" className="text-[15px] font-semibold tracking-tight text-zinc-900">
+          <h2 id="editor-title" className="text-[15px] font-semibold tracking-tight text-fg">
             {t("title")}
           </h2>
-          <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-[11px] font-medium text-zinc-500">
+          <span className="rounded-full bg-muted px-2 py-0.5 text-[11px] font-medium text-fg-muted">
             Hailuo 02 Pro
           </span>
         </div>
 
         <div className="px-4 pt-3 sm:px-5">
           <div className="mb-1.5 flex items-baseline justify-between gap-3">
-            <label htmlFor="prompt" className="text-[13px] font-medium text-zinc-700">
+            <label htmlFor="prompt" className="text-[13px] font-medium text-fg-soft">
               {t("prompt")}
             </label>
             <span
@@ -172,10 +172,10 @@ export function PromptEditor(props: {
               className={cn(
                 "font-mono text-xs tabular-nums transition-colors",
                 over
-                  ? "font-semibold text-red-600"
+                  ? "font-semibold text-danger"
                   : count >= WARN_AT
-                    ? "text-amber-600"
-                    : "text-zinc-500",
+                    ? "text-warning"
+                    : "text-fg-muted",
               )}
             >
               {`${count} / ${PROMPT_MAX}`}
@@ -196,14 +196,14 @@ export function PromptEditor(props: {
             aria-invalid={over || undefined}
             aria-describedby={cn("prompt-counter", over && "prompt-over")}
             className={cn(
-              "block max-h-[50vh] min-h-36 w-full resize-y rounded-xl bg-zinc-50/60 px-3.5 py-3 text-[15px] leading-relaxed text-zinc-900 ring-1 ring-inset transition-shadow",
-              "placeholder:text-zinc-400 focus:bg-white focus:ring-2 focus:outline-none disabled:cursor-not-allowed disabled:opacity-60",
-              over ? "ring-red-300 focus:ring-red-500" : "ring-zinc-200 focus:ring-accent-500",
+              "block max-h-[50vh] min-h-36 w-full resize-y rounded-xl bg-canvas/60 px-3.5 py-3 text-[15px] leading-relaxed text-fg ring-1 ring-inset transition-shadow",
+              "placeholder:text-fg-subtle focus:bg-surface focus:ring-2 focus:outline-none disabled:cursor-not-allowed disabled:opacity-60",
+              over ? "ring-danger-line focus:ring-danger-solid" : "ring-line focus:ring-accent-500",
             )}
           />
           <div aria-live="polite">
             {over && (
-              <p id="prompt-over" className="mt-2 text-[13px] text-red-600">
+              <p id="prompt-over" className="mt-2 text-[13px] text-danger">
                 {t("overLimit", { over: count - PROMPT_MAX, max: PROMPT_MAX })}
               </p>
             )}
@@ -211,7 +211,7 @@ export function PromptEditor(props: {
           {draft.replaced && (
             <p
               data-testid="replaced-draft"
-              className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg bg-zinc-50 px-3 py-2 text-[13px] text-zinc-600 ring-1 ring-zinc-200 ring-inset"
+              className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg bg-canvas px-3 py-2 text-[13px] text-fg-muted ring-1 ring-line ring-inset"
             >
               <span className="min-w-0 flex-1">{t("replacedDraft")}</span>
               <button
@@ -224,7 +224,7 @@ export function PromptEditor(props: {
               <button
                 type="button"
                 onClick={draft.keepReplacement}
-                className="text-zinc-500 hover:text-zinc-800"
+                className="text-fg-muted hover:text-fg"
               >
                 {t("keepReplacement")}
               </button>
@@ -235,12 +235,12 @@ export function PromptEditor(props: {
           </div>
         </div>
 
-        <div className="mx-4 mt-4 flex items-start justify-between gap-4 border-t border-zinc-100 pt-4 sm:mx-5">
+        <div className="mx-4 mt-4 flex items-start justify-between gap-4 border-t border-line-soft pt-4 sm:mx-5">
           <div className="min-w-0">
-            <label htmlFor="prompt-optimizer" className="text-[13px] font-medium text-zinc-800">
+            <label htmlFor="prompt-optimizer" className="text-[13px] font-medium text-fg">
               {t("optimizer")}
             </label>
-            <p id="prompt-optimizer-hint" className="mt-0.5 text-xs leading-5 text-zinc-500">
+            <p id="prompt-optimizer-hint" className="mt-0.5 text-xs leading-5 text-fg-muted">
               {t("optimizerHint")}
             </p>
           </div>
@@ -262,7 +262,7 @@ export function PromptEditor(props: {
                 failure.code === "budget_exceeded" && (
                   <Link
                     href={`/w/${encodeURIComponent(props.slug)}/settings/kie`}
-                    className="mt-1 block font-medium underline underline-offset-2 hover:text-red-900"
+                    className="mt-1 block font-medium underline underline-offset-2 hover:text-danger"
                   >
                     {t("openBudget")}
                   </Link>
@@ -276,17 +276,17 @@ export function PromptEditor(props: {
           )}
           <StartedNote generationId={started} onDone={clearStarted} />
           {!props.canGenerate && (
-            <p className="rounded-lg bg-zinc-50 px-3 py-2 text-[13px] text-zinc-600 ring-1 ring-inset ring-zinc-200">
+            <p className="rounded-lg bg-canvas px-3 py-2 text-[13px] text-fg-muted ring-1 ring-inset ring-line">
               {t("viewerOnly")}
             </p>
           )}
           <div className="flex items-center justify-between gap-3">
-            <p className="hidden text-xs text-zinc-500 sm:block">
-              <kbd className="rounded border border-zinc-200 bg-zinc-50 px-1 font-sans text-[11px] text-zinc-500">
+            <p className="hidden text-xs text-fg-muted sm:block">
+              <kbd className="rounded border border-line bg-canvas px-1 font-sans text-[11px] text-fg-muted">
                 {isMac ? "⌘" : "Ctrl"}
               </kbd>{" "}
               +{" "}
-              <kbd className="rounded border border-zinc-200 bg-zinc-50 px-1 font-sans text-[11px] text-zinc-500">
+              <kbd className="rounded border border-line bg-canvas px-1 font-sans text-[11px] text-fg-muted">
                 Enter
               </kbd>{" "}
               {t("shortcut")}
@@ -333,15 +333,15 @@ function StartedNote(props: { generationId: string | null; onDone: () => void })
 
   return (
     // Empty, it stays in the page as an unseen live region, so what appears in it is read out.
-    <p ref={note} aria-live="polite" className="text-[13px] text-emerald-800 empty:sr-only">
+    <p ref={note} aria-live="polite" className="text-[13px] text-success empty:sr-only">
       {generationId && (
-        <span className="flex flex-wrap items-center gap-x-2 gap-y-1 rounded-lg bg-emerald-50 px-3 py-2 ring-1 ring-emerald-200 ring-inset">
+        <span className="flex flex-wrap items-center gap-x-2 gap-y-1 rounded-lg bg-success-soft px-3 py-2 ring-1 ring-success-line ring-inset">
           <CheckIcon className="size-4 shrink-0" />
           <span className="min-w-0 flex-1">{t("started")}</span>
           <button
             type="button"
             onClick={view}
-            className="font-medium text-emerald-900 underline underline-offset-2 hover:no-underline"
+            className="font-medium text-success underline underline-offset-2 hover:no-underline"
           >
             {t("viewStarted")}
           </button>

@@ -4,6 +4,7 @@ import { LogoMark } from "@/components/brand/logo";
 import { LanguageSwitcher } from "@/components/studio/language-switcher";
 import { SignOutButton } from "@/components/studio/sign-out-button";
 import { workspaceAccessOrNotFound } from "@/components/studio/workspace-access";
+import { ThemeSwitcher } from "@/components/theme/theme-switcher";
 import { buttonClasses } from "@/components/ui/button";
 import { SettingsIcon } from "@/components/ui/icons";
 import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
@@ -19,18 +20,18 @@ export async function StudioHeader(props: {
   const workspaces = await listWorkspaces(user.id);
   const slug = encodeURIComponent(props.workspace.slug);
   return (
-    <header className="sticky top-0 z-30 border-b border-zinc-200/80 bg-white/80 backdrop-blur-md">
+    <header className="sticky top-0 z-30 border-b border-line/80 bg-surface/80 backdrop-blur-md">
       <div className="mx-auto flex h-14 max-w-[1440px] items-center gap-2 px-4 sm:gap-3 sm:px-6">
         <Link
           href={`/w/${encodeURIComponent(props.workspace.slug)}`}
           className="flex min-w-0 items-center gap-2.5 rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
         >
           <LogoMark className="size-7 shrink-0" />
-          <span className="hidden text-[15px] font-semibold tracking-tight text-zinc-900 sm:inline">
+          <span className="hidden text-[15px] font-semibold tracking-tight text-fg sm:inline">
             Hailuo Studio
           </span>
         </Link>
-        <span aria-hidden="true" className="hidden text-zinc-300 sm:inline">
+        <span aria-hidden="true" className="hidden text-fg-faint sm:inline">
           /
         </span>
         <WorkspaceSwitcher current={props.workspace.slug} workspaces={workspaces} />
@@ -43,8 +44,9 @@ export async function StudioHeader(props: {
             <span className="sr-only sm:not-sr-only">{t("settings")}</span>
           </Link>
           <LanguageSwitcher />
+          <ThemeSwitcher />
           <span
-            className="hidden max-w-[220px] truncate text-[13px] text-zinc-500 md:inline"
+            className="hidden max-w-[220px] truncate text-[13px] text-fg-muted md:inline"
             title={props.email}
           >
             <span className="sr-only">{t("signedInAs")} </span>

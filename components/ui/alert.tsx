@@ -8,11 +8,11 @@ export function Alert(props: { children: ReactNode; className?: string }) {
     <div
       role="alert"
       className={cn(
-        "flex gap-2.5 rounded-lg bg-red-50 px-3 py-2.5 text-[13px] leading-5 text-red-800 ring-1 ring-inset ring-red-200",
+        "flex gap-2.5 rounded-lg bg-danger-soft px-3 py-2.5 text-[13px] leading-5 text-danger ring-1 ring-inset ring-danger-line",
         props.className,
       )}
     >
-      <AlertIcon className="mt-0.5 size-4 shrink-0 text-red-500" />
+      <AlertIcon className="mt-0.5 size-4 shrink-0 text-danger" />
       <div className="min-w-0">{props.children}</div>
     </div>
   );

@@ -4,12 +4,12 @@ import { cn } from "@/components/ui/cn";
 export type BadgeTone = "neutral" | "accent" | "blue" | "amber" | "green" | "red";
 
 const TONES: Record<BadgeTone, string> = {
-  neutral: "bg-zinc-100 text-zinc-600 ring-zinc-200",
+  neutral: "bg-muted text-fg-muted ring-line",
   accent: "bg-accent-50 text-accent-700 ring-accent-200",
-  blue: "bg-sky-50 text-sky-700 ring-sky-200",
-  amber: "bg-amber-50 text-amber-800 ring-amber-200",
-  green: "bg-emerald-50 text-emerald-700 ring-emerald-200",
-  red: "bg-red-50 text-red-700 ring-red-200",
+  blue: "bg-info-soft text-info ring-info-line",
+  amber: "bg-warning-soft text-warning ring-warning-line",
+  green: "bg-success-soft text-success ring-success-line",
+  red: "bg-danger-soft text-danger ring-danger-line",
 };
 
 export function Badge(props: { tone?: BadgeTone; className?: string; children: ReactNode }) {

@@ -6,12 +6,12 @@ type Size = "sm" | "md" | "lg";
 
 const VARIANTS: Record<Variant, string> = {
   primary:
-    "bg-zinc-900 text-white shadow-sm hover:bg-zinc-800 disabled:bg-zinc-300 disabled:text-zinc-500",
+    "bg-primary text-primary-fg shadow-sm hover:bg-primary-hover disabled:bg-line-strong disabled:text-fg-muted",
   secondary:
-    "bg-white text-zinc-800 ring-1 ring-inset ring-zinc-200 shadow-xs hover:bg-zinc-50 hover:ring-zinc-300 disabled:text-zinc-400",
-  ghost: "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 disabled:text-zinc-400",
+    "bg-surface text-fg ring-1 ring-inset ring-line shadow-xs hover:bg-canvas hover:ring-line-strong disabled:text-fg-subtle",
+  ghost: "text-fg-muted hover:bg-muted hover:text-fg disabled:text-fg-subtle",
   danger:
-    "bg-white text-red-700 ring-1 ring-inset ring-red-200 hover:bg-red-50 disabled:text-red-300",
+    "bg-surface text-danger ring-1 ring-inset ring-danger-line hover:bg-danger-soft disabled:text-danger/50",
 };
 
 const SIZES: Record<Size, string> = {

@@ -94,7 +94,7 @@ export function ConfirmButton(props: {
       {props.question && (
         <span
           className={cn(
-            "min-w-0 flex-1 text-xs leading-5 text-zinc-600",
+            "min-w-0 flex-1 text-xs leading-5 text-fg-muted",
             props.stacked ? "basis-full" : "basis-60 sm:text-right",
           )}
         >

@@ -24,13 +24,13 @@ export function Switch(props: {
         "before:absolute before:-inset-2 before:content-['']",
         "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500",
         "disabled:cursor-not-allowed disabled:opacity-50",
-        props.checked ? "bg-accent-600" : "bg-zinc-300",
+        props.checked ? "bg-accent-600" : "bg-line-strong",
       )}
     >
       <span
         aria-hidden="true"
         className={cn(
-          "inline-block size-4 rounded-full bg-white shadow-sm ring-1 ring-black/5 transition-transform",
+          "inline-block size-4 rounded-full bg-surface shadow-sm ring-1 ring-black/5 transition-transform",
           props.checked ? "translate-x-[18px]" : "translate-x-0.5",
         )}
       />

@@ -12,7 +12,7 @@ export function TextField({
   const errorId = `${id}-error`;
   return (
     <div className={cn("space-y-1.5", className)}>
-      <label htmlFor={id} className="block text-[13px] font-medium text-zinc-700">
+      <label htmlFor={id} className="block text-[13px] font-medium text-fg-soft">
         {label}
       </label>
       <input
@@ -20,14 +20,14 @@ export function TextField({
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
         className={cn(
-          "block h-10 w-full rounded-lg bg-white px-3 text-sm text-zinc-900 shadow-xs ring-1 ring-inset transition-shadow",
-          "placeholder:text-zinc-400 focus:ring-2 focus:outline-none",
-          error ? "ring-red-300 focus:ring-red-500" : "ring-zinc-200 focus:ring-accent-500",
+          "block h-10 w-full rounded-lg bg-surface px-3 text-sm text-fg shadow-xs ring-1 ring-inset transition-shadow",
+          "placeholder:text-fg-subtle focus:ring-2 focus:outline-none",
+          error ? "ring-danger-line focus:ring-danger-solid" : "ring-line focus:ring-accent-500",
         )}
         {...input}
       />
       {error && (
-        <p id={errorId} className="text-[13px] text-red-600">
+        <p id={errorId} className="text-[13px] text-danger">
           {error}
         </p>
       )}

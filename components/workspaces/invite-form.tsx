@@ -54,7 +54,7 @@ export function InviteForm(props: { slug: string }) {
         className="flex flex-wrap items-end gap-3"
       >
         <div className="space-y-1.5">
-          <label htmlFor="invite-role" className="block text-[13px] font-medium text-zinc-700">
+          <label htmlFor="invite-role" className="block text-[13px] font-medium text-fg-soft">
             {t("role")}
           </label>
           <RoleSelect
@@ -68,7 +68,7 @@ export function InviteForm(props: { slug: string }) {
           />
         </div>
         <div className="space-y-1.5">
-          <label htmlFor="invite-expiry" className="block text-[13px] font-medium text-zinc-700">
+          <label htmlFor="invite-expiry" className="block text-[13px] font-medium text-fg-soft">
             {t("expiry")}
           </label>
           <RoleSelect
@@ -80,7 +80,7 @@ export function InviteForm(props: { slug: string }) {
         </div>
         <div className="flex h-9 items-center gap-2">
           <Switch id="invite-single-use" checked={singleUse} onCheckedChange={setSingleUse} />
-          <label htmlFor="invite-single-use" className="text-[13px] text-zinc-700">
+          <label htmlFor="invite-single-use" className="text-[13px] text-fg-soft">
             {t("singleUse")}
           </label>
         </div>
@@ -91,8 +91,8 @@ export function InviteForm(props: { slug: string }) {
       </form>
       {create.error && <Alert>{errorText(create.error)}</Alert>}
       {link && (
-        <div className="rounded-lg bg-emerald-50 p-3 ring-1 ring-emerald-200 ring-inset">
-          <p className="text-[13px] font-medium text-emerald-900">{t("created")}</p>
+        <div className="rounded-lg bg-success-soft p-3 ring-1 ring-success-line ring-inset">
+          <p className="text-[13px] font-medium text-success">{t("created")}</p>
           <div className="mt-2 flex items-center gap-2">
             <input
               readOnly
@@ -100,14 +100,14 @@ export function InviteForm(props: { slug: string }) {
               aria-label={t("linkLabel")}
               data-testid="invite-link"
               onFocus={(e) => e.currentTarget.select()}
-              className="h-9 min-w-0 flex-1 rounded-md bg-white px-2.5 font-mono text-xs text-zinc-800 ring-1 ring-emerald-200 ring-inset focus:ring-2 focus:ring-accent-500 focus:outline-none"
+              className="h-9 min-w-0 flex-1 rounded-md bg-surface px-2.5 font-mono text-xs text-fg ring-1 ring-success-line ring-inset focus:ring-2 focus:ring-accent-500 focus:outline-none"
             />
             <Button variant="secondary" onClick={() => void copy()}>
               {copied ? <CheckIcon className="size-4" /> : <CopyIcon className="size-4" />}
               {copied ? t("copied") : t("copy")}
             </Button>
           </div>
-          <p className="mt-2 text-xs text-emerald-800">{t("shownOnce")}</p>
+          <p className="mt-2 text-xs text-success">{t("shownOnce")}</p>
         </div>
       )}
     </div>

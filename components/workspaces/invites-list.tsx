@@ -29,7 +29,7 @@ function InviteItem(props: { slug: string; invite: InviteDto }) {
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
         <Badge>{tr(role)}</Badge>
         {i.singleUse && <Badge tone="amber">{t("singleUseBadge")}</Badge>}
-        <p className="min-w-0 flex-1 text-[13px] text-zinc-600">
+        <p className="min-w-0 flex-1 text-[13px] text-fg-muted">
           {t("expires", {
             when: format.dateTime(new Date(i.expiresAt), {
               dateStyle: "medium",
@@ -37,10 +37,10 @@ function InviteItem(props: { slug: string; invite: InviteDto }) {
             }),
           })}
           {i.createdBy && (
-            <span className="text-zinc-500"> · {t("by", { email: i.createdBy })}</span>
+            <span className="text-fg-muted"> · {t("by", { email: i.createdBy })}</span>
           )}
           {!i.singleUse && i.uses > 0 && (
-            <span className="text-zinc-500"> · {t("uses", { count: i.uses })}</span>
+            <span className="text-fg-muted"> · {t("uses", { count: i.uses })}</span>
           )}
         </p>
         <ConfirmButton
@@ -58,10 +58,10 @@ function InviteItem(props: { slug: string; invite: InviteDto }) {
 export function InvitesList(props: { slug: string; invites: InviteDto[] }) {
   const t = useTranslations("workspaces.invites");
   if (props.invites.length === 0) {
-    return <p className="px-4 py-4 text-[13px] text-zinc-500 sm:px-5">{t("none")}</p>;
+    return <p className="px-4 py-4 text-[13px] text-fg-muted sm:px-5">{t("none")}</p>;
   }
   return (
-    <ul className="divide-y divide-zinc-100">
+    <ul className="divide-y divide-line-soft">
       {props.invites.map((i) => (
         <InviteItem key={i.id} slug={props.slug} invite={i} />
       ))}

@@ -62,7 +62,7 @@ function MemberItem(props: { slug: string; member: MemberRow }) {
           {(m.name || m.email).slice(0, 1)}
         </span>
         <div className="min-w-[12rem] flex-1">
-          <p className="truncate text-sm font-medium text-zinc-900">
+          <p className="truncate text-sm font-medium text-fg">
             {m.name || m.email}
             {m.self && (
               <Badge tone="accent" className="ml-2 align-middle">
@@ -70,7 +70,7 @@ function MemberItem(props: { slug: string; member: MemberRow }) {
               </Badge>
             )}
           </p>
-          {m.name && <p className="truncate text-xs text-zinc-500">{m.email}</p>}
+          {m.name && <p className="truncate text-xs text-fg-muted">{m.email}</p>}
         </div>
         <div className="ml-11 flex items-center gap-2 sm:ml-0">
           {canChange ? (
@@ -95,8 +95,8 @@ function MemberItem(props: { slug: string; member: MemberRow }) {
         </div>
       </div>
       {confirm && (
-        <div className="mt-3 flex flex-wrap items-center gap-2 rounded-lg bg-red-50 px-3 py-2 ring-1 ring-red-200 ring-inset">
-          <p className="min-w-0 flex-1 text-[13px] text-red-800">
+        <div className="mt-3 flex flex-wrap items-center gap-2 rounded-lg bg-danger-soft px-3 py-2 ring-1 ring-danger-line ring-inset">
+          <p className="min-w-0 flex-1 text-[13px] text-danger">
             {m.self ? t("leaveConfirm") : t("removeConfirm", { email: m.email })}
           </p>
           <Button variant="ghost" size="sm" onClick={() => setConfirm(false)}>
@@ -123,7 +123,7 @@ function MemberItem(props: { slug: string; member: MemberRow }) {
 
 export function MembersList(props: { slug: string; members: MemberRow[] }) {
   return (
-    <ul className="divide-y divide-zinc-100">
+    <ul className="divide-y divide-line-soft">
       {props.members.map((m) => (
         <MemberItem key={m.userId} slug={props.slug} member={m} />
       ))}

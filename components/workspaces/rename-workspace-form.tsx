@@ -57,12 +57,12 @@ export function RenameWorkspaceForm(props: { slug: string; name: string; canRena
           </Button>
         )}
       </div>
-      <p className="text-xs text-zinc-500">
+      <p className="text-xs text-fg-muted">
         {t("addressHint", { path: `/w/${props.slug}` })}
         {!props.canRename && ` ${t("renameAdminsOnly")}`}
       </p>
       {saved && (
-        <p role="status" className="text-[13px] text-emerald-700">
+        <p role="status" className="text-[13px] text-success">
           {t("renamed")}
         </p>
       )}

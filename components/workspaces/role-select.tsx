@@ -19,7 +19,7 @@ export function RoleSelect(props: {
       disabled={props.disabled}
       onChange={(e) => props.onChange(e.target.value)}
       className={cn(
-        "block h-9 rounded-lg bg-white py-0 pr-8 pl-3 text-sm text-zinc-900 shadow-xs ring-1 ring-zinc-200 ring-inset focus:ring-2 focus:ring-accent-500 focus:outline-none disabled:bg-zinc-50 disabled:text-zinc-500",
+        "block h-9 rounded-lg bg-surface py-0 pr-8 pl-3 text-sm text-fg shadow-xs ring-1 ring-line ring-inset focus:ring-2 focus:ring-accent-500 focus:outline-none disabled:bg-canvas disabled:text-fg-muted",
         props.className,
       )}
     >

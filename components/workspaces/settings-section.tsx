@@ -11,21 +11,21 @@ export function SettingsSection(props: {
   return (
     <section
       className={cn(
-        "rounded-2xl bg-white shadow-sm ring-1",
-        props.danger ? "ring-red-200" : "ring-zinc-200/80",
+        "rounded-2xl bg-surface shadow-sm ring-1",
+        props.danger ? "ring-danger-line" : "ring-line/80",
       )}
     >
-      <div className="border-b border-zinc-100 px-4 py-4 sm:px-5">
+      <div className="border-b border-line-soft px-4 py-4 sm:px-5">
         <h2
           className={cn(
             "text-[15px] font-semibold tracking-tight",
-            props.danger ? "text-red-700" : "text-zinc-900",
+            props.danger ? "text-danger" : "text-fg",
           )}
         >
           {props.title}
         </h2>
         {props.description && (
-          <p className="mt-1 text-[13px] leading-5 text-zinc-500">{props.description}</p>
+          <p className="mt-1 text-[13px] leading-5 text-fg-muted">{props.description}</p>
         )}
       </div>
       <div className="px-4 py-4 sm:px-5">{props.children}</div>

@@ -19,8 +19,8 @@ export function SettingsTabs(props: { tabs: { href: string; label: string }[]; l
           className={cn(
             "shrink-0 border-b-2 px-2 py-2.5 sm:px-3 text-sm font-medium whitespace-nowrap transition-colors focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-accent-500",
             tab.href === active
-              ? "border-zinc-900 text-zinc-900"
-              : "border-transparent text-zinc-500 hover:border-zinc-300 hover:text-zinc-800",
+              ? "border-fg text-fg"
+              : "border-transparent text-fg-muted hover:border-line-strong hover:text-fg",
           )}
         >
           {tab.label}

@@ -28,7 +28,7 @@ export function TransferOwnershipForm(props: {
   });
 
   if (props.candidates.length === 0) {
-    return <p className="text-[13px] text-zinc-500">{t("transferNoOne")}</p>;
+    return <p className="text-[13px] text-fg-muted">{t("transferNoOne")}</p>;
   }
 
   function onSubmit(e: FormEvent) {
@@ -44,7 +44,7 @@ export function TransferOwnershipForm(props: {
   return (
     <form onSubmit={onSubmit} className="space-y-3">
       <div className="space-y-1.5">
-        <label htmlFor="transfer-to" className="block text-[13px] font-medium text-zinc-700">
+        <label htmlFor="transfer-to" className="block text-[13px] font-medium text-fg-soft">
           {t("transferLabel")}
         </label>
         <RoleSelect
@@ -62,7 +62,7 @@ export function TransferOwnershipForm(props: {
         />
       </div>
       {confirming && email && (
-        <p role="status" className="text-[13px] text-amber-800">
+        <p role="status" className="text-[13px] text-warning">
           {t("transferConfirm", { email })}
         </p>
       )}

@@ -43,18 +43,18 @@ export function WorkspaceSwitcher(props: { current: string; workspaces: Switcher
         aria-expanded={open}
         aria-controls={menuId}
         onClick={() => setOpen((o) => !o)}
-        className="flex h-8 max-w-[220px] min-w-0 shrink items-center gap-1.5 rounded-md px-2 text-sm font-medium text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 sm:max-w-[300px]"
+        className="flex h-8 max-w-[220px] min-w-0 shrink items-center gap-1.5 rounded-md px-2 text-sm font-medium text-fg-soft hover:bg-muted hover:text-fg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 sm:max-w-[300px]"
       >
         <span className="sr-only">{t("switcher.label")}: </span>
         <span className="truncate">{current?.name ?? props.current}</span>
-        <ChevronsUpDownIcon className="size-3.5 shrink-0 text-zinc-500" />
+        <ChevronsUpDownIcon className="size-3.5 shrink-0 text-fg-muted" />
       </button>
       {open && (
         <div
           id={menuId}
-          className="absolute top-full left-0 z-40 mt-1.5 w-[min(280px,calc(100vw-2rem))] rounded-xl bg-white p-1.5 shadow-lg ring-1 ring-zinc-200"
+          className="absolute top-full left-0 z-40 mt-1.5 w-[min(280px,calc(100vw-2rem))] rounded-xl bg-surface p-1.5 shadow-lg ring-1 ring-line"
         >
-          <p className="px-2.5 pt-1.5 pb-1 text-[11px] font-medium tracking-wide text-zinc-500 uppercase">
+          <p className="px-2.5 pt-1.5 pb-1 text-[11px] font-medium tracking-wide text-fg-muted uppercase">
             {t("switcher.heading")}
           </p>
           <ul className="max-h-[50vh] overflow-y-auto">
@@ -65,13 +65,13 @@ export function WorkspaceSwitcher(props: { current: string; workspaces: Switcher
                   aria-current={w.slug === props.current ? "page" : undefined}
                   onClick={() => setOpen(false)}
                   className={cn(
-                    "flex items-center gap-2 rounded-lg px-2.5 py-2 text-sm text-zinc-700 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-accent-500",
-                    w.slug === props.current && "bg-zinc-50 text-zinc-900",
+                    "flex items-center gap-2 rounded-lg px-2.5 py-2 text-sm text-fg-soft hover:bg-canvas focus-visible:outline-2 focus-visible:outline-accent-500",
+                    w.slug === props.current && "bg-canvas text-fg",
                   )}
                 >
                   <span className="min-w-0 flex-1">
                     <span className="block truncate font-medium">{w.name}</span>
-                    <span className="block text-xs text-zinc-500">
+                    <span className="block text-xs text-fg-muted">
                       {w.personal ? t("switcher.personal") : t(`roles.${roleKey(w.role)}`)}
                     </span>
                   </span>
@@ -80,13 +80,13 @@ export function WorkspaceSwitcher(props: { current: string; workspaces: Switcher
               </li>
             ))}
           </ul>
-          <div className="mt-1 border-t border-zinc-100 pt-1">
+          <div className="mt-1 border-t border-line-soft pt-1">
             <Link
               href="/w/new"
               onClick={() => setOpen(false)}
-              className="flex items-center gap-2 rounded-lg px-2.5 py-2 text-sm font-medium text-zinc-700 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-accent-500"
+              className="flex items-center gap-2 rounded-lg px-2.5 py-2 text-sm font-medium text-fg-soft hover:bg-canvas focus-visible:outline-2 focus-visible:outline-accent-500"
             >
-              <PlusIcon className="size-4 text-zinc-500" />
+              <PlusIcon className="size-4 text-fg-muted" />
               {t("switcher.new")}
             </Link>
           </div>

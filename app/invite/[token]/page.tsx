@@ -42,7 +42,7 @@ export default async function InvitePage(props: { params: Params }) {
         <div className="text-center">
           <WorkspaceHeading lead={t("alreadyMember")} name={invite.workspace.name} />
           {role && (
-            <p className="mt-2 text-sm text-zinc-500">{t("yourRole", { role: tr(role) })}</p>
+            <p className="mt-2 text-sm text-fg-muted">{t("yourRole", { role: tr(role) })}</p>
           )}
           <Link
             href={`/w/${encodeURIComponent(invite.workspace.slug)}`}
@@ -51,7 +51,7 @@ export default async function InvitePage(props: { params: Params }) {
             {t("openWorkspace")}
           </Link>
           {user && (
-            <p className="mt-3 text-xs text-zinc-500">{t("signedInAs", { email: user.email })}</p>
+            <p className="mt-3 text-xs text-fg-muted">{t("signedInAs", { email: user.email })}</p>
           )}
         </div>
       </InviteFrame>
@@ -72,14 +72,14 @@ export default async function InvitePage(props: { params: Params }) {
     <InviteFrame>
       <div className="text-center">
         <WorkspaceHeading lead={t("invited")} name={invite.workspace.name} />
-        <p className="mt-2 text-sm text-zinc-500">
+        <p className="mt-2 text-sm text-fg-muted">
           {t("asRole", { role: tr(role) })} — {t(`roleHelp.${role}`)}
         </p>
         <div className="mt-6">
           {user ? (
             <>
               <AcceptInviteButton token={token} />
-              <p className="mt-3 text-xs text-zinc-500">{t("signedInAs", { email: user.email })}</p>
+              <p className="mt-3 text-xs text-fg-muted">{t("signedInAs", { email: user.email })}</p>
             </>
           ) : (
             <div className="flex flex-col gap-2.5">
@@ -107,8 +107,8 @@ export default async function InvitePage(props: { params: Params }) {
 function WorkspaceHeading(props: { lead: string; name: string }) {
   return (
     <>
-      <p className="text-[13px] font-medium text-zinc-500">{props.lead}</p>
-      <h1 className="mt-1 text-2xl font-semibold tracking-tight break-words text-zinc-900">
+      <p className="text-[13px] font-medium text-fg-muted">{props.lead}</p>
+      <h1 className="mt-1 text-2xl font-semibold tracking-tight break-words text-fg">
         {props.name}
       </h1>
     </>

@@ -24,7 +24,7 @@ export default async function NewWorkspacePage() {
         <div className="flex items-center gap-2 sm:gap-4">
           <Link
             href="/"
-            className="inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm text-zinc-600 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-accent-500"
+            className="inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm text-fg-muted hover:text-fg focus-visible:outline-2 focus-visible:outline-accent-500"
           >
             <ArrowLeftIcon className="size-4" />
             {t("back")}
@@ -35,10 +35,10 @@ export default async function NewWorkspacePage() {
       <main className="flex flex-1 items-start justify-center px-4 pt-8 pb-16 sm:items-center sm:pt-0">
         <div className="w-full max-w-[420px]">
           <div className="mb-6 text-center">
-            <h1 className="text-2xl font-semibold tracking-tight text-zinc-900">{t("title")}</h1>
-            <p className="mt-1.5 text-sm text-zinc-500">{t("subtitle")}</p>
+            <h1 className="text-2xl font-semibold tracking-tight text-fg">{t("title")}</h1>
+            <p className="mt-1.5 text-sm text-fg-muted">{t("subtitle")}</p>
           </div>
-          <div className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-zinc-200/80 sm:p-7">
+          <div className="rounded-2xl bg-surface p-5 shadow-sm ring-1 ring-line/80 sm:p-7">
             <NewWorkspaceForm />
           </div>
         </div>

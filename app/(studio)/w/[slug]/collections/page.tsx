@@ -24,8 +24,8 @@ export default async function CollectionsPage(props: { params: Params }) {
     <main className="mx-auto w-full max-w-[960px] flex-1 px-4 py-5 sm:px-6 sm:py-8">
       <BackToVideos slug={workspace.slug} className="mb-3" />
       <div className="mb-5">
-        <h1 className="text-lg font-semibold tracking-tight text-zinc-900">{t("pageTitle")}</h1>
-        <p className="mt-1 text-[13px] text-zinc-500">{t("pageBody")}</p>
+        <h1 className="text-lg font-semibold tracking-tight text-fg">{t("pageTitle")}</h1>
+        <p className="mt-1 text-[13px] text-fg-muted">{t("pageBody")}</p>
       </div>
       <CollectionsManager
         slug={workspace.slug}

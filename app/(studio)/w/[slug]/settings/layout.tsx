@@ -22,10 +22,10 @@ export default async function SettingsLayout(props: {
   ];
   return (
     <div className="flex flex-1 flex-col">
-      <div className="border-b border-zinc-200/80 bg-white/60">
+      <div className="border-b border-line/80 bg-surface/60">
         <div className="mx-auto w-full max-w-3xl px-4 pt-5 sm:px-6 sm:pt-6">
           <BackToVideos slug={workspace.slug} className="mb-2" />
-          <p className="text-[13px] font-medium text-zinc-500">{t("title")}</p>
+          <p className="text-[13px] font-medium text-fg-muted">{t("title")}</p>
           <div className="mt-1.5">
             <SettingsTabs tabs={tabs} label={t("title")} />
           </div>

@@ -31,8 +31,8 @@ export default async function GeneralSettingsPage(props: { params: Params }) {
   return (
     <div className="mx-auto w-full max-w-3xl flex-1 space-y-6 px-4 py-5 sm:px-6 sm:py-8">
       <div>
-        <h1 className="text-xl font-semibold tracking-tight text-zinc-900">{t("title")}</h1>
-        <p className="mt-1 text-sm leading-6 text-zinc-500">
+        <h1 className="text-xl font-semibold tracking-tight text-fg">{t("title")}</h1>
+        <p className="mt-1 text-sm leading-6 text-fg-muted">
           {workspace.personal ? t("introPersonal") : t("intro")}
         </p>
       </div>
@@ -60,7 +60,7 @@ export default async function GeneralSettingsPage(props: { params: Params }) {
         </>
       )}
       {owner && workspace.personal && (
-        <p className="text-[13px] text-zinc-500">{t("personalNote")}</p>
+        <p className="text-[13px] text-fg-muted">{t("personalNote")}</p>
       )}
     </div>
   );

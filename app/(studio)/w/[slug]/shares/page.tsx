@@ -29,8 +29,8 @@ export default async function SharesPage(props: { params: Params }) {
       <BackToVideos slug={workspace.slug} className="mb-3" />
       <div className="mb-5 flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-lg font-semibold tracking-tight text-zinc-900">{t("pageTitle")}</h1>
-          <p className="mt-1 text-[13px] text-zinc-500">{t("pageBody")}</p>
+          <h1 className="text-lg font-semibold tracking-tight text-fg">{t("pageTitle")}</h1>
+          <p className="mt-1 text-[13px] text-fg-muted">{t("pageBody")}</p>
         </div>
         <ShareDialog slug={workspace.slug} target={{ type: "gallery" }} label={t("shareGallery")} />
       </div>

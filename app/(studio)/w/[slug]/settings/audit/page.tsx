@@ -28,8 +28,8 @@ export default async function AuditLogPage(props: { params: Params; searchParams
   return (
     <div className="mx-auto w-full max-w-5xl flex-1 space-y-6 px-4 py-5 sm:px-6 sm:py-8">
       <div>
-        <h1 className="text-xl font-semibold tracking-tight text-zinc-900">{t("title")}</h1>
-        <p className="mt-1 text-sm leading-6 text-zinc-500">{t("intro")}</p>
+        <h1 className="text-xl font-semibold tracking-tight text-fg">{t("title")}</h1>
+        <p className="mt-1 text-sm leading-6 text-fg-muted">{t("intro")}</p>
       </div>
       <AuditLogList
         slug={workspace.slug}

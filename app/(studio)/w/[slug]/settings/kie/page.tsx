@@ -26,11 +26,11 @@ export default async function KieSettingsPage(props: { params: Params }) {
   return (
     <div className="mx-auto w-full max-w-3xl flex-1 space-y-6 px-4 py-5 sm:px-6 sm:py-8">
       <div>
-        <h1 className="text-xl font-semibold tracking-tight text-zinc-900">{t("title")}</h1>
-        <p className="mt-1 text-sm leading-6 text-zinc-500">{t("intro")}</p>
+        <h1 className="text-xl font-semibold tracking-tight text-fg">{t("title")}</h1>
+        <p className="mt-1 text-sm leading-6 text-fg-muted">{t("intro")}</p>
       </div>
       <SettingsCard title={t("keysTitle")} description={t("keysIntro")}>
-        <div className="divide-y divide-zinc-100">
+        <div className="divide-y divide-line-soft">
           <KeyRow
             slug={workspace.slug}
             which="apiKey"

@@ -47,34 +47,34 @@ export default async function MembersPage(props: { params: Params }) {
   return (
     <div className="mx-auto w-full max-w-3xl flex-1 space-y-6 px-4 py-5 sm:px-6 sm:py-8">
       <div>
-        <h1 className="text-xl font-semibold tracking-tight text-zinc-900">{t("members.title")}</h1>
-        <p className="mt-1 text-sm leading-6 text-zinc-500">{t("members.intro")}</p>
+        <h1 className="text-xl font-semibold tracking-tight text-fg">{t("members.title")}</h1>
+        <p className="mt-1 text-sm leading-6 text-fg-muted">{t("members.intro")}</p>
       </div>
       {canInvite && (
         <SettingsSection title={t("invites.title")} description={t("invites.intro")}>
           <InviteForm slug={workspace.slug} />
         </SettingsSection>
       )}
-      <section className="rounded-2xl bg-white shadow-sm ring-1 ring-zinc-200/80">
-        <h2 className="border-b border-zinc-100 px-4 py-4 text-[15px] font-semibold tracking-tight text-zinc-900 sm:px-5">
+      <section className="rounded-2xl bg-surface shadow-sm ring-1 ring-line/80">
+        <h2 className="border-b border-line-soft px-4 py-4 text-[15px] font-semibold tracking-tight text-fg sm:px-5">
           {t("members.count", { count: members.length })}
         </h2>
         <MembersList slug={workspace.slug} members={rows} />
       </section>
       {canInvite && (
-        <section className="rounded-2xl bg-white shadow-sm ring-1 ring-zinc-200/80">
-          <h2 className="border-b border-zinc-100 px-4 py-4 text-[15px] font-semibold tracking-tight text-zinc-900 sm:px-5">
+        <section className="rounded-2xl bg-surface shadow-sm ring-1 ring-line/80">
+          <h2 className="border-b border-line-soft px-4 py-4 text-[15px] font-semibold tracking-tight text-fg sm:px-5">
             {t("invites.pending")}
           </h2>
           <InvitesList slug={workspace.slug} invites={invites} />
         </section>
       )}
-      <div className="rounded-xl bg-zinc-50 px-4 py-3 text-[13px] leading-5 text-zinc-600 ring-1 ring-zinc-200 ring-inset">
-        <p className="font-medium text-zinc-800">{t("members.rolesTitle")}</p>
+      <div className="rounded-xl bg-canvas px-4 py-3 text-[13px] leading-5 text-fg-muted ring-1 ring-line ring-inset">
+        <p className="font-medium text-fg">{t("members.rolesTitle")}</p>
         <ul className="mt-1 space-y-0.5">
           {ROLES.map((r) => (
             <li key={r}>
-              <span className="font-medium text-zinc-700">{t(`roles.${r}`)}</span> —{" "}
+              <span className="font-medium text-fg-soft">{t(`roles.${r}`)}</span> —{" "}
               {t(`roleHelp.${r}`)}
             </li>
           ))}
