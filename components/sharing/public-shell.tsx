@@ -4,6 +4,7 @@ import { LogoMark } from "@/components/brand/logo";
 import { LanguageSwitcher } from "@/components/studio/language-switcher";
 import { ThemeSwitcher } from "@/components/theme/theme-switcher";
 import { cn } from "@/components/ui/cn";
+import { SkipLink } from "@/components/ui/skip-link";
 
 /**
  * The frame of a public share page: no account, no studio chrome, just the work. A single video
@@ -14,6 +15,7 @@ export async function PublicShell(props: { children: ReactNode; narrow?: boolean
   const t = await getTranslations("publicShare");
   return (
     <div className="flex min-h-dvh flex-col bg-canvas">
+      <SkipLink />
       <header className="border-b border-line/80 bg-surface/80 backdrop-blur-md">
         <div className={cn("mx-auto flex h-14 items-center gap-2.5 px-4 sm:px-6", width)}>
           <LogoMark className="size-7 shrink-0" />
@@ -25,7 +27,11 @@ export async function PublicShell(props: { children: ReactNode; narrow?: boolean
           <ThemeSwitcher />
         </div>
       </header>
-      <main className={cn("mx-auto w-full flex-1 px-4 py-5 sm:px-6 sm:py-8", width)}>
+      <main
+        id="main"
+        tabIndex={-1}
+        className={cn("mx-auto w-full flex-1 px-4 py-5 outline-none sm:px-6 sm:py-8", width)}
+      >
         {props.children}
       </main>
     </div>

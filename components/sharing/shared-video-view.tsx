@@ -3,6 +3,7 @@ import { formatDuration } from "@/components/generation/format";
 import { ExpandablePrompt } from "@/components/sharing/expandable-prompt";
 import { buttonClasses } from "@/components/ui/button";
 import { DownloadIcon } from "@/components/ui/icons";
+import { promptTitle } from "@/lib/generations/prompt-title";
 import type { SharedPage, SharedVideo } from "@/lib/sharing/get-shared-page";
 
 /**
@@ -14,14 +15,15 @@ export async function SharedVideoView(props: { page: SharedPage }) {
   const t = await getTranslations("publicShare");
   const video = props.page.videos[0];
   if (!video) return null;
-  const heading = props.page.title ?? t("videoTitle");
+  // As the tab and link previews are titled: the link's own title, else the prompt's first words.
+  const heading = props.page.title ?? (video.prompt ? promptTitle(video.prompt, 70) : "");
   return (
     <article className="mx-auto max-w-[960px] space-y-5">
       <Player video={video} eager />
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h1 className="text-lg font-semibold tracking-tight break-words text-fg sm:text-xl">
-            {heading}
+            {heading || t("videoTitle")}
           </h1>
           <p className="mt-1 text-[13px] text-fg-muted">
             {t("from", { workspace: props.page.workspaceName })}

@@ -7,6 +7,7 @@ import { workspaceAccessOrNotFound } from "@/components/studio/workspace-access"
 import { ThemeSwitcher } from "@/components/theme/theme-switcher";
 import { buttonClasses } from "@/components/ui/button";
 import { SettingsIcon } from "@/components/ui/icons";
+import { SkipLink } from "@/components/ui/skip-link";
 import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
 import { listWorkspaces } from "@/lib/workspaces/list-workspaces";
 
@@ -21,13 +22,14 @@ export async function StudioHeader(props: {
   const slug = encodeURIComponent(props.workspace.slug);
   return (
     <header className="sticky top-0 z-30 border-b border-line/80 bg-surface/80 backdrop-blur-md">
+      <SkipLink />
       <div className="mx-auto flex h-14 max-w-[1440px] items-center gap-2 px-4 sm:gap-3 sm:px-6">
         <Link
           href={`/w/${encodeURIComponent(props.workspace.slug)}`}
           className="flex min-w-0 items-center gap-2.5 rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
         >
           <LogoMark className="size-7 shrink-0" />
-          <span className="hidden text-[15px] font-semibold tracking-tight text-fg sm:inline">
+          <span className="sr-only text-[15px] font-semibold tracking-tight text-fg sm:not-sr-only">
             Hailuo Studio
           </span>
         </Link>

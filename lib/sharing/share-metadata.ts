@@ -1,6 +1,7 @@
 import "server-only";
 import type { Metadata } from "next";
 import { env } from "@/lib/env";
+import { promptTitle } from "@/lib/generations/prompt-title";
 import type { SharedPage } from "@/lib/sharing/get-shared-page";
 
 export interface ShareMetadataLabels {
@@ -14,11 +15,6 @@ export interface ShareMetadataLabels {
 
 const PRIVATE = { index: false, follow: false } as const;
 
-function firstLine(text: string, max = 70): string {
-  const line = text.trim().split("\n")[0] ?? "";
-  return line.length > max ? `${line.slice(0, max)}…` : line;
-}
-
 export function sharedPageTitle(page: SharedPage, labels: ShareMetadataLabels): string {
   if (page.title) return page.title;
   if (page.kind === "collection" && page.collectionName) {
@@ -26,7 +22,7 @@ export function sharedPageTitle(page: SharedPage, labels: ShareMetadataLabels): 
   }
   if (page.kind === "gallery") return labels.galleryTitle(page.workspaceName);
   const prompt = page.videos[0]?.prompt;
-  return prompt ? firstLine(prompt) : labels.videoTitle;
+  return prompt ? promptTitle(prompt, 70) || labels.videoTitle : labels.videoTitle;
 }
 
 /**
@@ -49,7 +45,7 @@ export function shareMetadata(args: {
   const title = sharedPageTitle(page, labels);
   const first = page.videos[0];
   const prompt = page.showPrompt && page.kind === "generation" ? first?.prompt : null;
-  const description = prompt ? firstLine(prompt, 200) : labels.description;
+  const description = prompt ? promptTitle(prompt, 200) : labels.description;
   const size = first?.width && first.height ? { width: first.width, height: first.height } : {};
   const poster = first?.posterUrl ? { url: abs(first.posterUrl), ...size } : null;
   const video = first ? { url: abs(first.videoUrl), type: "video/mp4", ...size } : null;

@@ -13,7 +13,11 @@ export default async function StudioLayout(props: {
     <div className="flex min-h-dvh flex-col">
       <StudioHeader workspace={workspace} email={user.email} />
       {/* One event stream per open workspace, shared by the gallery and the detail view. */}
-      <LiveUpdates slug={workspace.slug}>{props.children}</LiveUpdates>
+      <LiveUpdates slug={workspace.slug}>
+        <main id="main" tabIndex={-1} className="flex flex-1 flex-col outline-none">
+          {props.children}
+        </main>
+      </LiveUpdates>
     </div>
   );
 }

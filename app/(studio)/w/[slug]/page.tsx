@@ -24,7 +24,9 @@ export default async function StudioPage(props: { params: Params }) {
   });
   const canGenerate = hasRole(role, "member");
   return (
-    <main className="mx-auto w-full max-w-[1440px] flex-1 px-4 py-5 sm:px-6 sm:py-8">
+    <div className="mx-auto w-full max-w-[1440px] flex-1 px-4 py-5 sm:px-6 sm:py-8">
+      {/* The header names the workspace; this names the page for a screen reader's outline. */}
+      <h1 className="sr-only">{workspace.name}</h1>
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(340px,400px)_minmax(0,1fr)] lg:gap-8">
         <div className="lg:sticky lg:top-[80px]">
           <PromptEditor
@@ -40,6 +42,6 @@ export default async function StudioPage(props: { params: Params }) {
           viewer={{ id: user.id, manageAny: can(role, "generation.manage-any") }}
         />
       </div>
-    </main>
+    </div>
   );
 }

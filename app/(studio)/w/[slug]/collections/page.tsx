@@ -21,7 +21,7 @@ export default async function CollectionsPage(props: { params: Params }) {
     listCollections({ workspaceId: workspace.id }),
   ]);
   return (
-    <main className="mx-auto w-full max-w-[960px] flex-1 px-4 py-5 sm:px-6 sm:py-8">
+    <div className="mx-auto w-full max-w-[960px] flex-1 px-4 py-5 sm:px-6 sm:py-8">
       <BackToVideos slug={workspace.slug} className="mb-3" />
       <div className="mb-5">
         <h1 className="text-lg font-semibold tracking-tight text-fg">{t("pageTitle")}</h1>
@@ -33,6 +33,6 @@ export default async function CollectionsPage(props: { params: Params }) {
         canManage={can(role, "collection.manage")}
         canShare={can(role, "share.create")}
       />
-    </main>
+    </div>
   );
 }

@@ -25,7 +25,7 @@ export default async function SharesPage(props: { params: Params }) {
     listShareLinks({ workspaceId: workspace.id }),
   ]);
   return (
-    <main className="mx-auto w-full max-w-[960px] flex-1 px-4 py-5 sm:px-6 sm:py-8">
+    <div className="mx-auto w-full max-w-[960px] flex-1 px-4 py-5 sm:px-6 sm:py-8">
       <BackToVideos slug={workspace.slug} className="mb-3" />
       <div className="mb-5 flex flex-wrap items-end justify-between gap-3">
         <div>
@@ -40,6 +40,6 @@ export default async function SharesPage(props: { params: Params }) {
         userId={user.id}
         canRevokeAny={can(role, "share.revoke-any")}
       />
-    </main>
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import { GenerationGone } from "@/components/generation/generation-gone";
 import { workspaceAccessOrNotFound } from "@/components/studio/workspace-access";
 import { isAppError } from "@/lib/errors";
 import { getGeneration } from "@/lib/generations/get-generation";
+import { promptTitle } from "@/lib/generations/prompt-title";
 import { wasDeleted } from "@/lib/generations/was-deleted";
 import { can } from "@/lib/workspaces/permissions";
 import { hasRole } from "@/lib/workspaces/roles";
@@ -40,27 +41,29 @@ export async function generateMetadata(props: { params: Params }): Promise<Metad
   const { generation } = await load(props.params);
   const t = await getTranslations("detail");
   if (!generation) return { title: t("gone") };
-  const firstLine = generation.prompt.trim().split("\n")[0] ?? "";
-  return { title: firstLine.length > 60 ? `${firstLine.slice(0, 60)}…` : firstLine || t("title") };
+  return { title: promptTitle(generation.prompt) || t("title") };
 }
 
 export default async function GenerationPage(props: { params: Params }) {
   const { workspace, role, user, generation } = await load(props.params);
   if (!generation) {
     return (
-      <main className="mx-auto w-full max-w-[1200px] flex-1 px-4 py-5 sm:px-6 sm:py-8">
+      <div className="mx-auto w-full max-w-[1200px] flex-1 px-4 py-5 sm:px-6 sm:py-8">
         <GenerationGone slug={workspace.slug} />
-      </main>
+      </div>
     );
   }
+  const t = await getTranslations("detail");
   return (
-    <main className="mx-auto w-full max-w-[1200px] flex-1 px-4 py-5 sm:px-6 sm:py-8">
+    <div className="mx-auto w-full max-w-[1200px] flex-1 px-4 py-5 sm:px-6 sm:py-8">
+      {/* The page's subject, for a screen reader's outline; the prompt itself is shown below. */}
+      <h1 className="sr-only">{promptTitle(generation.prompt) || t("title")}</h1>
       <GenerationDetail
         slug={workspace.slug}
         initial={generation}
         canGenerate={hasRole(role, "member")}
         viewer={{ id: user.id, manageAny: can(role, "generation.manage-any") }}
       />
-    </main>
+    </div>
   );
 }
