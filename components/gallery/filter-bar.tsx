@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type ReactNode, useEffect, useMemo, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { unwrap, useCollections } from "@/components/collections/queries";
 import { cn } from "@/components/ui/cn";
 import { SearchIcon, StarIcon, XIcon } from "@/components/ui/icons";
@@ -49,14 +49,24 @@ export function FilterBar(props: { slug: string; canStar: boolean }) {
     staleTime: 60_000,
   });
 
+  // The query the last change asked for, until the URL shows it: a second change made before the
+  // first one's navigation landed builds on it, so quick changes never undo each other.
+  const pending = useRef<string | null>(null);
+  const current = params.toString();
+  useEffect(() => {
+    if (pending.current === current) pending.current = null;
+  }, [current]);
+  const go = (qs: string) => {
+    pending.current = qs;
+    router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+  };
   const set = (changes: Partial<Record<Key, string | null>>) => {
-    const next = new URLSearchParams(params);
+    const next = new URLSearchParams(pending.current ?? current);
     for (const [k, v] of Object.entries(changes)) {
       if (v) next.set(k, v);
       else next.delete(k);
     }
-    const qs = next.toString();
-    router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+    go(next.toString());
   };
 
   // The search box updates the URL after a pause in typing, not on every key.
@@ -150,7 +160,7 @@ export function FilterBar(props: { slug: string; canStar: boolean }) {
             data-testid="clear-filters"
             onClick={() => {
               setQ("");
-              router.replace(pathname, { scroll: false });
+              go("");
             }}
             className="col-span-2 inline-flex h-8 items-center justify-center gap-1 rounded-md px-2 text-[13px] font-medium text-fg-muted hover:bg-muted hover:text-fg"
           >

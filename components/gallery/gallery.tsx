@@ -1,27 +1,47 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { Grid3x3, LayoutGrid, Square } from "lucide-react";
+import { useFormatter, useTimeZone, useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef } from "react";
 import { CollectionBanner } from "@/components/gallery/collection-banner";
+import { groupByDay, relativeDay } from "@/components/gallery/day-groups";
 import { DeletedNotice } from "@/components/gallery/deleted-notice";
 import { FilterBar, NoMatches, useGalleryFilters } from "@/components/gallery/filter-bar";
 import { GalleryLinks } from "@/components/gallery/gallery-links";
 import { GenerationCard } from "@/components/gallery/generation-card";
 import type { Viewer } from "@/components/gallery/status";
+import { useHydrated } from "@/components/hooks/use-hydrated";
+import { useNow } from "@/components/hooks/use-now";
 import { useLiveConnected } from "@/components/studio/live-updates";
+import { useLayoutPref } from "@/components/studio/use-layout-pref";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { FilmIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import type { GenerationDto, GenerationPage } from "@/lib/generations/dto";
 import { useGenerations } from "@/lib/queries/use-generations";
+import { DENSITIES, DENSITY_COOKIE, type Density } from "@/lib/studio/layout-prefs";
+
+// Columns by the gallery's own width (a container query), so folding the editor away gives the
+// videos its room at once.
+const GRID: Record<Density, string> = {
+  small: "grid-cols-2 gap-3 @xl:grid-cols-3 @3xl:grid-cols-4 @5xl:grid-cols-5 @7xl:grid-cols-6",
+  medium: "grid-cols-1 gap-4 @lg:grid-cols-2 @3xl:grid-cols-3 @6xl:grid-cols-4",
+  large: "grid-cols-1 gap-5 @2xl:grid-cols-2 @7xl:grid-cols-3",
+};
 
 export function Gallery(props: {
   slug: string;
   initialPage?: GenerationPage;
+  initialDensity?: Density;
   canGenerate: boolean;
   viewer: Viewer;
 }) {
   const t = useTranslations("gallery");
+  const [density, setDensity] = useLayoutPref<Density>(
+    DENSITY_COOKIE,
+    props.initialDensity ?? "medium",
+  );
   const live = useLiveConnected();
   const filters = useGalleryFilters();
   const query = useGenerations({
@@ -46,6 +66,8 @@ export function Gallery(props: {
     }
     return out;
   }, [query.data]);
+  const days = useDayGroups(items);
+  const eager = useMemo(() => new Set(items.slice(0, 3).map((g) => g.id)), [items]);
 
   // Load the next page a little before the bottom is reached; the button stays for keyboards.
   const sentinel = useRef<HTMLDivElement>(null);
@@ -63,7 +85,11 @@ export function Gallery(props: {
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   return (
-    <section id="videos" aria-labelledby="gallery-title" className="min-w-0 scroll-mt-20">
+    <section
+      id="videos"
+      aria-labelledby="gallery-title"
+      className="@container min-w-0 scroll-mt-20"
+    >
       <div className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-1">
         <h2
           id="gallery-title"
@@ -85,7 +111,10 @@ export function Gallery(props: {
         {query.isFetching && !query.isFetchingNextPage && !query.isPending && (
           <Spinner className="size-3.5 text-fg-subtle" />
         )}
-        <GalleryLinks slug={props.slug} canShare={props.canGenerate} />
+        <div className="ml-auto flex items-center gap-1 sm:gap-2">
+          <GalleryLinks slug={props.slug} canShare={props.canGenerate} />
+          {items.length > 0 && <DensityControl value={density} onChange={setDensity} />}
+        </div>
       </div>
 
       <CollectionBanner slug={props.slug} canShare={props.canGenerate} />
@@ -115,19 +144,32 @@ export function Gallery(props: {
         )
       ) : (
         <>
-          <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
-            {items.map((g, index) => (
-              <li key={g.id} className="flex *:w-full">
-                <GenerationCard
-                  g={g}
-                  slug={props.slug}
-                  canGenerate={props.canGenerate}
-                  viewer={props.viewer}
-                  eager={index < 3}
-                />
-              </li>
+          <div className="space-y-6">
+            {days.map((group) => (
+              <section key={group.day} aria-labelledby={`day-${group.day}`}>
+                <h3
+                  id={`day-${group.day}`}
+                  className="mb-2.5 text-[13px] font-medium text-fg-muted"
+                >
+                  {group.label}
+                </h3>
+                <ul className={cn("grid", GRID[density])}>
+                  {group.items.map((g) => (
+                    <li key={g.id} className="flex *:w-full">
+                      <GenerationCard
+                        g={g}
+                        slug={props.slug}
+                        canGenerate={props.canGenerate}
+                        viewer={props.viewer}
+                        compact={density === "small"}
+                        eager={eager.has(g.id)}
+                      />
+                    </li>
+                  ))}
+                </ul>
+              </section>
             ))}
-          </ul>
+          </div>
           <div ref={sentinel} className="mt-6 flex justify-center">
             {hasNextPage ? (
               <Button
@@ -145,6 +187,69 @@ export function Gallery(props: {
         </>
       )}
     </section>
+  );
+}
+
+/** The gallery's videos by day, headed "Today", "Yesterday" or the date, in the viewer's zone. */
+function useDayGroups(items: GenerationDto[]) {
+  const t = useTranslations("gallery");
+  const format = useFormatter();
+  const serverZone = useTimeZone();
+  const hydrated = useHydrated();
+  // The server can't know the viewer's zone: it renders in its own, and the browser regroups.
+  const timeZone = hydrated ? Intl.DateTimeFormat().resolvedOptions().timeZone : serverZone;
+  // A day's heading may turn from "Today" to "Yesterday" while the page stays open: checked
+  // each minute, not each second.
+  const minute = Math.floor((useNow() ?? Date.now()) / 60_000);
+  return useMemo(() => {
+    const now = new Date(minute * 60_000);
+    return groupByDay(items, timeZone).map((group) => {
+      const relative = relativeDay(group.day, now, timeZone);
+      const sameYear = group.day.slice(0, 4) === String(now.getFullYear());
+      const label = relative
+        ? t(relative)
+        : format.dateTime(group.date, {
+            timeZone,
+            weekday: "long",
+            month: "long",
+            day: "numeric",
+            ...(sameYear ? {} : { year: "numeric" }),
+          });
+      return { ...group, label };
+    });
+  }, [items, timeZone, minute, t, format]);
+}
+
+/** Three sizes of poster: more at a glance, or bigger to judge. */
+function DensityControl(props: { value: Density; onChange: (d: Density) => void }) {
+  const t = useTranslations("gallery.density");
+  const icons = { small: Grid3x3, medium: LayoutGrid, large: Square } as const;
+  return (
+    <fieldset className="inline-flex h-8 items-center rounded-lg bg-muted p-0.5 ring-1 ring-inset ring-line/70">
+      <legend className="sr-only">{t("label")}</legend>
+      {DENSITIES.map((d) => {
+        const Icon = icons[d];
+        return (
+          <button
+            key={d}
+            type="button"
+            aria-pressed={props.value === d}
+            aria-label={t(d)}
+            title={t(d)}
+            onClick={() => props.onChange(d)}
+            className={cn(
+              "inline-flex size-7 items-center justify-center rounded-md transition-colors",
+              "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-500",
+              props.value === d
+                ? "bg-surface text-fg shadow-xs ring-1 ring-line"
+                : "text-fg-muted hover:text-fg",
+            )}
+          >
+            <Icon aria-hidden="true" className="size-3.5" />
+          </button>
+        );
+      })}
+    </fieldset>
   );
 }
 

@@ -34,6 +34,8 @@ export function GenerationCard(props: {
   viewer: Viewer;
   /** One of the first cards, likely on screen at load. */
   eager?: boolean;
+  /** The smallest posters: the card keeps only what fits. */
+  compact?: boolean;
 }) {
   const t = useTranslations("gallery");
   const { g } = props;
@@ -42,6 +44,8 @@ export function GenerationCard(props: {
   const href = `/w/${encodeURIComponent(props.slug)}/g/${encodeURIComponent(g.id)}`;
   const videoUrl = g.media.videoUrl;
   const play = usePlaySrc(g.media);
+  // Nothing to show but why: the reason and its actions take the picture's place.
+  const withNote = isProblem(kind) || kind === "queued";
 
   return (
     <article
@@ -57,7 +61,13 @@ export function GenerationCard(props: {
       )}
     >
       <div className="relative aspect-video overflow-hidden bg-muted">
-        <GenerationPoster g={g} kind={kind} sizes={POSTER_SIZES} eager={props.eager} />
+        <GenerationPoster
+          g={g}
+          kind={kind}
+          sizes={POSTER_SIZES}
+          eager={props.eager}
+          decorative={withNote}
+        />
         {previewing && videoUrl && (
           // A silent preview on hover, like a video library; the detail view has the real player.
           <video
@@ -74,29 +84,20 @@ export function GenerationCard(props: {
           />
         )}
         <StatusBadge kind={kind} since={g.createdAt} solid className="absolute top-2 left-2" />
-        {g.media.durationMs !== null && (
-          <span className="absolute right-2 bottom-2 rounded bg-black/60 px-1.5 py-0.5 font-mono text-[11px] text-white tabular-nums backdrop-blur">
-            {formatDuration(g.media.durationMs)}
-          </span>
-        )}
-      </div>
-
-      <div className="flex flex-1 flex-col gap-2.5 p-3.5">
-        <Link
-          href={href}
-          className="line-clamp-3 text-[13px] leading-5 whitespace-pre-line text-fg outline-none after:absolute after:inset-0 after:content-['']"
-        >
-          {g.prompt}
-        </Link>
-
-        {isProblem(kind) || kind === "queued" ? (
-          <div className="relative z-10 space-y-2">
-            <ProblemNote g={g} kind={kind} className="line-clamp-4" />
+        {withNote && (
+          // What went wrong, where the picture would be: every card keeps the grid's rhythm,
+          // and the video's page has the whole story.
+          <div className="absolute inset-0 z-10 flex flex-col items-center justify-center gap-2 px-3 pt-8 pb-2 text-center">
+            <ProblemNote
+              g={g}
+              kind={kind}
+              className={props.compact ? "line-clamp-2" : "line-clamp-3"}
+            />
             {props.canGenerate && (
-              <div className="flex flex-wrap items-start gap-1.5">
+              <div className="flex flex-wrap items-start justify-center gap-1.5">
                 {mayRetry(g, props.viewer) && <RetryButton slug={props.slug} generationId={g.id} />}
                 {/* Refused as written: the way on is to change the prompt. */}
-                {kind === "error" && refusedAsWritten(g) && (
+                {!props.compact && kind === "error" && refusedAsWritten(g) && (
                   <UsePromptButton
                     slug={props.slug}
                     prompt={g.prompt}
@@ -111,27 +112,50 @@ export function GenerationCard(props: {
               </div>
             )}
           </div>
-        ) : null}
+        )}
+        {g.media.durationMs !== null && (
+          <span className="absolute right-2 bottom-2 rounded bg-black/60 px-1.5 py-0.5 font-mono text-[11px] text-white tabular-nums backdrop-blur">
+            {formatDuration(g.media.durationMs)}
+          </span>
+        )}
+      </div>
+
+      <div className="flex flex-1 flex-col gap-2.5 p-3.5">
+        <Link
+          href={href}
+          className={cn(
+            "text-[13px] leading-5 whitespace-pre-line text-fg outline-none after:absolute after:inset-0 after:content-['']",
+            props.compact ? "line-clamp-2" : "line-clamp-3",
+          )}
+        >
+          {g.prompt}
+        </Link>
 
         <div className="mt-auto flex items-center gap-2 pt-0.5 text-[11px] text-fg-muted">
-          <Badge tone={g.promptOptimizer ? "accent" : "neutral"}>
-            {g.promptOptimizer ? t("optimizerOn") : t("optimizerOff")}
-          </Badge>
-          <span aria-hidden="true" className="text-fg-faint">
-            ·
-          </span>
+          {!props.compact && (
+            <>
+              <Badge tone={g.promptOptimizer ? "accent" : "neutral"}>
+                {g.promptOptimizer ? t("optimizerOn") : t("optimizerOff")}
+              </Badge>
+              <span aria-hidden="true" className="text-fg-faint">
+                ·
+              </span>
+            </>
+          )}
           <span className="min-w-0 truncate whitespace-nowrap">
             <RelativeTime iso={g.createdAt} />
           </span>
           {props.canGenerate && (
             // Above the card's stretched link, so these buttons get their own clicks.
             <div className="relative z-10 -my-1 -mr-1.5 ml-auto flex shrink-0 items-center">
-              <UsePromptButton
-                slug={props.slug}
-                prompt={g.prompt}
-                promptOptimizer={g.promptOptimizer}
-                variant="icon"
-              />
+              {!props.compact && (
+                <UsePromptButton
+                  slug={props.slug}
+                  prompt={g.prompt}
+                  promptOptimizer={g.promptOptimizer}
+                  variant="icon"
+                />
+              )}
               <CollectionMenu slug={props.slug} generationId={g.id} />
               <FavoriteButton slug={props.slug} generationId={g.id} />
             </div>

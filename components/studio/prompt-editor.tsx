@@ -1,4 +1,5 @@
 "use client";
+import { CircleAlert, PanelTopClose } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import {
@@ -10,12 +11,12 @@ import {
   useState,
 } from "react";
 import { CreditsBadge } from "@/components/credits/credits-badge";
-import { problemText } from "@/components/gallery/problem-text";
 import { statusKind } from "@/components/gallery/status";
 import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { CameraHints } from "@/components/studio/camera-hints";
 import { newIdempotencyKey } from "@/components/studio/new-idempotency-key";
+import { useEditorFold } from "@/components/studio/studio-layout";
 import { usePromptDraft } from "@/components/studio/use-prompt-draft";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -23,7 +24,6 @@ import { cn } from "@/components/ui/cn";
 import { CheckIcon, SparklesIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { Switch } from "@/components/ui/switch";
-import type { GenerationDto } from "@/lib/generations/dto";
 import { countPromptChars, PROMPT_MAX } from "@/lib/kie/prompt";
 import { ActionError } from "@/lib/queries/use-action-mutation";
 import { useCreateGeneration } from "@/lib/queries/use-create-generation";
@@ -48,17 +48,16 @@ export function PromptEditor(props: {
   const draft = usePromptDraft(props.slug);
   const create = useCreateGeneration(props.slug);
   const hydrated = useHydrated();
+  const fold = useEditorFold();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const inFlightRef = useRef(false);
   const unansweredRef = useRef<UnansweredPress | null>(null);
   const [failure, setFailure] = useState<Error | null>(null);
   // The generation just started, for a visible "it's below" with a way to it: on a phone the
   // gallery is a screen further down, and the emptied box alone says nothing.
-  const [started, setStarted] = useState<string | null>(null);
+  // Or one kie.ai refused on the spot: its card says why (once, there), and the prompt stays.
+  const [started, setStarted] = useState<{ id: string; refused: boolean } | null>(null);
   const clearStarted = useCallback(() => setStarted(null), []);
-  const [refused, setRefused] = useState<GenerationDto | null>(null);
-  const statusT = useTranslations("status");
-  const kieT = useTranslations("kieErrors");
 
   // Arriving from "Use this prompt" on another page: the prompt is here to be edited.
   useEffect(() => {
@@ -85,7 +84,6 @@ export function PromptEditor(props: {
     inFlightRef.current = true;
     setFailure(null);
     setStarted(null);
-    setRefused(null);
     create.mutate(
       { prompt, promptOptimizer: optimizer, idempotencyKey: key },
       {
@@ -94,11 +92,11 @@ export function PromptEditor(props: {
           // Refused on the spot (no credits, a prompt kie.ai won't take): the prompt stays to be
           // changed, and the reason shows here, not only on a card a screen away.
           if (statusKind(g) === "error") {
-            setRefused(g);
+            setStarted({ id: g.id, refused: true });
             return;
           }
           draft.reset(prompt);
-          setStarted(g.id);
+          setStarted({ id: g.id, refused: false });
         },
         onError: (error) => {
           // A server answer is final; a missing one leaves the outcome open, so keep the key.
@@ -156,9 +154,24 @@ export function PromptEditor(props: {
           <h2 id="editor-title" className="text-[15px] font-semibold tracking-tight text-fg">
             {t("title")}
           </h2>
-          <span className="rounded-full bg-muted px-2 py-0.5 text-[11px] font-medium text-fg-muted">
-            Hailuo 02 Pro
-          </span>
+          <div className="flex items-center gap-1">
+            <span className="rounded-full bg-muted px-2 py-0.5 text-[11px] font-medium text-fg-muted">
+              Hailuo 02 Pro
+            </span>
+            {fold && (
+              <button
+                type="button"
+                onClick={fold.collapse}
+                aria-expanded={true}
+                aria-controls="editor"
+                aria-label={t("collapse")}
+                title={t("collapse")}
+                className="-mr-1.5 inline-flex size-8 items-center justify-center rounded-md text-fg-muted transition-colors hover:bg-muted hover:text-fg focus-visible:outline-2 focus-visible:outline-accent-500"
+              >
+                <PanelTopClose aria-hidden="true" className="size-4" />
+              </button>
+            )}
+          </div>
         </div>
 
         <div className="px-4 pt-3 sm:px-5">
@@ -269,12 +282,7 @@ export function PromptEditor(props: {
                 )}
             </Alert>
           )}
-          {refused && (
-            <Alert>
-              {problemText(refused, "error", statusT, kieT)?.text ?? statusT("note.error")}
-            </Alert>
-          )}
-          <StartedNote generationId={started} onDone={clearStarted} />
+          <StartedNote started={started} onDone={clearStarted} />
           {!props.canGenerate && (
             <p className="rounded-lg bg-canvas px-3 py-2 text-[13px] text-fg-muted ring-1 ring-inset ring-line">
               {t("viewerOnly")}
@@ -304,9 +312,14 @@ export function PromptEditor(props: {
 }
 
 /** "Started — it's at the top of your videos", with View, for a while after each Generate. */
-function StartedNote(props: { generationId: string | null; onDone: () => void }) {
+function StartedNote(props: {
+  started: { id: string; refused: boolean } | null;
+  onDone: () => void;
+}) {
   const t = useTranslations("editor");
-  const { generationId, onDone } = props;
+  const { onDone } = props;
+  const generationId = props.started?.id ?? null;
+  const refused = props.started?.refused ?? false;
   const note = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (!generationId) return;
@@ -333,15 +346,28 @@ function StartedNote(props: { generationId: string | null; onDone: () => void })
 
   return (
     // Empty, it stays in the page as an unseen live region, so what appears in it is read out.
-    <p ref={note} aria-live="polite" className="text-[13px] text-success empty:sr-only">
+    <p
+      ref={note}
+      aria-live="polite"
+      className={cn("text-[13px] empty:sr-only", refused ? "text-danger" : "text-success")}
+    >
       {generationId && (
-        <span className="flex flex-wrap items-center gap-x-2 gap-y-1 rounded-lg bg-success-soft px-3 py-2 ring-1 ring-success-line ring-inset">
-          <CheckIcon className="size-4 shrink-0" />
-          <span className="min-w-0 flex-1">{t("started")}</span>
+        <span
+          className={cn(
+            "flex flex-wrap items-center gap-x-2 gap-y-1 rounded-lg px-3 py-2 ring-1 ring-inset",
+            refused ? "bg-danger-soft ring-danger-line" : "bg-success-soft ring-success-line",
+          )}
+        >
+          {refused ? (
+            <CircleAlert aria-hidden="true" className="size-4 shrink-0" />
+          ) : (
+            <CheckIcon className="size-4 shrink-0" />
+          )}
+          <span className="min-w-0 flex-1">{t(refused ? "refused" : "started")}</span>
           <button
             type="button"
             onClick={view}
-            className="font-medium text-success underline underline-offset-2 hover:no-underline"
+            className="font-medium underline underline-offset-2 hover:no-underline"
           >
             {t("viewStarted")}
           </button>

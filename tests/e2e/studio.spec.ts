@@ -217,13 +217,15 @@ test("in Chinese, a refused submission and an unsaved video say why in Chinese, 
 
   await prompt.fill("海边的日落 [sim:402]");
   await generate.click();
-  // Refused on the spot: the editor says why and keeps the prompt.
-  await expect(page.getByRole("alert").filter({ hasText: "积分不足" })).toBeVisible();
+  // Refused on the spot: the editor says so and keeps the prompt; the card says why, and only
+  // the card.
+  await expect(page.getByText("kie.ai 没有接受这次生成；提示词仍保留在这里。")).toBeVisible();
   await expect(prompt).toHaveValue("海边的日落 [sim:402]");
   const refused = page.getByTestId("generation-card").filter({ hasText: "海边的日落" });
   await expect(refused.getByTestId("generation-problem")).toHaveText(
     "视频未能提交给 kie.ai，未扣积分。kie.ai 账户积分不足。请先在 kie.ai 充值，然后重试。",
   );
+  await expect(page.getByText(/积分不足/)).toHaveCount(1);
   await expect(refused.getByRole("button", { name: "重试" })).toBeVisible();
 
   await prompt.fill("竹林里的萤火虫 [sim:badtype]");

@@ -1,8 +1,18 @@
+import { Eye } from "lucide-react";
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { Gallery } from "@/components/gallery/gallery";
 import { PromptEditor } from "@/components/studio/prompt-editor";
+import { StudioLayout } from "@/components/studio/studio-layout";
 import { workspaceAccessOrNotFound } from "@/components/studio/workspace-access";
 import { listGenerations } from "@/lib/generations/list-generations";
+import {
+  DENSITY_COOKIE,
+  EDITOR_COOKIE,
+  parseDensity,
+  parseEditorState,
+} from "@/lib/studio/layout-prefs";
 import { can } from "@/lib/workspaces/permissions";
 import { hasRole } from "@/lib/workspaces/roles";
 
@@ -23,25 +33,43 @@ export default async function StudioPage(props: { params: Params }) {
     workspaceSlug: workspace.slug,
   });
   const canGenerate = hasRole(role, "member");
+  const prefs = await cookies();
+  const gallery = (
+    <Gallery
+      slug={workspace.slug}
+      initialPage={firstPage}
+      initialDensity={parseDensity(prefs.get(DENSITY_COOKIE)?.value)}
+      canGenerate={canGenerate}
+      viewer={{ id: user.id, manageAny: can(role, "generation.manage-any") }}
+    />
+  );
+  const t = await getTranslations("editor");
   return (
     <div className="mx-auto w-full max-w-[1440px] flex-1 px-4 py-5 sm:px-6 sm:py-8">
       {/* The header names the workspace; this names the page for a screen reader's outline. */}
       <h1 className="sr-only">{workspace.name}</h1>
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(340px,400px)_minmax(0,1fr)] lg:gap-8">
-        <div className="lg:sticky lg:top-[80px]">
-          <PromptEditor
-            slug={workspace.slug}
-            canGenerate={canGenerate}
-            canSetBudget={can(role, "settings.budget")}
-          />
-        </div>
-        <Gallery
-          slug={workspace.slug}
-          initialPage={firstPage}
-          canGenerate={canGenerate}
-          viewer={{ id: user.id, manageAny: can(role, "generation.manage-any") }}
+      {canGenerate ? (
+        <StudioLayout
+          initialEditor={parseEditorState(prefs.get(EDITOR_COOKIE)?.value)}
+          editor={
+            <PromptEditor
+              slug={workspace.slug}
+              canGenerate={canGenerate}
+              canSetBudget={can(role, "settings.budget")}
+            />
+          }
+          gallery={gallery}
         />
-      </div>
+      ) : (
+        <>
+          {/* A viewer makes nothing here: one line says so, and the videos take the page. */}
+          <p className="mb-4 flex items-center gap-2 text-[13px] text-fg-muted">
+            <Eye aria-hidden="true" className="size-4 shrink-0" />
+            {t("viewerNote")}
+          </p>
+          {gallery}
+        </>
+      )}
     </div>
   );
 }

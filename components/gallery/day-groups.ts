@@ -1,0 +1,51 @@
+/** A run of videos made on one calendar day (in `timeZone`), newest day first as listed. */
+export interface DayGroup<T> {
+  /** YYYY-MM-DD in that time zone. */
+  day: string;
+  /** The first item's date, for the heading's wording. */
+  date: Date;
+  items: T[];
+}
+
+function dayKey(date: Date, timeZone: string | undefined): string {
+  // en-CA writes dates as YYYY-MM-DD; only the digits are used.
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(date);
+}
+
+/**
+ * Splits a list already ordered by time into days. A day that comes back later in the list (it
+ * can't, newest first, but a live update may briefly place one out of order) starts a new group
+ * rather than reordering what the server sent.
+ */
+export function groupByDay<T extends { createdAt: string }>(
+  items: T[],
+  timeZone: string | undefined,
+): DayGroup<T>[] {
+  const groups: DayGroup<T>[] = [];
+  for (const item of items) {
+    const date = new Date(item.createdAt);
+    const day = dayKey(date, timeZone);
+    const last = groups.at(-1);
+    if (last?.day === day) last.items.push(item);
+    else groups.push({ day, date, items: [item] });
+  }
+  return groups;
+}
+
+/** "today", "yesterday" or null (a date to write out), for a group's day seen at `now`. */
+export function relativeDay(
+  day: string,
+  now: Date,
+  timeZone: string | undefined,
+): "today" | "yesterday" | null {
+  if (day === dayKey(now, timeZone)) return "today";
+  // 24 hours back is yesterday except within an hour of a daylight-saving change, where a
+  // heading may say the date instead: harmless.
+  if (day === dayKey(new Date(now.getTime() - 86_400_000), timeZone)) return "yesterday";
+  return null;
+}

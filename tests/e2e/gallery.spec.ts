@@ -1,0 +1,144 @@
+import { type Browser, expect, type Page, test } from "@playwright/test";
+
+// The gallery as a place to judge footage: filters that keep up with quick hands, the editor
+// folded out of the way and posters in three sizes (both remembered), videos by day, a viewer
+// who gets the videos without an editor they can't use, and a phone that shows a video first.
+
+const PASSWORD = "a long enough password";
+
+function email(who: string): string {
+  return `e2e-gallery-${who}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+async function signUp(page: Page, who = "owner"): Promise<void> {
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(email(who));
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/w\/[^/]+$/);
+}
+
+async function generate(page: Page, prompts: string[]): Promise<void> {
+  const box = page.getByLabel("Prompt", { exact: true });
+  for (const prompt of prompts) {
+    await box.fill(prompt);
+    await page.getByRole("button", { name: "Generate" }).click();
+    await expect(page.getByTestId("generation-card").filter({ hasText: prompt })).toBeVisible();
+  }
+}
+
+/** How many cards share the first card's row. */
+async function firstRowCount(page: Page): Promise<number> {
+  return page.getByTestId("generation-card").evaluateAll((cards) => {
+    const top = cards[0]?.getBoundingClientRect().top;
+    return cards.filter((c) => Math.abs(c.getBoundingClientRect().top - (top ?? 0)) < 2).length;
+  });
+}
+
+test("quick filter changes never undo each other", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signUp(page);
+  await generate(page, ["a lighthouse at dusk, waves breaking"]);
+  for (let i = 0; i < 3; i++) {
+    // The second change goes out before the first one's navigation has landed.
+    await page.getByRole("button", { name: "Favorites", exact: true }).click();
+    await page.getByRole("combobox", { name: "Status" }).selectOption("ready");
+    await expect(page).toHaveURL(/favorites=1/);
+    await expect(page).toHaveURL(/state=ready/);
+    await page.getByTestId("clear-filters").click();
+    await expect(page).not.toHaveURL(/\?/);
+  }
+});
+
+test("the editor folds to a bar and posters come in three sizes, both remembered; videos are grouped by day", async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signUp(page);
+  await generate(page, [
+    "a red fox crossing fresh snow at dawn [Pan left]",
+    "雨夜的霓虹街道，一只猫慢慢走过 [Push in]",
+    "paper boats on a rain puddle, close up",
+    "a kite over green hills, wide shot",
+  ]);
+  await expect(page.getByRole("heading", { name: "Today", level: 3 })).toBeVisible();
+  const medium = await firstRowCount(page);
+
+  await page.getByRole("button", { name: "Fold the editor away" }).click();
+  const bar = page.getByRole("button", { name: /New video/ });
+  await expect(bar).toBeFocused();
+  await expect(page.getByLabel("Prompt", { exact: true })).toBeHidden();
+  // The videos take the editor's room.
+  expect(await firstRowCount(page)).toBeGreaterThan(medium);
+  await page.getByRole("button", { name: "Small posters" }).click();
+  const small = await firstRowCount(page);
+  expect(small).toBeGreaterThan(medium);
+  await page.screenshot({ path: testInfo.outputPath("folded-small.png") });
+
+  await page.reload();
+  await expect(page.getByRole("button", { name: /New video/ })).toBeVisible();
+  await expect(page.getByLabel("Prompt", { exact: true })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Small posters" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  expect(await firstRowCount(page)).toBe(small);
+
+  await page.getByRole("button", { name: "Large posters" }).click();
+  expect(await firstRowCount(page)).toBeLessThan(medium + 1);
+  await page.getByRole("button", { name: /New video/ }).click();
+  await expect(page.getByLabel("Prompt", { exact: true })).toBeFocused();
+  await page.reload();
+  await expect(page.getByLabel("Prompt", { exact: true })).toBeVisible();
+});
+
+test("on a phone the editor starts as a bar and the first video is on the first screen", async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await signUp(page);
+  await generate(page, ["a hummingbird at a red flower, slow motion"]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  const card = page.getByTestId("generation-card").first();
+  const box = await card.boundingBox();
+  expect(box?.y).toBeLessThan(844);
+  await page.screenshot({ path: testInfo.outputPath("phone-first-screen.png") });
+  // Opening the editor there is for this visit; it starts as a bar again next time.
+  await page.getByRole("button", { name: /New video/ }).click();
+  await expect(page.getByLabel("Prompt", { exact: true })).toBeFocused();
+  await page.reload();
+  await expect(page.getByLabel("Prompt", { exact: true })).toBeHidden();
+});
+
+async function inviteViewer(browser: Browser, owner: Page, baseURL: string | undefined) {
+  await owner.goto(`${new URL(owner.url()).pathname}/settings/members`);
+  await owner.getByLabel("Role", { exact: true }).selectOption("viewer");
+  await owner.getByRole("button", { name: "Create invite link" }).click();
+  const invitePath = new URL(await owner.getByLabel("Invite link").inputValue()).pathname;
+  const ctx = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
+  const viewer = await ctx.newPage();
+  await signUp(viewer, "viewer");
+  await viewer.goto(invitePath);
+  await viewer.getByRole("button", { name: "Join workspace" }).click();
+  await viewer.waitForURL((url) => /^\/w\/[^/]+$/.test(url.pathname) && !url.search);
+  return viewer;
+}
+
+test("a viewer sees the videos and one line instead of an editor", async ({
+  page,
+  browser,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signUp(page);
+  await generate(page, ["a windmill turning slowly at sunset"]);
+  const studio = new URL(page.url()).pathname;
+  const viewer = await inviteViewer(browser, page, testInfo.project.use.baseURL);
+  await viewer.goto(studio);
+  await expect(viewer.getByTestId("generation-card")).toHaveCount(1);
+  await expect(viewer.getByText("You can watch and share this workspace’s videos")).toBeVisible();
+  await expect(viewer.getByLabel("Prompt", { exact: true })).toHaveCount(0);
+  await expect(viewer.getByRole("button", { name: "Generate" })).toHaveCount(0);
+  await expect(viewer.getByText("to generate")).toHaveCount(0);
+  await viewer.context().close();
+});
