@@ -92,7 +92,8 @@ function loseAnswer(res: ServerResponse, answer: LostAnswer): void {
       res.socket?.destroy();
       return;
     case "500":
-      return sendJson(res, 500, { code: 500, msg: failureMessages[500] });
+      sendJson(res, 500, { code: 500, msg: failureMessages[500] });
+      return;
     case "503":
       res.writeHead(503, { "content-type": "text/plain", connection: "close" });
       res.end("upstream connect error or disconnect/reset before headers");
