@@ -40,8 +40,9 @@ async function markError(
 
 /**
  * Sends one submitting generation to kie.ai's createTask. Called inline by Generate and Retry,
- * and by the "submit" job that backs off after a rate limit or outage, or finds a submission a
- * crash interrupted. It never sends twice blindly: an attempt whose answer did not arrive is
+ * and by the "submit" job that backs off after a rate limit or outage, waits for room in kie.ai's
+ * per-account allowance (lib/kie-account/provider-limits.ts), or finds a submission a crash
+ * interrupted. It never sends twice blindly: an attempt whose answer did not arrive is
  * marked unknown and left for a callback to claim or the person to retry.
  */
 export async function submitGeneration(generationId: string): Promise<JobOutcome> {
@@ -123,6 +124,15 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
   }
 
   const error = result.error;
+  if (error.heldBack) {
+    // The account's allowance at kie.ai is used up for now: nothing was sent, so this was no
+    // attempt. The generation keeps submitting and the job comes back when there is room.
+    await db.generation.updateMany({
+      where: { id: g.id, ...STILL_SUBMITTING, submitStatus: "sending", callbackTokenHash: hash },
+      data: { submitStatus: g.submitStatus, submitAttempts: { decrement: 1 } },
+    });
+    return { rescheduleAt: new Date(Date.now() + (error.retryAfterMs ?? 1_000)) };
+  }
   logger.warn(
     { generation: g.id, attempt, kind: error.kind, code: error.code },
     "createTask refused",

@@ -92,6 +92,11 @@ export async function syncGeneration(args: {
 
   const result = await (await kieClientFor(g.workspaceId)).recordInfo(g.providerTaskId);
   if (!result.ok) {
+    // The key's read allowance is used up for a moment: back when there is room, whatever the
+    // reason, without counting as a failed run.
+    if (result.error.heldBack) {
+      return { rescheduleAt: new Date(Date.now() + (result.error.retryAfterMs ?? 1_000)) };
+    }
     // A poll keeps trying on its schedule — kie.ai may not know a new task yet, be down, or
     // refuse a key an admin is about to fix — until the task is too old to wait for.
     if (args.reason === "poll") {

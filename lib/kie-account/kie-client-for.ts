@@ -1,31 +1,36 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { env } from "@/lib/env";
 import { createKieClient, type KieClient, type KieResult } from "@/lib/kie/client";
 import { makeKieError } from "@/lib/kie/errors";
+import { kieAccountOf, kieAdmission } from "@/lib/kie-account/provider-limits";
 import { workspaceKieKeys } from "@/lib/kie-account/workspace-kie-keys";
 import { logger } from "@/lib/logger";
 
 export const UNREADABLE_KEY_MESSAGE =
   "The workspace's kie.ai key can't be read; an admin must set it again";
 
-// One client per (base URL, key), so the per-key read rate limit is shared by every caller in
-// the process. Keyed by a hash, so the map holds no second copy of any key.
+// One client per (base URL, key). Keyed by a hash, so the map holds no second copy of any key.
 const clients = new Map<string, KieClient>();
 
-/** A client for a given key, shared with every other caller using the same key. */
+/**
+ * A client for a given key, shared with every other caller using the same key. Its createTask
+ * and recordInfo calls count against kie.ai's limits for that key in the database, with every
+ * other instance's.
+ */
 export function kieClientForKey(apiKey: string): KieClient {
   const { KIE_BASE_URL, KIE_TIMEOUT_MS } = env();
-  const cacheKey = createHash("sha256").update(`${KIE_BASE_URL}\u0000${apiKey}`).digest("hex");
-  let client = clients.get(cacheKey);
+  const account = kieAccountOf(KIE_BASE_URL, apiKey);
+  let client = clients.get(account);
   if (!client) {
     client = createKieClient({
       baseUrl: KIE_BASE_URL,
       apiKey,
       timeoutMs: KIE_TIMEOUT_MS,
       maxRetries: 2,
+      admit: kieAdmission(account),
     });
-    clients.set(cacheKey, client);
+    clients.set(account, client);
   }
   return client;
 }

@@ -1,25 +1,17 @@
 import type { z } from "zod";
-import {
-  cleanDetail,
-  type KieError,
-  type KieErrorKind,
-  type KieResult,
-  kindForCode,
-  makeKieError,
-  messageFor,
-} from "./errors";
+import { type KieError, type KieResult, makeKieError, messageFor } from "./errors";
+import { interpretExchange, type Operation } from "./interpret";
 import { checkPrompt, HAILUO_PRO_MODEL, PROMPT_MAX } from "./prompt";
 import { createRateLimiter, defaultSleep } from "./rate-limiter";
 import {
   createTaskDataSchema,
   creditsDataSchema,
   downloadUrlDataSchema,
-  envelopeMessage,
-  envelopeSchema,
   type KieTaskRecord,
   recordDataSchema,
   toTaskRecord,
 } from "./schemas";
+import { exchange, MAX_RESPONSE_BYTES } from "./transport";
 
 export {
   isRecordNotReady,
@@ -29,6 +21,9 @@ export {
   mayHaveBeenProcessed,
 } from "./errors";
 export type { KieTaskRecord, KieTaskState } from "./schemas";
+
+/** The calls kie.ai counts per account or key: new tasks, and task reads. */
+export type KieLimitedCall = "createTask" | "recordInfo";
 
 export interface KieClientOptions {
   baseUrl: string;
@@ -41,9 +36,17 @@ export interface KieClientOptions {
   retryBaseMs?: number;
   /** Longest single wait between attempts, default 10000. A longer Retry-After is returned. */
   retryMaxMs?: number;
+  /** The longest response body read, default 1 MiB; a longer one is not an answer from kie. */
+  maxResponseBytes?: number;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
-  /** recordInfo is limited to ~10/s per key; default 8 per rolling second. */
+  /**
+   * Asked before every request kie.ai counts (each resend too): resolves to 0 when it may be sent
+   * now, else to how long until there is room; then nothing is sent and the call answers a
+   * `heldBack` rate limit. Unset: recordInfo is spaced in this process by maxReadsPerSecond.
+   */
+  admit?: (call: KieLimitedCall) => Promise<number>;
+  /** recordInfo is limited to ~10/s per key; default 8 per rolling second (without `admit`). */
   maxReadsPerSecond?: number;
   /** For tests: the jitter source (0 ≤ x < 1) and the clock. */
   random?: () => number;
@@ -64,27 +67,20 @@ export interface KieClient {
   downloadUrl(url: string): Promise<KieResult<string>>;
 }
 
-// A write is retried only when kie certainly did not act on it; a read whenever it may help.
-type Operation = "write" | "read";
-const RETRY_ON: Record<Operation, ReadonlySet<KieErrorKind>> = {
-  write: new Set(["rate_limited", "maintenance", "server", "network"]),
-  read: new Set(["rate_limited", "maintenance", "server", "network", "ambiguous"]),
-};
-
 interface Request<T> {
   method: "GET" | "POST";
   path: string;
   body?: unknown;
   op: Operation;
   schema: z.ZodType<T>;
-  rateLimited?: boolean;
+  limited?: KieLimitedCall;
 }
 
 export function createKieClient(opts: KieClientOptions): KieClient {
   const config = checkConfig(opts);
-  // Redacted from anything kie says back, in case a message ever echoes the key.
   const secret = opts.apiKey.trim();
   const timeoutMs = positive(opts.timeoutMs, 15_000);
+  const maxBytes = positive(opts.maxResponseBytes, MAX_RESPONSE_BYTES);
   const maxRetries = Math.floor(nonNegative(opts.maxRetries, 3));
   const retryBaseMs = nonNegative(opts.retryBaseMs, 500);
   const retryMaxMs = nonNegative(opts.retryMaxMs, 10_000);
@@ -92,18 +88,17 @@ export function createKieClient(opts: KieClientOptions): KieClient {
   const random = opts.random ?? Math.random;
   const now = opts.now ?? Date.now;
   const fetchImpl: typeof fetch = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const readLimiter = createRateLimiter({
-    perSecond: positive(opts.maxReadsPerSecond, 8),
-    now,
-    sleep,
-  });
+  const admit = opts.admit ?? inProcessReadLimit(opts, now, sleep);
 
   async function call<T>(req: Request<T>): Promise<KieResult<T>> {
     if (!config.ok) return { ok: false, error: { ...config.error } };
     const { baseUrl, apiKey } = config;
     for (let attempt = 0; ; attempt++) {
-      if (req.rateLimited) await readLimiter.acquire();
-      const sent = await sendOnce({
+      if (req.limited) {
+        const waitMs = await admit(req.limited);
+        if (waitMs > 0) return heldBack(waitMs);
+      }
+      const sent = await exchange({
         fetch: fetchImpl,
         url: `${baseUrl}${req.path}`,
         init: {
@@ -118,9 +113,10 @@ export function createKieClient(opts: KieClientOptions): KieClient {
           body: req.body === undefined ? undefined : JSON.stringify(req.body),
         },
         timeoutMs,
+        maxBytes,
         now,
       });
-      const result = interpret(sent, req);
+      const result = interpretExchange(sent, { op: req.op, schema: req.schema, secret });
       if (result.ok) return result;
       const { error } = result;
       if (!error.retryable || attempt >= maxRetries) return result;
@@ -133,81 +129,6 @@ export function createKieClient(opts: KieClientOptions): KieClient {
     const ceiling = Math.min(retryMaxMs, retryBaseMs * 2 ** attempt);
     const jittered = Math.floor(random() * ceiling);
     return retryAfterMs === undefined ? jittered : Math.max(jittered, retryAfterMs);
-  }
-
-  function fail<T>(
-    req: Request<T>,
-    kind: KieErrorKind,
-    extra: { code?: number | null; httpStatus?: number | null; detail?: string | null },
-  ): KieResult<T> {
-    const detail = extra.detail ?? null;
-    return {
-      ok: false,
-      error: makeKieError({
-        kind,
-        code: extra.code ?? null,
-        httpStatus: extra.httpStatus ?? null,
-        message: messageFor(kind, detail),
-        retryable: RETRY_ON[req.op].has(kind),
-      }),
-    };
-  }
-
-  function interpret<T>(sent: Sent, req: Request<T>): KieResult<T> {
-    if (sent.kind === "timeout") {
-      const seconds = Math.round(timeoutMs / 100) / 10;
-      const detail =
-        req.op === "write"
-          ? `kie.ai did not answer within ${seconds} s; the task may or may not have been created`
-          : `kie.ai did not answer within ${seconds} s`;
-      return withMessage(fail(req, "ambiguous", {}), detail);
-    }
-    if (sent.kind === "failed") {
-      return sent.neverSent ? fail(req, "network", {}) : fail(req, "ambiguous", {});
-    }
-
-    const { status, text } = sent;
-    const result = interpretBody(req, status, text);
-    if (!result.ok && sent.retryAfterMs !== null) {
-      result.error.retryAfterMs = sent.retryAfterMs;
-    }
-    return result;
-  }
-
-  function interpretBody<T>(req: Request<T>, status: number, text: string): KieResult<T> {
-    const envelope = envelopeSchema.safeParse(parseJson(text));
-    if (!envelope.success) {
-      if (status >= 400) return failForStatus(req, status);
-      const detail = text.trim() === "" ? "the response was empty" : "the response was not JSON";
-      return withDetail(fail(req, "bad_response", { httpStatus: status }), detail);
-    }
-    const env = envelope.data;
-    // The body's code is the truth: kie answers errors with HTTP 200 and an error code.
-    if (env.code !== 200) {
-      const detail = cleanDetail(envelopeMessage(env), secret);
-      return fail(req, kindForCode(env.code), { code: env.code, httpStatus: status, detail });
-    }
-    // Code 200 inside an HTTP error came from something between us and kie.
-    if (status < 200 || status >= 300) return failForStatus(req, status);
-    const data = req.schema.safeParse(env.data);
-    if (!data.success) {
-      return withDetail(
-        fail(req, "bad_response", { code: 200, httpStatus: status }),
-        "the data had an unexpected shape",
-      );
-    }
-    return { ok: true, data: data.data };
-  }
-
-  function failForStatus<T>(req: Request<T>, status: number): KieResult<T> {
-    // A gateway timeout means the request reached something that gave up waiting on kie.
-    if (status === 504 && req.op === "write") {
-      return withMessage(
-        fail(req, "ambiguous", { httpStatus: status }),
-        "A gateway timed out waiting for kie.ai; the task may or may not have been created",
-      );
-    }
-    return fail(req, kindForCode(status), { httpStatus: status });
   }
 
   return {
@@ -229,6 +150,7 @@ export function createKieClient(opts: KieClientOptions): KieClient {
         path: "/api/v1/jobs/createTask",
         op: "write",
         schema: createTaskDataSchema,
+        limited: "createTask",
         body: {
           model,
           ...(input.callBackUrl === undefined ? {} : { callBackUrl: input.callBackUrl }),
@@ -245,7 +167,7 @@ export function createKieClient(opts: KieClientOptions): KieClient {
         path: `/api/v1/jobs/recordInfo?taskId=${encodeURIComponent(id)}`,
         op: "read",
         schema: recordDataSchema,
-        rateLimited: true,
+        limited: "recordInfo",
       });
       if (!result.ok) return result;
       const record = toTaskRecord(result.data, id);
@@ -285,86 +207,6 @@ export function createKieClient(opts: KieClientOptions): KieClient {
   };
 }
 
-type Sent =
-  | { kind: "response"; status: number; text: string; retryAfterMs: number | null }
-  | { kind: "timeout" }
-  | { kind: "failed"; neverSent: boolean };
-
-// One HTTP exchange, headers and body, bounded by timeoutMs even if the injected fetch
-// ignores its abort signal.
-async function sendOnce(args: {
-  fetch: typeof fetch;
-  url: string;
-  init: RequestInit;
-  timeoutMs: number;
-  now: () => number;
-}): Promise<Sent> {
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<Sent>((resolve) => {
-    timer = setTimeout(() => {
-      resolve({ kind: "timeout" });
-      controller.abort();
-    }, args.timeoutMs);
-  });
-  const work = (async (): Promise<Sent> => {
-    const res = await args.fetch(args.url, { ...args.init, signal: controller.signal });
-    const text = await res.text();
-    const retryAfterMs = parseRetryAfter(res.headers.get("retry-after"), args.now());
-    return { kind: "response", status: res.status, text, retryAfterMs };
-  })().catch((error: unknown): Sent => ({ kind: "failed", neverSent: wasNeverSent(error) }));
-  try {
-    return await Promise.race([work, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-// Failures that happen before a single byte of the request leaves: resending cannot duplicate.
-const NEVER_SENT_CODES = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "EADDRNOTAVAIL",
-  "UND_ERR_CONNECT_TIMEOUT",
-  "ERR_INVALID_URL",
-  "CERT_HAS_EXPIRED",
-  "DEPTH_ZERO_SELF_SIGNED_CERT",
-  "SELF_SIGNED_CERT_IN_CHAIN",
-  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-  "ERR_TLS_CERT_ALTNAME_INVALID",
-]);
-
-// Node's fetch wraps the socket error in `cause` (sometimes an AggregateError of attempts).
-// Without a recognised code we cannot know, so the answer is "it may have been sent".
-function wasNeverSent(error: unknown): boolean {
-  const codes: string[] = [];
-  const pending: unknown[] = [error];
-  for (let seen = 0; pending.length > 0 && seen < 20; seen++) {
-    const current = pending.shift();
-    if (typeof current !== "object" || current === null) continue;
-    const { code, cause, errors } = current as {
-      code?: unknown;
-      cause?: unknown;
-      errors?: unknown;
-    };
-    if (typeof code === "string") codes.push(code);
-    if (cause !== undefined) pending.push(cause);
-    if (Array.isArray(errors)) pending.push(...errors);
-  }
-  return codes.length > 0 && codes.every((code) => NEVER_SENT_CODES.has(code));
-}
-
-function parseRetryAfter(value: string | null, nowMs: number): number | null {
-  if (value === null || value.trim() === "") return null;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
-}
-
 // Printable ASCII without spaces: anything else cannot travel in a header, and fetch's own
 // error for it would quote the key.
 const KEY_PATTERN = /^[\x21-\x7e]+$/;
@@ -400,25 +242,6 @@ function localValidation<T>(message: string): KieResult<T> {
   };
 }
 
-function withMessage<T>(result: KieResult<T>, message: string): KieResult<T> {
-  if (!result.ok) result.error.message = message;
-  return result;
-}
-
-function withDetail<T>(result: KieResult<T>, detail: string): KieResult<T> {
-  if (!result.ok) result.error.message = `${result.error.message}: ${detail}`;
-  return result;
-}
-
-function parseJson(text: string): unknown {
-  if (text.trim() === "") return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 function normalizeBaseUrl(raw: string): string | null {
   try {
     const url = new URL(raw.trim());
@@ -439,4 +262,30 @@ function positive(value: number | undefined, fallback: number): number {
 
 function nonNegative(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+
+function heldBack<T>(waitMs: number): KieResult<T> {
+  return {
+    ok: false,
+    error: makeKieError({
+      kind: "rate_limited",
+      message: "The studio is holding this request back to stay within kie.ai's rate limits",
+      retryable: true,
+      retryAfterMs: waitMs,
+      heldBack: true,
+    }),
+  };
+}
+
+// Without a shared limiter, recordInfo is at least spaced within this process.
+function inProcessReadLimit(
+  opts: KieClientOptions,
+  now: () => number,
+  sleep: (ms: number) => Promise<void>,
+): (call: KieLimitedCall) => Promise<number> {
+  const reads = createRateLimiter({ perSecond: positive(opts.maxReadsPerSecond, 8), now, sleep });
+  return async (call) => {
+    if (call === "recordInfo") await reads.acquire();
+    return 0;
+  };
 }

@@ -41,6 +41,11 @@ export interface KieError {
   retryable: boolean;
   /** Set when kie.ai (or a proxy) asked us to wait, via a Retry-After header. */
   retryAfterMs?: number;
+  /**
+   * Set when the studio held the call back itself, to stay within kie.ai's per-account limits:
+   * nothing was sent, and `retryAfterMs` says when there is room again.
+   */
+  heldBack?: true;
 }
 
 export type KieResult<T> = { ok: true; data: T } | { ok: false; error: KieError };
@@ -125,6 +130,7 @@ export function makeKieError(args: {
   reason?: KieLocalReason;
   retryable?: boolean;
   retryAfterMs?: number;
+  heldBack?: true;
 }): KieError {
   const error: KieError = {
     kind: args.kind,
@@ -135,6 +141,7 @@ export function makeKieError(args: {
   };
   if (args.reason !== undefined) error.reason = args.reason;
   if (args.retryAfterMs !== undefined) error.retryAfterMs = args.retryAfterMs;
+  if (args.heldBack) error.heldBack = true;
   return error;
 }
 

@@ -12,6 +12,7 @@ export {
   createKieClient,
   type KieClient,
   type KieClientOptions,
+  type KieLimitedCall,
   type KieTaskRecord,
   type KieTaskState,
 } from "./client";

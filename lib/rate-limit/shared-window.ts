@@ -87,7 +87,8 @@ export class SharedWindowLimiter {
 const PRUNE_EVERY_MS = 10 * 60_000;
 let lastPrune = 0;
 
-function pruneNowAndThen(now: number): void {
+/** Deletes rows no limit counts any more, at most every ten minutes per process. */
+export function pruneNowAndThen(now: number): void {
   if (now - lastPrune < PRUNE_EVERY_MS) return;
   lastPrune = now;
   void db.rateLimit

@@ -163,7 +163,18 @@ describe("kie.ai refusals end as the provider table says", () => {
     expect(dto.failMsg).toMatch(/content policy/);
   });
 
-  it.each(["429", "455", "500"])(
+  it("500: kie.ai may have made the task, so it is not resent; the outcome is unknown", async () => {
+    const ctx = await newWorkspace();
+    const before = studio().sim.stats().createTaskCalls;
+    const dto = await generate(ctx, "a city at dusk [sim:500x4]");
+    expect(dto.state).toBe("error");
+    expect(dto.submitStatus).toBe("unknown");
+    expect(dto.failCode).toBe("no_response");
+    expect(studio().sim.stats().createTaskCalls - before).toBe(1);
+    expect(await db.job.count({ where: { dedupeKey: `submit:${dto.id}` } })).toBe(0);
+  });
+
+  it.each(["429", "455"])(
     "%s: queued, backed off and resent until kie.ai accepts",
     async (code) => {
       const ctx = await newWorkspace();

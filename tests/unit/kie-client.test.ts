@@ -11,7 +11,9 @@ import {
   type KieError,
   mayHaveBeenProcessed,
 } from "@/lib/kie/client";
+import { interpretResponse } from "@/lib/kie/interpret";
 import { HAILUO_PRO_MODEL } from "@/lib/kie/prompt";
+import { createTaskDataSchema, recordDataSchema } from "@/lib/kie/schemas";
 
 // Recorded responses: body kept as the raw string so HTML and empty bodies are representable.
 const fixtureSchema = z.object({
@@ -186,9 +188,47 @@ describe("error codes (createTask, no retries)", () => {
     ["body-429", "rate_limited", 429, 200, true, "kie.ai is rate limiting requests"],
     ["body-433", "quota", 433, 200, false, "The kie.ai key's usage cap has been reached"],
     ["body-455", "maintenance", 455, 200, true, "kie.ai is under maintenance"],
-    ["body-500", "server", 500, 200, true, "kie.ai had a server error: Internal server error"],
-    ["http-500", "server", 500, 500, true, "kie.ai had a server error: Internal server error"],
-    ["http-502-html", "server", null, 502, true, "kie.ai had a server error"],
+    [
+      "body-500",
+      "ambiguous",
+      500,
+      200,
+      false,
+      "kie.ai had a server error: Internal server error; the task may or may not have been created",
+    ],
+    [
+      "http-500",
+      "ambiguous",
+      500,
+      500,
+      false,
+      "kie.ai had a server error: Internal server error; the task may or may not have been created",
+    ],
+    [
+      "http-502-html",
+      "ambiguous",
+      null,
+      502,
+      false,
+      "kie.ai answered with a server error (HTTP 502); the task may or may not have been created",
+    ],
+    [
+      "http-503-text",
+      "ambiguous",
+      null,
+      503,
+      false,
+      "kie.ai answered with a server error (HTTP 503); the task may or may not have been created",
+    ],
+    [
+      "http-504-html",
+      "ambiguous",
+      null,
+      504,
+      false,
+      "A gateway timed out waiting for kie.ai; the task may or may not have been created",
+    ],
+    ["http-503-body-455", "maintenance", 455, 503, true, "kie.ai is under maintenance"],
     [
       "body-501",
       "generation_failed",
@@ -231,13 +271,45 @@ describe("error codes (createTask, no retries)", () => {
     ],
   ] as const;
 
-  it.each(cases)("%s → %s", async (name, kind, code, httpStatus, retryable, message) => {
+  // The interpretation alone: the recorded status and body, no I/O.
+  it.each(cases)("%s → %s", (name, kind, code, httpStatus, retryable, message) => {
+    const f = fixture(name);
+    const how = { op: "write", schema: createTaskDataSchema, secret: KEY } as const;
+    const error = expectError(interpretResponse(how, f.status, f.body));
+    expect(error).toEqual({ kind, code, httpStatus, retryable, message });
+  });
+
+  it.each(cases)("the client answers %s as its interpretation says", async (name, kind) => {
     const { fetch, calls } = fakeFetch(name);
     const { client } = makeClient(fetch, { maxRetries: 0 });
     const error = expectError(await client.createTask({ prompt: "x", promptOptimizer: true }));
-    expect(error).toMatchObject({ kind, code, httpStatus, retryable, message });
+    expect(error.kind).toBe(kind);
     expect(calls).toHaveLength(1);
   });
+
+  it.each(["body-500", "http-500", "http-502-html", "http-503-text", "http-504-html"])(
+    "%s may have created the task: it is never resent",
+    async (name) => {
+      const { fetch, calls } = fakeFetch(name, "create-success");
+      const { client, delays } = makeClient(fetch, { maxRetries: 3 });
+      const error = expectError(await client.createTask({ prompt: "x", promptOptimizer: true }));
+      expect(error).toMatchObject({ kind: "ambiguous", retryable: false });
+      expect(mayHaveBeenProcessed(error)).toBe(true);
+      expect(calls).toHaveLength(1);
+      expect(delays).toEqual([]);
+    },
+  );
+
+  it.each(["body-429", "http-429-json", "body-455", "http-503-body-455"])(
+    "%s says kie.ai took nothing: it is resent",
+    async (name) => {
+      const { fetch, calls } = fakeFetch(name, "create-success");
+      const { client } = makeClient(fetch);
+      const result = await client.createTask({ prompt: "x", promptOptimizer: true });
+      expect(result).toEqual({ ok: true, data: { taskId: TASK } });
+      expect(calls).toHaveLength(2);
+    },
+  );
 
   it.each(["body-401", "http-402", "body-422", "body-433", "body-501", "body-505", "http-404"])(
     "%s is never retried",
@@ -249,15 +321,6 @@ describe("error codes (createTask, no retries)", () => {
       expect(delays).toEqual([]);
     },
   );
-
-  it("treats a gateway timeout on createTask as ambiguous and does not resend it", async () => {
-    const { fetch, calls } = fakeFetch("http-504-html", "create-success");
-    const { client } = makeClient(fetch);
-    const error = expectError(await client.createTask({ prompt: "x", promptOptimizer: true }));
-    expect(error).toMatchObject({ kind: "ambiguous", httpStatus: 504, retryable: false });
-    expect(mayHaveBeenProcessed(error)).toBe(true);
-    expect(calls).toHaveLength(1);
-  });
 
   it("does not follow a redirect, and knows nothing was created", async () => {
     const redirect = async () =>
@@ -454,8 +517,13 @@ describe("credits and download links", () => {
 });
 
 describe("retries and backoff", () => {
-  it("backs off through 429, 455 and 500, then succeeds", async () => {
-    const { fetch, calls } = fakeFetch("body-429", "body-455", "http-500", "create-success");
+  it("backs off through 429, 455 and a refused connection, then creates the task", async () => {
+    const { fetch, calls } = fakeFetch(
+      "body-429",
+      "body-455",
+      throwing(socketError("ECONNREFUSED")),
+      "create-success",
+    );
     const { client, delays } = makeClient(fetch, { retryBaseMs: 500 });
     const result = await client.createTask({ prompt: "x", promptOptimizer: true });
     expect(result).toEqual({ ok: true, data: { taskId: TASK } });
@@ -701,5 +769,145 @@ describe("read rate limit", () => {
     for (let i = 0; i < 3; i++) await client.createTask({ prompt: "x", promptOptimizer: true });
     expect(calls).toHaveLength(3);
     expect(delays).toEqual([]);
+  });
+});
+
+describe("server errors on reads", () => {
+  it.each([
+    ["body-500", 500, 200, "kie.ai had a server error: Internal server error"],
+    ["http-500", 500, 500, "kie.ai had a server error: Internal server error"],
+    ["http-502-html", null, 502, "kie.ai had a server error"],
+    ["http-503-text", null, 503, "kie.ai had a server error"],
+    ["http-504-html", null, 504, "kie.ai had a server error"],
+  ] as const)("%s is a server error worth asking again", (name, code, httpStatus, message) => {
+    const f = fixture(name);
+    const how = { op: "read", schema: recordDataSchema, secret: KEY } as const;
+    const error = expectError(interpretResponse(how, f.status, f.body));
+    expect(error).toEqual({ kind: "server", code, httpStatus, retryable: true, message });
+  });
+
+  it("asks recordInfo again after a 502", async () => {
+    const { fetch, calls } = fakeFetch("http-502-html", "record-success");
+    const { client } = makeClient(fetch);
+    const result = await client.recordInfo(TASK);
+    expect(result.ok).toBe(true);
+    expect(calls).toHaveLength(2);
+  });
+});
+
+describe("response size", () => {
+  const MiB = 1024 * 1024;
+
+  // A body that never ends: 64 KiB chunks for as long as someone reads, counting what was pulled.
+  function endless(status: number, headers: Record<string, string> = {}) {
+    const pulled = { bytes: 0, cancelled: false };
+    const reply = async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          pull(controller) {
+            pulled.bytes += 64 * 1024;
+            controller.enqueue(new Uint8Array(64 * 1024).fill(0x61));
+          },
+          cancel() {
+            pulled.cancelled = true;
+          },
+        }),
+        { status, headers },
+      );
+    return { reply, pulled };
+  }
+
+  it("stops reading an endless createTask answer past 1 MiB: outcome unknown, not resent", async () => {
+    const { reply, pulled } = endless(200, { "content-type": "application/json" });
+    const { fetch, calls } = fakeFetch(reply, "create-success");
+    const { client } = makeClient(fetch);
+    const error = expectError(await client.createTask({ prompt: "x", promptOptimizer: true }));
+    expect(error).toMatchObject({ kind: "ambiguous", httpStatus: 200, retryable: false });
+    expect(error.message).toBe(
+      "kie.ai's answer was larger than 1 MiB and was not read; the task may or may not have been created",
+    );
+    expect(mayHaveBeenProcessed(error)).toBe(true);
+    expect(calls).toHaveLength(1);
+    expect(pulled.cancelled).toBe(true);
+    expect(pulled.bytes).toBeLessThanOrEqual(MiB + 3 * 64 * 1024);
+    expect(calls[0]?.init.signal?.aborted).toBe(true);
+  });
+
+  it("reads an oversized recordInfo answer as a bad response", async () => {
+    const { reply, pulled } = endless(200);
+    const { client } = makeClient(fakeFetch(reply).fetch);
+    const error = expectError(await client.recordInfo(TASK));
+    expect(error).toMatchObject({ kind: "bad_response", httpStatus: 200, retryable: false });
+    expect(error.message).toBe(
+      "kie.ai sent a response the studio could not read: it was larger than 1 MiB",
+    );
+    expect(pulled.bytes).toBeLessThanOrEqual(MiB + 3 * 64 * 1024);
+  });
+
+  it("refuses a declared length over the cap without reading the body", async () => {
+    const { reply, pulled } = endless(500, { "content-length": String(50 * MiB) });
+    const { client } = makeClient(fakeFetch(reply).fetch, { maxRetries: 0 });
+    const error = expectError(await client.credits());
+    expect(error).toMatchObject({ kind: "bad_response", httpStatus: 500 });
+    expect(pulled.bytes).toBeLessThanOrEqual(2 * 64 * 1024);
+  });
+
+  it("reads an answer just under the cap", async () => {
+    const padding = "x".repeat(MiB - 200);
+    const body = JSON.stringify({ code: 200, msg: padding, data: { taskId: TASK } });
+    const { client } = makeClient(fakeFetch(async () => new Response(body)).fetch);
+    const result = await client.createTask({ prompt: "x", promptOptimizer: true });
+    expect(result).toEqual({ ok: true, data: { taskId: TASK } });
+  });
+});
+
+describe("admission to kie.ai's per-account limits", () => {
+  it("holds a createTask back without sending it when there is no room", async () => {
+    const { fetch, calls } = fakeFetch("create-success");
+    const asked: string[] = [];
+    const { client } = makeClient(fetch, {
+      admit: async (call) => {
+        asked.push(call);
+        return 1500;
+      },
+    });
+    const error = expectError(await client.createTask({ prompt: "x", promptOptimizer: true }));
+    expect(error).toMatchObject({
+      kind: "rate_limited",
+      retryable: true,
+      retryAfterMs: 1500,
+      heldBack: true,
+    });
+    expect(mayHaveBeenProcessed(error)).toBe(false);
+    expect(asked).toEqual(["createTask"]);
+    expect(calls).toHaveLength(0);
+  });
+
+  it("asks again before every resend, and for recordInfo but not for credits", async () => {
+    const { fetch, calls } = fakeFetch("body-429", "create-success");
+    const asked: string[] = [];
+    const { client } = makeClient(fetch, {
+      admit: async (call) => {
+        asked.push(call);
+        return 0;
+      },
+    });
+    expect((await client.createTask({ prompt: "x", promptOptimizer: true })).ok).toBe(true);
+    expect(asked).toEqual(["createTask", "createTask"]);
+    expect(calls).toHaveLength(2);
+    const reads = makeClient(fakeFetch("record-success").fetch, {
+      admit: async (call) => {
+        asked.push(call);
+        return 0;
+      },
+    });
+    await reads.client.recordInfo(TASK);
+    await makeClient(fakeFetch("credits").fetch, {
+      admit: async (call) => {
+        asked.push(call);
+        return 0;
+      },
+    }).client.credits();
+    expect(asked).toEqual(["createTask", "createTask", "recordInfo"]);
   });
 });

@@ -13,6 +13,9 @@ const window = z.strictObject({
 export const callbackModes = ["normal", "drop", "duplicate", "late"] as const;
 export type CallbackMode = (typeof callbackModes)[number];
 
+export const lostAnswers = ["500", "502", "503", "504", "drop"] as const;
+export type LostAnswer = (typeof lostAnswers)[number];
+
 export const fileModes = ["normal", "truncated", "oversize", "badtype"] as const;
 export type FileMode = (typeof fileModes)[number];
 
@@ -35,6 +38,13 @@ export const faultConfigSchema = z.strictObject({
     .nullable(),
   /** The next `count` createTask calls create their task but never answer. */
   createTaskHangs: z.int().min(0),
+  /**
+   * The next `count` createTask calls create their task and then lose kie's answer: a server
+   * error (HTTP 500 with kie's envelope), a proxy's 502/503/504, or the connection dropped.
+   */
+  createTaskLosesAnswer: z
+    .strictObject({ answer: z.enum(lostAnswers), count: failureCount })
+    .nullable(),
   /** The next `count` recordInfo calls fail: 422 "recordInfo is null", HTTP 429 or HTTP 500. */
   recordInfoFailures: z
     .strictObject({ status: z.literal([422, 429, 500]), count: failureCount })
@@ -82,6 +92,7 @@ export const defaultFaultConfig: FaultConfig = {
   callbackRetryDelayMs: 500,
   createTaskFailures: null,
   createTaskHangs: 0,
+  createTaskLosesAnswer: null,
   recordInfoFailures: null,
   recordInfoNullMs: 300,
   failTasks: false,

@@ -15,6 +15,8 @@ export interface SimulatorStats {
   rateLimited: number;
   /** createTask calls that created their task and never answered. */
   createTaskHeld: number;
+  /** createTask calls that created their task and then answered an error or dropped the line. */
+  createTaskAnswersLost: number;
   recordInfoCalls: number;
   /** Callback POSTs attempted, retries and duplicates included. */
   callbacksSent: number;
@@ -43,6 +45,7 @@ export function emptyStats(): SimulatorStats {
     createTaskErrors: 0,
     rateLimited: 0,
     createTaskHeld: 0,
+    createTaskAnswersLost: 0,
     recordInfoCalls: 0,
     callbacksSent: 0,
     callbacksDelivered: 0,

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticate, unauthorizedMsg } from "../authenticate";
+import type { LostAnswer } from "../config";
 import type { SimulatorContext } from "../context";
 import { readJson, sendBodyError, sendJson } from "../http-io";
 import { type PromptMarkers, parseMarkers } from "../markers";
@@ -77,6 +78,32 @@ function hold(ctx: SimulatorContext, res: ServerResponse): void {
   res.on("close", () => ctx.heldResponses.delete(res));
 }
 
+const gatewayPages: Record<"502" | "504", string> = {
+  "502":
+    "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>",
+  "504":
+    "<html><head><title>504 Gateway Time-out</title></head><body><h1>504 Gateway Time-out</h1></body></html>",
+};
+
+/** The task exists, but the answer saying so never reaches the client intact. */
+function loseAnswer(res: ServerResponse, answer: LostAnswer): void {
+  switch (answer) {
+    case "drop":
+      res.socket?.destroy();
+      return;
+    case "500":
+      sendJson(res, 500, { code: 500, msg: failureMessages[500] });
+      return;
+    case "503":
+      res.writeHead(503, { "content-type": "text/plain", connection: "close" });
+      res.end("upstream connect error or disconnect/reset before headers");
+      return;
+    default:
+      res.writeHead(Number(answer), { "content-type": "text/html", connection: "close" });
+      res.end(gatewayPages[answer]);
+  }
+}
+
 // POST /api/v1/jobs/createTask — start a generation
 export async function handleCreateTask(
   ctx: SimulatorContext,
@@ -127,6 +154,12 @@ export async function handleCreateTask(
   if (ctx.settings.createTaskHangs > 0) {
     ctx.settings.createTaskHangs--;
     return hold(ctx, res);
+  }
+  const lost = ctx.settings.createTaskLosesAnswer;
+  if (lost && lost.count > 0) {
+    ctx.settings.createTaskLosesAnswer = { ...lost, count: lost.count - 1 };
+    ctx.stats.createTaskAnswersLost++;
+    return loseAnswer(res, lost.answer);
   }
   sendJson(res, 200, { code: 200, msg: "success", data: { taskId: task.taskId } });
 }
