@@ -6,6 +6,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { LocalDateTime } from "@/components/ui/local-time";
 import { generationOf } from "@/lib/audit/generation-of";
 import type { AuditEntry } from "@/lib/audit/list-audit-log";
+import { normalizeAddress } from "@/lib/http/client-address";
 import { isRole } from "@/lib/workspaces/roles";
 
 /** The audit log, newest first: who did what, when, and from where. */
@@ -41,7 +42,7 @@ export async function AuditLogList(props: {
         data-testid="audit-log"
         className="divide-y divide-line-soft rounded-2xl bg-surface shadow-sm ring-1 ring-line/80"
       >
-        <li className="hidden grid-cols-[170px_minmax(0,1fr)_minmax(0,1.4fr)_170px] gap-4 px-5 py-2.5 text-[11px] font-medium tracking-wide text-fg-muted uppercase md:grid">
+        <li className="hidden grid-cols-[128px_minmax(0,1fr)_minmax(0,1.3fr)_112px] gap-4 px-5 py-2.5 text-[11px] font-medium tracking-wide text-fg-muted uppercase md:grid">
           <span>{t("when")}</span>
           <span>{t("who")}</span>
           <span>{t("what")}</span>
@@ -52,11 +53,13 @@ export async function AuditLogList(props: {
           const detail = describeDetails(e, context);
           const mentioned = generationOf(e);
           const generationId = mentioned && props.openable.includes(mentioned) ? mentioned : null;
+          // Older entries kept the socket's spelling ("::ffff:1.2.3.4"); shown as people write it.
+          const address = e.ip ? (normalizeAddress(e.ip) ?? e.ip) : null;
           return (
             <li
               key={e.id}
               data-action={e.action}
-              className="grid gap-1 px-4 py-3 text-sm sm:px-5 md:grid-cols-[170px_minmax(0,1fr)_minmax(0,1.4fr)_170px] md:gap-4"
+              className="grid gap-1 px-4 py-3 text-sm sm:px-5 md:grid-cols-[128px_minmax(0,1fr)_minmax(0,1.3fr)_112px] md:gap-4"
             >
               <span className="text-xs text-fg-muted tabular-nums md:text-[13px] md:text-fg-muted">
                 <LocalDateTime iso={e.createdAt} />
@@ -81,7 +84,9 @@ export async function AuditLogList(props: {
                 )}
               </span>
               <span className="min-w-0 text-xs text-fg-muted">
-                <span className="block tabular-nums">{e.ip ?? "—"}</span>
+                <span className="block truncate tabular-nums" title={address ?? undefined}>
+                  {address ?? "—"}
+                </span>
                 {e.userAgent && (
                   <span className="block truncate" title={e.userAgent}>
                     {shortAgent(e.userAgent)}

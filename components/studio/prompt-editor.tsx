@@ -24,6 +24,7 @@ import { cn } from "@/components/ui/cn";
 import { CheckIcon, SparklesIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { Switch } from "@/components/ui/switch";
+import { hasCameraCommand, insertCameraCommand } from "@/lib/kie/camera-commands";
 import { countPromptChars, PROMPT_MAX } from "@/lib/kie/prompt";
 import { ActionError } from "@/lib/queries/use-action-mutation";
 import { useCreateGeneration } from "@/lib/queries/use-create-generation";
@@ -126,19 +127,24 @@ export function PromptEditor(props: {
     }
   }
 
-  function insertAtCursor(command: string) {
+  // Why the last camera pick was not inserted (a bracket already holds three moves).
+  const [cameraProblem, setCameraProblem] = useState<string | null>(null);
+  function insertCamera(command: string) {
     const el = textareaRef.current;
-    const start = el?.selectionStart ?? prompt.length;
-    const end = el?.selectionEnd ?? prompt.length;
-    const before = prompt.slice(0, start);
-    const after = prompt.slice(end);
-    const lead = before === "" || /\s$/.test(before) ? "" : " ";
-    const trail = after === "" || /^\s/.test(after) ? "" : " ";
-    draft.setPrompt(before + lead + command + trail + after);
-    const caret = start + lead.length + command.length + trail.length;
+    const result = insertCameraCommand(
+      prompt,
+      { start: el?.selectionStart ?? prompt.length, end: el?.selectionEnd ?? prompt.length },
+      command,
+    );
+    if (!result.ok) {
+      setCameraProblem(t("camera.full"));
+      return;
+    }
+    setCameraProblem(null);
+    draft.setPrompt(result.text);
     requestAnimationFrame(() => {
       el?.focus();
-      el?.setSelectionRange(caret, caret);
+      el?.setSelectionRange(result.caret, result.caret);
     });
   }
 
@@ -244,7 +250,11 @@ export function PromptEditor(props: {
             </p>
           )}
           <div className="mt-3">
-            <CameraHints onInsert={insertAtCursor} disabled={!props.canGenerate} />
+            <CameraHints
+              onInsert={insertCamera}
+              disabled={!props.canGenerate}
+              problem={cameraProblem}
+            />
           </div>
         </div>
 
@@ -256,6 +266,9 @@ export function PromptEditor(props: {
             <p id="prompt-optimizer-hint" className="mt-0.5 text-xs leading-5 text-fg-muted">
               {t("optimizerHint")}
             </p>
+            {optimizer && hasCameraCommand(prompt) && (
+              <p className="mt-1 text-xs leading-5 text-fg-soft">{t("camera.strictHint")}</p>
+            )}
           </div>
           <Switch
             id="prompt-optimizer"

@@ -181,7 +181,10 @@ describe("invites", () => {
       visitorRole: "member",
     });
     expect(await getInvite(token, missed.id)).toEqual({ status: "used" });
-    expect(await listInvites(workspace.id)).toHaveLength(0);
+    // Listed as used, and no longer open.
+    expect(await listInvites(workspace.id)).toMatchObject([
+      { status: "used", open: false, uses: 1 },
+    ]);
   });
 
   it("an expired link is dead", async () => {
@@ -190,6 +193,7 @@ describe("invites", () => {
     vi.useFakeTimers({ now: Date.now() + 25 * 60 * 60 * 1000, toFake: ["Date"] });
     try {
       expect(await getInvite(token)).toEqual({ status: "expired" });
+      expect(await listInvites(workspace.id)).toMatchObject([{ status: "expired", open: false }]);
       const late = await person();
       await expectCode(acceptInvite({ token, user: late }), "conflict");
       expect(await roleIn(late.id, workspace.slug)).toBeNull();

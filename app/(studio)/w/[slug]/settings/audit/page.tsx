@@ -26,7 +26,7 @@ export default async function AuditLogPage(props: { params: Params; searchParams
   });
   const base = `/w/${encodeURIComponent(workspace.slug)}/settings/audit`;
   return (
-    <div className="mx-auto w-full max-w-5xl flex-1 space-y-6 px-4 py-5 sm:px-6 sm:py-8">
+    <div className="mx-auto w-full max-w-3xl flex-1 space-y-6 px-4 py-5 sm:px-6 sm:py-8">
       <div>
         <h1 className="text-xl font-semibold tracking-tight text-fg">{t("title")}</h1>
         <p className="mt-1 text-sm leading-6 text-fg-muted">{t("intro")}</p>

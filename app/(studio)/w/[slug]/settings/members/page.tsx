@@ -64,7 +64,7 @@ export default async function MembersPage(props: { params: Params }) {
       {canInvite && (
         <section className="rounded-2xl bg-surface shadow-sm ring-1 ring-line/80">
           <h2 className="border-b border-line-soft px-4 py-4 text-[15px] font-semibold tracking-tight text-fg sm:px-5">
-            {t("invites.pending")}
+            {t("invites.listTitle")}
           </h2>
           <InvitesList slug={workspace.slug} invites={invites} />
         </section>

@@ -1,0 +1,44 @@
+import { expect, test } from "@playwright/test";
+
+// The camera vocabulary: all fifteen moves, named in the UI's language, inserting the English
+// command at the cursor; a pick right after a bracket joins it, up to three.
+
+test("camera moves insert at the cursor and combine, named in the UI's language", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(`e2e-camera-${Date.now()}@example.com`);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/w\/[^/]+$/);
+
+  const prompt = page.getByLabel("Prompt", { exact: true });
+  const chip = (command: string) => page.getByRole("button", { name: `Insert [${command}]` });
+  await expect(page.getByRole("button", { name: /^Insert \[/ })).toHaveCount(15);
+  await prompt.fill("the city at night");
+  await chip("Pan left").click();
+  await chip("Pedestal up").click();
+  await expect(prompt).toHaveValue("the city at night [Pan left,Pedestal up]");
+  // With the optimizer on, the editor says how to have the moves followed strictly.
+  await expect(page.getByText("turn it off to have them followed more strictly")).toBeVisible();
+  await chip("Zoom in").click();
+  await chip("Shake").click();
+  await expect(prompt).toHaveValue("the city at night [Pan left,Pedestal up,Zoom in]");
+  await expect(page.getByText("A bracket takes at most three moves at once.")).toBeVisible();
+  // The counter counts the commands like any text.
+  await expect(page.getByTestId("prompt-counter")).toHaveText(
+    `${"the city at night [Pan left,Pedestal up,Zoom in]".length} / 1500`,
+  );
+  // Moved away from the bracket, the next pick starts a new one later in the prompt.
+  await prompt.press("End");
+  await prompt.pressSequentially(", then rain");
+  await chip("Static shot").click();
+  await expect(prompt).toHaveValue(
+    "the city at night [Pan left,Pedestal up,Zoom in], then rain [Static shot]",
+  );
+
+  await page.getByRole("button", { name: "中文" }).click();
+  const zhChip = page.getByRole("button", { name: "插入 [Truck left]：左移，镜头向左平移" });
+  await expect(zhChip).toHaveText("左移");
+});
