@@ -1,16 +1,25 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { unwrap } from "@/components/collections/queries";
 import { type ShareTargetProp, shareKeys } from "@/components/sharing/share-keys";
 import { ShareLinkRow } from "@/components/sharing/share-link-row";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { CheckIcon, CopyIcon, ShareIcon, XIcon } from "@/components/ui/icons";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
+import { CheckIcon, CopyIcon, ShareIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { Switch } from "@/components/ui/switch";
 import { TextField } from "@/components/ui/text-field";
+import { RoleSelect } from "@/components/workspaces/role-select";
 import { createShareLinkAction } from "@/lib/actions/sharing/create-share-link";
 import { listShareLinksAction } from "@/lib/actions/sharing/list-share-links";
 import { ActionError, useActionMutation } from "@/lib/queries/use-action-mutation";
@@ -28,42 +37,27 @@ export function ShareDialog(props: {
   label?: string;
 }) {
   const t = useTranslations("sharing");
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <Button
-        variant={props.variant ?? "secondary"}
-        size={props.size}
-        data-testid="share-button"
-        onClick={() => {
-          setOpen(true);
-          dialog.current?.showModal();
-        }}
-      >
-        <ShareIcon className="size-4" />
-        {props.label ?? t("share")}
-      </Button>
-      <dialog
-        ref={dialog}
-        onClose={() => setOpen(false)}
-        aria-labelledby="share-dialog-title"
+    <Dialog>
+      <DialogTrigger asChild>
+        <Button variant={props.variant ?? "secondary"} size={props.size} data-testid="share-button">
+          <ShareIcon className="size-4" />
+          {props.label ?? t("share")}
+        </Button>
+      </DialogTrigger>
+      {/* Mounted only while open: each opening starts a fresh form. */}
+      <DialogContent
         data-testid="share-dialog"
-        className="m-auto w-[min(100vw-1.5rem,30rem)] rounded-2xl bg-surface p-0 shadow-xl ring-1 ring-line backdrop:bg-zinc-950/40 backdrop:backdrop-blur-[2px]"
+        closeLabel={t("close")}
+        aria-describedby={undefined}
       >
-        {open && (
-          <ShareDialogBody
-            slug={props.slug}
-            target={props.target}
-            onClose={() => dialog.current?.close()}
-          />
-        )}
-      </dialog>
-    </>
+        <ShareDialogBody slug={props.slug} target={props.target} />
+      </DialogContent>
+    </Dialog>
   );
 }
 
-function ShareDialogBody(props: { slug: string; target: ShareTargetProp; onClose: () => void }) {
+function ShareDialogBody(props: { slug: string; target: ShareTargetProp }) {
   const t = useTranslations("sharing");
   const qc = useQueryClient();
   const [expiry, setExpiry] = useState<(typeof EXPIRIES)[number]>("7d");
@@ -121,20 +115,10 @@ function ShareDialogBody(props: { slug: string; target: ShareTargetProp; onClose
   const days = pickableDays();
 
   return (
-    <div className="max-h-[85dvh] overflow-y-auto">
-      <div className="flex items-center justify-between gap-3 border-b border-line-soft px-5 py-4">
-        <h2 id="share-dialog-title" className="text-[15px] font-semibold text-fg">
-          {t(`dialogTitle.${props.target.type}`)}
-        </h2>
-        <button
-          type="button"
-          onClick={props.onClose}
-          aria-label={t("close")}
-          className="rounded-md p-1 text-fg-muted hover:bg-muted hover:text-fg-soft"
-        >
-          <XIcon className="size-4" />
-        </button>
-      </div>
+    <>
+      <DialogHeader>
+        <DialogTitle>{t(`dialogTitle.${props.target.type}`)}</DialogTitle>
+      </DialogHeader>
 
       {created ? (
         <div className="space-y-4 px-5 py-5">
@@ -144,7 +128,9 @@ function ShareDialogBody(props: { slug: string; target: ShareTargetProp; onClose
             <Button variant="ghost" onClick={() => setCreated(null)}>
               {t("another")}
             </Button>
-            <Button onClick={props.onClose}>{t("done")}</Button>
+            <DialogClose asChild>
+              <Button>{t("done")}</Button>
+            </DialogClose>
           </div>
         </div>
       ) : (
@@ -162,18 +148,13 @@ function ShareDialogBody(props: { slug: string; target: ShareTargetProp; onClose
               {t("expiry")}
             </label>
             <div className="flex gap-2">
-              <select
+              <RoleSelect
                 id="share-expiry"
                 value={expiry}
-                onChange={(e) => setExpiry(e.target.value as (typeof EXPIRIES)[number])}
-                className="h-10 min-w-0 flex-1 rounded-lg bg-surface px-2.5 text-sm text-fg shadow-xs ring-1 ring-inset ring-line focus:ring-2 focus:ring-accent-500 focus:outline-none"
-              >
-                {EXPIRIES.map((e) => (
-                  <option key={e} value={e}>
-                    {t(`expiries.${e}`)}
-                  </option>
-                ))}
-              </select>
+                onChange={(v) => setExpiry(EXPIRIES.find((e) => e === v) ?? "7d")}
+                options={EXPIRIES.map((e) => ({ value: e, label: t(`expiries.${e}`) }))}
+                className="h-10 min-w-0 flex-1"
+              />
               {expiry === "date" && (
                 <input
                   type="date"
@@ -246,7 +227,7 @@ function ShareDialogBody(props: { slug: string; target: ShareTargetProp; onClose
           <p className="mt-1.5 text-[13px] text-fg-muted">{t("noLinks")}</p>
         )}
       </div>
-    </div>
+    </>
   );
 }
 
