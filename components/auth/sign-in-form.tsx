@@ -1,14 +1,19 @@
 "use client";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { AuthCard } from "@/components/auth/auth-card";
 import { type SignInOutcome, signInWithCredentials } from "@/components/auth/credentials";
 import { OAuthButtons, type OAuthProviderId } from "@/components/auth/oauth-buttons";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
-import { TextField } from "@/components/ui/text-field";
+import { credentialsSchema } from "@/lib/auth/schemas";
 
 // next-auth's ?error= codes the studio sends back from a refused GitHub/Google sign-in.
 const OAUTH_ERRORS: Record<string, "errors.emailNotVerified" | "errors.passwordAccount"> = {
@@ -42,34 +47,38 @@ export function SignInForm(props: {
   const [error, setError] = useState<string | null>(
     props.oauthError ? t(OAUTH_ERRORS[props.oauthError] ?? "errors.oauth") : null,
   );
-  const [pending, setPending] = useState(false);
+  // Signed in: the button keeps spinning until the next page is there.
+  const [leaving, setLeaving] = useState(false);
+  // The rules the server signs in by, checked here first only to answer sooner.
+  const form = useForm<
+    z.input<typeof credentialsSchema>,
+    unknown,
+    z.output<typeof credentialsSchema>
+  >({
+    resolver: zodResolver(credentialsSchema),
+    defaultValues: { email: "", password: "" },
+  });
+  const fieldError = (message: string | undefined) =>
+    message ? t(`fieldErrors.${fieldProblem(message)}`) : null;
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const email = String(form.get("email") ?? "").trim();
-    const password = String(form.get("password") ?? "");
-    if (!email || !password) {
-      setError(t("errors.missingCredentials"));
-      return;
-    }
-    setPending(true);
+  async function onValid(values: z.output<typeof credentialsSchema>) {
     setError(null);
     try {
-      const outcome = await signInWithCredentials(email, password);
+      const outcome = await signInWithCredentials(values.email, values.password);
       if (outcome === "ok") {
         // "/" sends the person on to their first workspace.
         router.replace(props.callbackUrl);
         router.refresh();
+        setLeaving(true);
         return;
       }
       setError(t(OUTCOME_ERRORS[outcome]));
     } catch {
       setError(t("errors.network"));
     }
-    setPending(false);
   }
 
+  const pending = form.formState.isSubmitting || leaving;
   return (
     <AuthCard
       title={t("signIn.title")}
@@ -85,25 +94,31 @@ export function SignInForm(props: {
       }}
     >
       <OAuthButtons providers={props.providers} callbackUrl={props.callbackUrl} />
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <TextField
-          id="email"
-          name="email"
-          type="email"
-          label={t("email")}
-          autoComplete="email"
-          inputMode="email"
-          autoFocus
-          required
-        />
-        <TextField
-          id="password"
-          name="password"
-          type="password"
-          label={t("password")}
-          autoComplete="current-password"
-          required
-        />
+      <form onSubmit={form.handleSubmit(onValid)} noValidate className="space-y-4">
+        <Field label={t("email")} error={fieldError(form.formState.errors.email?.message)}>
+          {(control) => (
+            <Input
+              {...control}
+              {...form.register("email")}
+              type="email"
+              autoComplete="email"
+              inputMode="email"
+              autoFocus
+              required
+            />
+          )}
+        </Field>
+        <Field label={t("password")} error={fieldError(form.formState.errors.password?.message)}>
+          {(control) => (
+            <Input
+              {...control}
+              {...form.register("password")}
+              type="password"
+              autoComplete="current-password"
+              required
+            />
+          )}
+        </Field>
         {error && <Alert>{error}</Alert>}
         <Button type="submit" size="lg" className="w-full" disabled={pending}>
           {pending && <Spinner />}
@@ -112,4 +127,11 @@ export function SignInForm(props: {
       </form>
     </AuthCard>
   );
+}
+
+const FIELD_PROBLEMS = ["invalid_email", "password_too_short", "password_too_long"] as const;
+
+/** The schema's error code, as a key of auth.fieldErrors. */
+export function fieldProblem(message: string): (typeof FIELD_PROBLEMS)[number] {
+  return FIELD_PROBLEMS.find((p) => p === message) ?? "invalid_email";
 }

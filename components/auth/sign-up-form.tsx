@@ -1,42 +1,24 @@
 "use client";
+import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { AuthCard } from "@/components/auth/auth-card";
 import { signInWithCredentials } from "@/components/auth/credentials";
 import { OAuthButtons, type OAuthProviderId } from "@/components/auth/oauth-buttons";
-import { withCallback } from "@/components/auth/sign-in-form";
+import { fieldProblem, withCallback } from "@/components/auth/sign-in-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
-import { TextField } from "@/components/ui/text-field";
 import { signUpAction } from "@/lib/actions/auth/sign-up";
+import { credentialsSchema } from "@/lib/auth/schemas";
 
-type FieldProblem = "invalid_email" | "password_too_short" | "password_too_long";
-interface FieldErrors {
-  email?: FieldProblem;
-  password?: FieldProblem;
-}
-
-const FIELD_PROBLEMS = new Set<string>([
-  "invalid_email",
-  "password_too_short",
-  "password_too_long",
-]);
-
-function asProblem(value: string | undefined): FieldProblem | undefined {
-  return value && FIELD_PROBLEMS.has(value) ? (value as FieldProblem) : undefined;
-}
-
-// The server's rules (lib/auth/schemas.ts), checked here first only to answer sooner.
-function checkLocally(email: string, password: string): FieldErrors {
-  const errors: FieldErrors = {};
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = "invalid_email";
-  if (password.length < 8) errors.password = "password_too_short";
-  else if (password.length > 200) errors.password = "password_too_long";
-  return errors;
-}
+type Credentials = z.output<typeof credentialsSchema>;
 
 type SignUpError = "conflict" | "signUpRateLimited" | "unavailable" | "generic" | "network";
 
@@ -55,33 +37,30 @@ export function SignUpForm(props: {
 }) {
   const t = useTranslations("auth");
   const router = useRouter();
-  const [fields, setFields] = useState<FieldErrors>({});
   const [error, setError] = useState<SignUpError | null>(null);
-  const [pending, setPending] = useState(false);
+  // Signed up: the button keeps spinning until the next page is there.
+  const [leaving, setLeaving] = useState(false);
+  // The server's rules, checked here first only to answer sooner; it checks them again.
+  const form = useForm<z.input<typeof credentialsSchema>, unknown, Credentials>({
+    resolver: zodResolver(credentialsSchema),
+    defaultValues: { email: "", password: "" },
+  });
+  const fieldError = (message: string | undefined) =>
+    message ? t(`fieldErrors.${fieldProblem(message)}`) : null;
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const email = String(form.get("email") ?? "").trim();
-    const password = String(form.get("password") ?? "");
-    const local = checkLocally(email, password);
-    setFields(local);
+  async function onValid({ email, password }: Credentials) {
     setError(null);
-    if (local.email || local.password) return;
-
-    setPending(true);
     try {
       const result = await signUpAction({ email, password });
       if (!result.ok) {
         if (result.error.code === "invalid_input") {
-          setFields({
-            email: asProblem(result.error.fields?.email),
-            password: asProblem(result.error.fields?.password),
-          });
+          for (const name of ["email", "password"] as const) {
+            const message = result.error.fields?.[name];
+            if (message) form.setError(name, { message });
+          }
         } else {
           setError(SIGN_UP_ERRORS[result.error.code] ?? "generic");
         }
-        setPending(false);
         return;
       }
       const signedIn = await signInWithCredentials(email, password);
@@ -91,12 +70,13 @@ export function SignUpForm(props: {
           : props.callbackUrl;
       router.replace(signedIn === "ok" ? next : withCallback("/sign-in", props.callbackUrl));
       router.refresh();
+      setLeaving(true);
     } catch {
       setError("network");
-      setPending(false);
     }
   }
 
+  const pending = form.formState.isSubmitting || leaving;
   return (
     <AuthCard
       title={t("signUp.title")}
@@ -112,28 +92,35 @@ export function SignUpForm(props: {
       }}
     >
       <OAuthButtons providers={props.providers} callbackUrl={props.callbackUrl} />
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <TextField
-          id="email"
-          name="email"
-          type="email"
-          label={t("email")}
-          autoComplete="email"
-          inputMode="email"
-          autoFocus
-          required
-          error={fields.email && t(`fieldErrors.${fields.email}`)}
-        />
-        <TextField
-          id="password"
-          name="password"
-          type="password"
+      <form onSubmit={form.handleSubmit(onValid)} noValidate className="space-y-4">
+        <Field label={t("email")} error={fieldError(form.formState.errors.email?.message)}>
+          {(control) => (
+            <Input
+              {...control}
+              {...form.register("email")}
+              type="email"
+              autoComplete="email"
+              inputMode="email"
+              autoFocus
+              required
+            />
+          )}
+        </Field>
+        <Field
           label={t("password")}
-          autoComplete="new-password"
-          required
-          error={fields.password && t(`fieldErrors.${fields.password}`)}
-        />
-        {!fields.password && <p className="-mt-2 text-xs text-fg-muted">{t("passwordHint")}</p>}
+          hint={t("passwordHint")}
+          error={fieldError(form.formState.errors.password?.message)}
+        >
+          {(control) => (
+            <Input
+              {...control}
+              {...form.register("password")}
+              type="password"
+              autoComplete="new-password"
+              required
+            />
+          )}
+        </Field>
         {error && (
           <Alert>
             {error === "conflict" ? (

@@ -1,16 +1,7 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import {
-  type CSSProperties,
-  type FormEvent,
-  type KeyboardEvent as ReactKeyboardEvent,
-  useCallback,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-} from "react";
+import { type FormEvent, type KeyboardEvent, useRef, useState } from "react";
 import {
   collectionKeys,
   useCollectionItem,
@@ -18,11 +9,17 @@ import {
 } from "@/components/collections/queries";
 import { cn } from "@/components/ui/cn";
 import { CheckIcon, FolderPlusIcon } from "@/components/ui/icons";
+import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { Spinner } from "@/components/ui/spinner";
+import { Tooltip } from "@/components/ui/tooltip";
 import { createCollectionAction } from "@/lib/actions/collections/create-collection";
 import { ActionError, useActionMutation } from "@/lib/queries/use-action-mutation";
 
-/** "Add to collection": tick the collections that should hold this video, or make a new one. */
+/**
+ * "Add to collection": tick the collections that should hold this video, or make a new one. A
+ * popover of real checkboxes rather than a menu: its name field needs every key a menu's
+ * typeahead would take.
+ */
 export function CollectionMenu(props: {
   slug: string;
   generationId: string;
@@ -31,115 +28,60 @@ export function CollectionMenu(props: {
   variant?: "icon" | "button";
 }) {
   const t = useTranslations("collections");
-  const [open, setOpen] = useState(false);
-  // Fixed to the viewport, from the button's place: a card clips anything inside it.
-  const [position, setPosition] = useState<CSSProperties>({});
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const popover = useRef<HTMLDivElement>(null);
-  const focusOnOpen = useRef(false);
-  const menuId = useId();
-
-  useEffect(() => {
-    if (!open || !focusOnOpen.current) return;
-    focusOnOpen.current = false;
-    const frame = requestAnimationFrame(() => focusables(popover.current)[0]?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, [open]);
-  const placement = props.placement;
-  const menuPosition = useCallback((): CSSProperties => {
-    const r = button.current?.getBoundingClientRect();
-    if (!r) return {};
-    const right = Math.max(8, window.innerWidth - r.right);
-    return placement === "down"
-      ? { right, top: r.bottom + 6 }
-      : { right, bottom: window.innerHeight - r.top + 6 };
-  }, [placement]);
-
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "Escape") return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    // The menu follows its button rather than closing: on a phone, typing a new collection's
-    // name opens the keyboard, which resizes and scrolls the window.
-    const follow = () => setPosition(menuPosition());
-    document.addEventListener("pointerdown", onDown);
-    document.addEventListener("keydown", onKey);
-    window.addEventListener("resize", follow);
-    window.addEventListener("scroll", follow, { passive: true });
-    return () => {
-      document.removeEventListener("pointerdown", onDown);
-      document.removeEventListener("keydown", onKey);
-      window.removeEventListener("resize", follow);
-      window.removeEventListener("scroll", follow);
-    };
-  }, [open, menuPosition]);
-
-  return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: Tab leaving the menu closes it
-    <div
-      ref={root}
-      className="relative z-10"
-      onBlur={(e) => {
-        // Focus moved to something outside (Tab past the last field); a click on the menu's
-        // own blank space moves it nowhere and keeps it open.
-        const next = e.relatedTarget;
-        if (open && next instanceof Node && !root.current?.contains(next)) setOpen(false);
+  // Opened by a tap or a click: focus stays out of the name field, whose phone keyboard would
+  // cover the list. From the keyboard, it goes to the first collection.
+  const byPointer = useRef(false);
+  const content = useRef<HTMLDivElement>(null);
+  const trigger = (
+    <PopoverTrigger
+      data-testid="collection-menu-button"
+      aria-label={t("addTo")}
+      onPointerDown={() => {
+        byPointer.current = true;
       }}
-    >
-      <button
-        type="button"
-        data-testid="collection-menu-button"
-        aria-expanded={open}
-        aria-controls={menuId}
-        aria-label={t("addTo")}
-        title={t("addTo")}
-        ref={button}
-        onClick={(e) => {
-          setPosition(menuPosition());
-          setOpen((v) => !v);
-          // Opened from the keyboard (a click without a pointer): focus goes into the menu. Not on
-          // a tap, which would open a phone's keyboard over it.
-          if (e.detail === 0) focusOnOpen.current = true;
-        }}
-        className={cn(
-          "inline-flex items-center justify-center gap-2 transition-colors focus-visible:outline-2 focus-visible:outline-accent-500",
-          props.variant === "button"
-            ? "h-9 w-full rounded-lg bg-surface px-3.5 sm:w-auto text-sm font-medium text-fg shadow-xs ring-1 ring-inset ring-line hover:bg-canvas"
-            : "size-8 rounded-md text-fg-muted hover:bg-muted hover:text-fg",
-        )}
-      >
-        <FolderPlusIcon className="size-4" />
-        {props.variant === "button" && t("addTo")}
-      </button>
-      {open && (
-        // biome-ignore lint/a11y/noStaticElementInteractions: arrow keys move between its items
-        <div
-          id={menuId}
-          ref={popover}
-          style={position}
-          onKeyDown={moveFocus}
-          className="fixed z-40 w-64 max-w-[calc(100vw-1rem)] rounded-xl bg-surface p-2 shadow-lg ring-1 ring-line"
-        >
-          <MenuBody slug={props.slug} generationId={props.generationId} />
-        </div>
+      onKeyDown={() => {
+        byPointer.current = false;
+      }}
+      className={cn(
+        "inline-flex items-center justify-center gap-2 transition-colors focus-visible:outline-2 focus-visible:outline-accent-500",
+        props.variant === "button"
+          ? "h-9 w-full rounded-lg bg-surface px-3.5 text-sm font-medium text-fg shadow-xs ring-1 ring-inset ring-line hover:bg-canvas sm:w-auto"
+          : "size-8 rounded-md text-fg-muted hover:bg-muted hover:text-fg data-[state=open]:bg-muted",
       )}
-    </div>
+    >
+      <FolderPlusIcon className="size-4" />
+      {props.variant === "button" && t("addTo")}
+    </PopoverTrigger>
+  );
+  return (
+    <Popover>
+      {props.variant === "button" ? trigger : <Tooltip content={t("addTo")}>{trigger}</Tooltip>}
+      <PopoverContent
+        side={props.placement === "down" ? "bottom" : "top"}
+        aria-label={t("addTo")}
+        onKeyDown={moveFocus}
+        ref={content}
+        onOpenAutoFocus={(e) => {
+          e.preventDefault();
+          const box = content.current;
+          if (byPointer.current) box?.focus();
+          else (focusables(box)[0] ?? box)?.focus();
+        }}
+      >
+        <MenuBody slug={props.slug} generationId={props.generationId} />
+      </PopoverContent>
+    </Popover>
   );
 }
 
-// The menu's collections, then its name field: what the arrow keys move between.
-function focusables(menu: HTMLElement | null): HTMLElement[] {
-  return [...(menu?.querySelectorAll<HTMLElement>('[role="menuitemcheckbox"], input') ?? [])];
+// The collections, then the name field: what the arrow keys move between, as in a menu.
+function focusables(root: HTMLElement | null): HTMLElement[] {
+  return [
+    ...(root?.querySelectorAll<HTMLElement>('input[type="checkbox"], input[type="text"]') ?? []),
+  ];
 }
 
-function moveFocus(e: ReactKeyboardEvent<HTMLDivElement>) {
+function moveFocus(e: KeyboardEvent<HTMLDivElement>) {
   if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
   const items = focusables(e.currentTarget);
   if (items.length === 0) return;
@@ -192,39 +134,44 @@ function MenuBody(props: { slug: string; generationId: string }) {
           )}
           {collections.data?.map((c) => (
             <li key={c.id}>
-              <button
-                type="button"
-                role="menuitemcheckbox"
-                aria-checked={c.contains}
-                // Not `disabled`: that would drop keyboard focus from the item just pressed.
-                aria-disabled={item.isPending}
-                onClick={() => {
-                  if (item.isPending) return;
-                  item.mutate({
-                    collectionId: c.id,
-                    generationId: props.generationId,
-                    add: !c.contains,
-                  });
-                }}
-                className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left text-[13px] text-fg hover:bg-canvas aria-disabled:opacity-60"
-              >
+              <label className="flex w-full cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-[13px] text-fg hover:bg-muted has-[:focus-visible]:bg-muted">
+                <input
+                  type="checkbox"
+                  checked={c.contains}
+                  // Not `disabled`: that would drop keyboard focus from the box just pressed.
+                  aria-disabled={item.isPending}
+                  onChange={() => {
+                    if (item.isPending) return;
+                    item.mutate({
+                      collectionId: c.id,
+                      generationId: props.generationId,
+                      add: !c.contains,
+                    });
+                  }}
+                  className="peer sr-only"
+                />
                 <span
+                  aria-hidden="true"
                   className={cn(
                     "flex size-4 shrink-0 items-center justify-center rounded ring-1 ring-inset",
-                    c.contains ? "bg-accent-600 text-white ring-accent-600" : "ring-line-strong",
+                    "peer-focus-visible:outline-2 peer-focus-visible:outline-offset-1 peer-focus-visible:outline-accent-500",
+                    c.contains
+                      ? "bg-accent-600 text-primary-fg ring-accent-600 dark:text-fg"
+                      : "ring-line-strong",
                   )}
                 >
                   {c.contains && <CheckIcon className="size-3" />}
                 </span>
                 <span className="min-w-0 flex-1 truncate">{c.name}</span>
                 <span className="text-[11px] text-fg-muted tabular-nums">{c.itemCount}</span>
-              </button>
+              </label>
             </li>
           ))}
         </ul>
       )}
       <form onSubmit={onCreate} className="mt-1.5 flex gap-1.5 border-t border-line-soft pt-2">
         <input
+          type="text"
           value={name}
           onChange={(e) => setName(e.target.value)}
           maxLength={80}

@@ -191,6 +191,7 @@ function CollectionRow(props: {
                 ghost
                 label={<TrashIcon className="size-4" />}
                 name={t("delete")}
+                title={t("deleteTitle")}
                 question={t("confirmDelete", { name: c.name })}
                 confirmLabel={t("confirmDeleteButton")}
                 pending={remove.isPending}

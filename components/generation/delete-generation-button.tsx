@@ -52,8 +52,8 @@ export function DeleteGenerationButton(props: {
             </>
           )
         }
-        question={props.compact ? undefined : t("deleteQuestion")}
-        stacked
+        title={t("deleteTitle")}
+        question={t("deleteQuestion")}
         confirmLabel={t("deleteConfirm")}
         pending={remove.isPending}
         onConfirm={() => remove.mutateAsync(undefined)}

@@ -1,13 +1,32 @@
 "use client";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { type FormEvent, useId, useState } from "react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
 import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { ESTIMATED_CREDITS_PER_VIDEO } from "@/lib/kie-account/estimated-credits";
+import { setWorkspaceBudgetInput } from "@/lib/kie-account/schemas";
+
+// The field's text, empty for no limit, read as the server's limit (the same for a member).
+const schema = z.object({
+  limit: z
+    .string()
+    .transform((v) => (v.trim() === "" ? null : Number(v)))
+    .pipe(setWorkspaceBudgetInput.shape.limit),
+});
+
+function parseLimit(text: string): number | null | undefined {
+  const result = schema.shape.limit.safeParse(text);
+  return result.success ? result.data : undefined;
+}
 
 /**
  * A monthly credit limit with this month's use: empty means no limit. Saves through `save`
@@ -24,25 +43,27 @@ export function BudgetForm(props: {
   const actionErrorText = useActionErrorText();
   const format = useFormatter();
   const router = useRouter();
-  const id = useId();
-  const [value, setValue] = useState(props.limit === null ? "" : String(props.limit));
-  const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    mode: "onChange",
+    defaultValues: { limit: props.limit === null ? "" : String(props.limit) },
+  });
 
-  const parsed = value.trim() === "" ? null : Number(value);
-  const valid = parsed === null || (Number.isInteger(parsed) && parsed >= 1);
+  // undefined while the text is not a limit the server would take.
+  const parsed = parseLimit(form.watch("limit"));
+  const valid = parsed !== undefined;
   const changed = parsed !== props.limit;
   const share = props.limit ? Math.min(props.used / props.limit, 1) : 0;
+  const pending = form.formState.isSubmitting;
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (!valid || !changed) return;
-    setPending(true);
+  async function onValid({ limit }: z.output<typeof schema>) {
+    if (limit === props.limit) return;
     setError(null);
     setSaved(false);
     try {
-      const result = await props.save(parsed);
+      const result = await props.save(limit);
       if (!result.ok) setError(actionErrorText(result.error));
       else {
         setSaved(true);
@@ -50,35 +71,43 @@ export function BudgetForm(props: {
       }
     } catch {
       setError(t("network"));
-    } finally {
-      setPending(false);
     }
   }
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} className="space-y-2">
-      <div className="flex flex-wrap items-end gap-2">
-        <div className="min-w-0 flex-1 space-y-1.5">
-          <label
-            htmlFor={id}
-            className={props.compact ? "sr-only" : "block text-[13px] font-medium text-fg"}
-          >
-            {props.label}
-          </label>
-          <input
-            id={id}
-            inputMode="numeric"
-            value={value}
-            onChange={(event) => {
-              setValue(event.target.value.replace(/[^\d]/g, ""));
-              setSaved(false);
-            }}
-            placeholder={t("noLimit")}
-            aria-invalid={!valid || undefined}
-            className="block h-9 w-full rounded-lg bg-surface px-3 text-sm text-fg tabular-nums shadow-xs ring-1 ring-line ring-inset placeholder:text-fg-subtle focus:ring-2 focus:ring-accent-500 focus:outline-none"
-          />
-        </div>
-        <Button type="submit" variant="secondary" disabled={!valid || !changed || pending}>
+    <form onSubmit={form.handleSubmit(onValid)} className="space-y-2">
+      <div className="flex flex-wrap items-start gap-2">
+        <Field
+          label={props.label}
+          hideLabel={props.compact}
+          error={form.formState.errors.limit ? t("invalid") : null}
+          className="min-w-0 flex-1"
+        >
+          {(control) => {
+            const field = form.register("limit");
+            return (
+              <Input
+                {...control}
+                {...field}
+                inputMode="numeric"
+                placeholder={t("noLimit")}
+                onChange={(event) => {
+                  // Digits only: what a count of credits is made of.
+                  event.target.value = event.target.value.replace(/[^\d]/g, "");
+                  setSaved(false);
+                  return field.onChange(event);
+                }}
+                className="h-9 tabular-nums"
+              />
+            );
+          }}
+        </Field>
+        <Button
+          type="submit"
+          variant="secondary"
+          disabled={!valid || !changed || pending}
+          className={props.compact ? undefined : "mt-[26px]"}
+        >
           {pending && <Spinner />}
           {t("save")}
         </Button>
@@ -106,7 +135,7 @@ export function BudgetForm(props: {
       </div>
       <div aria-live="polite">
         {/* Allowed, but said: such a limit refuses the next Generate. */}
-        {parsed !== null && valid && (
+        {typeof parsed === "number" && (
           <p className="text-xs text-warning">
             {parsed < ESTIMATED_CREDITS_PER_VIDEO
               ? t("belowOneVideo", { credits: ESTIMATED_CREDITS_PER_VIDEO })

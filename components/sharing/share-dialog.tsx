@@ -1,23 +1,37 @@
 "use client";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useRef, useState } from "react";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import type { z } from "zod";
 import { unwrap } from "@/components/collections/queries";
 import { type ShareTargetProp, shareKeys } from "@/components/sharing/share-keys";
 import { ShareLinkRow } from "@/components/sharing/share-link-row";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { CheckIcon, CopyIcon, ShareIcon, XIcon } from "@/components/ui/icons";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { CheckIcon, CopyIcon, ShareIcon } from "@/components/ui/icons";
+import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { Switch } from "@/components/ui/switch";
-import { TextField } from "@/components/ui/text-field";
+import { RoleSelect } from "@/components/workspaces/role-select";
 import { createShareLinkAction } from "@/lib/actions/sharing/create-share-link";
 import { listShareLinksAction } from "@/lib/actions/sharing/list-share-links";
 import { ActionError, useActionMutation } from "@/lib/queries/use-action-mutation";
 import type { CreatedShareLink } from "@/lib/sharing/dto";
-import { endOfLocalDay, pickableDays } from "@/lib/sharing/expiry-day";
+import { endOfLocalDay, localDay, pickableDays } from "@/lib/sharing/expiry-day";
+import { createShareLinkInput, EXPIRY_PRESETS } from "@/lib/sharing/schemas";
 
-const EXPIRIES = ["never", "1d", "7d", "30d", "date"] as const;
+type ShareInput = z.input<typeof createShareLinkInput>;
 
 /** "Share": a dialog that makes a link (with expiry, password, download, prompt) and lists this target's links. */
 export function ShareDialog(props: {
@@ -28,51 +42,45 @@ export function ShareDialog(props: {
   label?: string;
 }) {
   const t = useTranslations("sharing");
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <Button
-        variant={props.variant ?? "secondary"}
-        size={props.size}
-        data-testid="share-button"
-        onClick={() => {
-          setOpen(true);
-          dialog.current?.showModal();
-        }}
-      >
-        <ShareIcon className="size-4" />
-        {props.label ?? t("share")}
-      </Button>
-      <dialog
-        ref={dialog}
-        onClose={() => setOpen(false)}
-        aria-labelledby="share-dialog-title"
+    <Dialog>
+      <DialogTrigger asChild>
+        <Button variant={props.variant ?? "secondary"} size={props.size} data-testid="share-button">
+          <ShareIcon className="size-4" />
+          {props.label ?? t("share")}
+        </Button>
+      </DialogTrigger>
+      {/* Mounted only while open: each opening starts a fresh form. */}
+      <DialogContent
         data-testid="share-dialog"
-        className="m-auto w-[min(100vw-1.5rem,30rem)] rounded-2xl bg-surface p-0 shadow-xl ring-1 ring-line backdrop:bg-zinc-950/40 backdrop:backdrop-blur-[2px]"
+        closeLabel={t("close")}
+        aria-describedby={undefined}
       >
-        {open && (
-          <ShareDialogBody
-            slug={props.slug}
-            target={props.target}
-            onClose={() => dialog.current?.close()}
-          />
-        )}
-      </dialog>
-    </>
+        <ShareDialogBody slug={props.slug} target={props.target} />
+      </DialogContent>
+    </Dialog>
   );
 }
 
-function ShareDialogBody(props: { slug: string; target: ShareTargetProp; onClose: () => void }) {
+function ShareDialogBody(props: { slug: string; target: ShareTargetProp }) {
   const t = useTranslations("sharing");
   const qc = useQueryClient();
-  const [expiry, setExpiry] = useState<(typeof EXPIRIES)[number]>("7d");
-  const [date, setDate] = useState("");
-  const [password, setPassword] = useState("");
-  const [title, setTitle] = useState("");
-  const [allowDownload, setAllowDownload] = useState(false);
-  const [showPrompt, setShowPrompt] = useState(true);
   const [created, setCreated] = useState<CreatedShareLink | null>(null);
+  // The server's own schema, with the target's fields carried as they are.
+  const form = useForm<ShareInput, unknown, z.output<typeof createShareLinkInput>>({
+    resolver: zodResolver(createShareLinkInput),
+    defaultValues: {
+      workspaceSlug: props.slug,
+      targetType: props.target.type,
+      generationId: props.target.type === "generation" ? props.target.generationId : undefined,
+      collectionId: props.target.type === "collection" ? props.target.collectionId : undefined,
+      title: "",
+      expiry: "7d",
+      password: "",
+      allowDownload: false,
+      showPrompt: true,
+    },
+  });
 
   const links = useQuery({
     queryKey: shareKeys.target(props.slug, props.target),
@@ -88,53 +96,42 @@ function ShareDialogBody(props: { slug: string; target: ShareTargetProp; onClose
   });
 
   const create = useActionMutation(
-    () =>
+    (values: z.output<typeof createShareLinkInput>) =>
       createShareLinkAction({
-        workspaceSlug: props.slug,
-        targetType: props.target.type,
-        generationId: props.target.type === "generation" ? props.target.generationId : undefined,
-        collectionId: props.target.type === "collection" ? props.target.collectionId : undefined,
-        title: title || undefined,
-        expiry,
-        // The end of the chosen day, where the sharer is.
-        expiresAt: expiry === "date" ? endOfLocalDay(date)?.toISOString() : undefined,
-        password: password || undefined,
-        allowDownload,
-        showPrompt,
+        ...values,
+        title: values.title || undefined,
+        expiresAt: values.expiry === "date" ? values.expiresAt : undefined,
+        password: values.password || undefined,
       }),
     {
       onSuccess: (result) => {
         setCreated(result);
-        setPassword("");
+        form.setValue("password", "");
         void qc.invalidateQueries({ queryKey: shareKeys.all(props.slug) });
+      },
+      onError: (error) => {
+        // The server's field problems shown where the client's would be.
+        for (const name of ["password", "expiresAt"] as const) {
+          const message = error instanceof ActionError ? error.fields?.[name] : undefined;
+          if (message) form.setError(name, { message });
+        }
       },
     },
   );
 
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    create.mutate(undefined);
-  }
-
+  const errors = form.formState.errors;
   const error = create.error;
+  const fieldProblem =
+    error instanceof ActionError && (error.fields?.password || error.fields?.expiresAt);
+  const expiry = form.watch("expiry");
   // Calendar days where the sharer is, as the server's check allows them.
   const days = pickableDays();
 
   return (
-    <div className="max-h-[85dvh] overflow-y-auto">
-      <div className="flex items-center justify-between gap-3 border-b border-line-soft px-5 py-4">
-        <h2 id="share-dialog-title" className="text-[15px] font-semibold text-fg">
-          {t(`dialogTitle.${props.target.type}`)}
-        </h2>
-        <button
-          type="button"
-          onClick={props.onClose}
-          aria-label={t("close")}
-          className="rounded-md p-1 text-fg-muted hover:bg-muted hover:text-fg-soft"
-        >
-          <XIcon className="size-4" />
-        </button>
-      </div>
+    <>
+      <DialogHeader>
+        <DialogTitle>{t(`dialogTitle.${props.target.type}`)}</DialogTitle>
+      </DialogHeader>
 
       {created ? (
         <div className="space-y-4 px-5 py-5">
@@ -144,83 +141,117 @@ function ShareDialogBody(props: { slug: string; target: ShareTargetProp; onClose
             <Button variant="ghost" onClick={() => setCreated(null)}>
               {t("another")}
             </Button>
-            <Button onClick={props.onClose}>{t("done")}</Button>
+            <DialogClose asChild>
+              <Button>{t("done")}</Button>
+            </DialogClose>
           </div>
         </div>
       ) : (
-        <form onSubmit={onSubmit} className="space-y-4 px-5 py-5">
-          <TextField
-            id="share-title"
-            label={t("titleLabel")}
-            placeholder={t("titlePlaceholder")}
-            value={title}
-            maxLength={120}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-          <div className="space-y-1.5">
-            <label htmlFor="share-expiry" className="block text-[13px] font-medium text-fg-soft">
-              {t("expiry")}
-            </label>
-            <div className="flex gap-2">
-              <select
-                id="share-expiry"
-                value={expiry}
-                onChange={(e) => setExpiry(e.target.value as (typeof EXPIRIES)[number])}
-                className="h-10 min-w-0 flex-1 rounded-lg bg-surface px-2.5 text-sm text-fg shadow-xs ring-1 ring-inset ring-line focus:ring-2 focus:ring-accent-500 focus:outline-none"
-              >
-                {EXPIRIES.map((e) => (
-                  <option key={e} value={e}>
-                    {t(`expiries.${e}`)}
-                  </option>
-                ))}
-              </select>
-              {expiry === "date" && (
-                <input
-                  type="date"
-                  aria-label={t("expiryDate")}
-                  value={date}
-                  min={days.min}
-                  max={days.max}
-                  required
-                  onChange={(e) => setDate(e.target.value)}
-                  className="h-10 rounded-lg bg-surface px-2.5 text-sm shadow-xs ring-1 ring-inset ring-line focus:ring-2 focus:ring-accent-500 focus:outline-none"
+        <form
+          onSubmit={form.handleSubmit((values) => create.mutate(values))}
+          className="space-y-4 px-5 py-5"
+        >
+          <Field label={t("titleLabel")}>
+            {(control) => (
+              <Input
+                {...control}
+                {...form.register("title")}
+                placeholder={t("titlePlaceholder")}
+                maxLength={120}
+              />
+            )}
+          </Field>
+          <Field label={t("expiry")} error={errors.expiresAt ? t("expiryOutOfRange") : null}>
+            {(control) => (
+              <div className="flex gap-2">
+                <Controller
+                  control={form.control}
+                  name="expiry"
+                  render={({ field }) => (
+                    <RoleSelect
+                      id={control.id}
+                      aria-describedby={control["aria-describedby"]}
+                      value={field.value ?? "7d"}
+                      onChange={field.onChange}
+                      options={EXPIRY_PRESETS.map((e) => ({ value: e, label: t(`expiries.${e}`) }))}
+                      className="h-10 min-w-0 flex-1"
+                    />
+                  )}
                 />
-              )}
-            </div>
-          </div>
-          <TextField
-            id="share-password"
-            type="password"
-            autoComplete="new-password"
-            label={t("passwordLabel")}
-            placeholder={t("passwordPlaceholder")}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            error={
-              error instanceof ActionError && error.fields?.password ? t("passwordShort") : null
-            }
+                {expiry === "date" && (
+                  <Controller
+                    control={form.control}
+                    name="expiresAt"
+                    render={({ field }) => (
+                      <Input
+                        type="date"
+                        aria-label={t("expiryDate")}
+                        aria-invalid={control["aria-invalid"]}
+                        aria-describedby={control["aria-describedby"]}
+                        // Shown as the sharer's calendar day; kept as the end of that day.
+                        value={field.value ? localDay(new Date(field.value)) : ""}
+                        min={days.min}
+                        max={days.max}
+                        required
+                        onChange={(e) =>
+                          field.onChange(endOfLocalDay(e.target.value)?.toISOString() ?? "")
+                        }
+                        className="w-auto px-2.5"
+                      />
+                    )}
+                  />
+                )}
+              </div>
+            )}
+          </Field>
+          <Field label={t("passwordLabel")} error={errors.password ? t("passwordShort") : null}>
+            {(control) => (
+              <Input
+                {...control}
+                {...form.register("password")}
+                type="password"
+                autoComplete="new-password"
+                placeholder={t("passwordPlaceholder")}
+              />
+            )}
+          </Field>
+          <Controller
+            control={form.control}
+            name="allowDownload"
+            render={({ field }) => (
+              <Field label={t("allowDownload")} inline>
+                {(control) => (
+                  <Switch
+                    id={control.id}
+                    checked={field.value ?? false}
+                    onCheckedChange={field.onChange}
+                  />
+                )}
+              </Field>
+            )}
           />
-          <Toggle
-            id="share-download"
-            label={t("allowDownload")}
-            checked={allowDownload}
-            onChange={setAllowDownload}
+          <Controller
+            control={form.control}
+            name="showPrompt"
+            render={({ field }) => (
+              <Field label={t("showPrompt")} inline>
+                {(control) => (
+                  <Switch
+                    id={control.id}
+                    checked={field.value ?? false}
+                    onCheckedChange={field.onChange}
+                  />
+                )}
+              </Field>
+            )}
           />
-          <Toggle
-            id="share-prompt"
-            label={t("showPrompt")}
-            checked={showPrompt}
-            onChange={setShowPrompt}
-          />
-          {error && !(error instanceof ActionError && error.fields?.password) && (
+          {error && !fieldProblem && (
             <Alert>
-              {error instanceof ActionError && error.fields?.expiresAt
-                ? t("expiryOutOfRange")
-                : error instanceof ActionError && error.code === "conflict"
-                  ? t("notReady")
-                  : error instanceof ActionError && error.code === "forbidden"
-                    ? t("forbidden")
-                    : t("error")}
+              {error instanceof ActionError && error.code === "conflict"
+                ? t("notReady")
+                : error instanceof ActionError && error.code === "forbidden"
+                  ? t("forbidden")
+                  : t("error")}
             </Alert>
           )}
           <div className="flex justify-end">
@@ -246,23 +277,7 @@ function ShareDialogBody(props: { slug: string; target: ShareTargetProp; onClose
           <p className="mt-1.5 text-[13px] text-fg-muted">{t("noLinks")}</p>
         )}
       </div>
-    </div>
-  );
-}
-
-function Toggle(props: {
-  id: string;
-  label: string;
-  checked: boolean;
-  onChange: (v: boolean) => void;
-}) {
-  return (
-    <div className="flex items-center justify-between gap-4">
-      <label htmlFor={props.id} className="text-[13px] font-medium text-fg">
-        {props.label}
-      </label>
-      <Switch id={props.id} checked={props.checked} onCheckedChange={props.onChange} />
-    </div>
+    </>
   );
 }
 

@@ -127,6 +127,8 @@ export function ShareLinkRow(props: {
         <ConfirmButton
           testId="revoke-button"
           label={t("revoke")}
+          title={t("revokeTitle")}
+          question={t("revokeQuestion")}
           confirmLabel={t("revokeConfirm")}
           onConfirm={() => revoke.mutateAsync(undefined)}
         />

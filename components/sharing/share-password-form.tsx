@@ -1,25 +1,34 @@
 "use client";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { LogoMark } from "@/components/brand/logo";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
-import { TextField } from "@/components/ui/text-field";
 import { unlockShareLinkAction } from "@/lib/actions/sharing/unlock-share-link";
+import { unlockShareInput } from "@/lib/sharing/schemas";
+
+const schema = unlockShareInput.pick({ password: true });
 
 /** The gate of a password-protected link; on success the page reloads with the video. */
 export function SharePasswordForm(props: { token: string }) {
   const t = useTranslations("publicShare");
   const router = useRouter();
-  const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
+  // A transition, so the button spins until the refreshed page has the video.
   const [pending, startTransition] = useTransition();
+  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: { password: "" },
+  });
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (!password) return;
+  function unlock({ password }: z.output<typeof schema>) {
     setError(null);
     startTransition(async () => {
       try {
@@ -46,20 +55,30 @@ export function SharePasswordForm(props: { token: string }) {
       <LogoMark className="size-9" />
       <h1 className="mt-5 text-lg font-semibold tracking-tight text-fg">{t("lockedTitle")}</h1>
       <p className="mt-1 text-[13px] leading-5 text-fg-muted">{t("lockedBody")}</p>
-      <form onSubmit={onSubmit} className="mt-5 space-y-4" data-testid="share-password-form">
-        <TextField
-          id="share-password"
-          name="password"
-          type="password"
-          autoComplete="off"
-          label={t("password")}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoFocus
-          required
-        />
+      <form
+        onSubmit={form.handleSubmit(unlock)}
+        className="mt-5 space-y-4"
+        data-testid="share-password-form"
+      >
+        <Field label={t("password")}>
+          {(control) => (
+            <Input
+              {...control}
+              {...form.register("password")}
+              type="password"
+              autoComplete="off"
+              autoFocus
+              required
+            />
+          )}
+        </Field>
         {error && <Alert>{error}</Alert>}
-        <Button type="submit" size="lg" className="w-full" disabled={pending || !password}>
+        <Button
+          type="submit"
+          size="lg"
+          className="w-full"
+          disabled={pending || !form.watch("password")}
+        >
           {pending && <Spinner />}
           {t("unlock")}
         </Button>

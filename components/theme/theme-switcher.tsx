@@ -1,9 +1,16 @@
 "use client";
-import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { Check, Monitor, Moon, Sun } from "lucide-react";
+import { Monitor, Moon, Sun } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useTheme } from "@/components/theme/theme-provider";
 import { cn } from "@/components/ui/cn";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuLabel,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { parseTheme, THEMES } from "@/lib/theme/themes";
 
 const ICONS = { system: Monitor, light: Sun, dark: Moon } as const;
@@ -15,8 +22,8 @@ export function ThemeSwitcher(props: { className?: string }) {
   const Icon = ICONS[theme];
 
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger
+    <DropdownMenu>
+      <DropdownMenuTrigger
         aria-label={t("label", { current: t(theme) })}
         className={cn(
           "inline-flex size-8 shrink-0 items-center justify-center rounded-lg text-fg-muted transition-colors",
@@ -26,39 +33,24 @@ export function ThemeSwitcher(props: { className?: string }) {
         )}
       >
         <Icon aria-hidden="true" className="size-4" />
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="end"
-          sideOffset={6}
-          className="z-50 min-w-40 rounded-xl bg-surface p-1 text-sm text-fg shadow-lg ring-1 ring-line"
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end">
+        <DropdownMenuLabel>{t("title")}</DropdownMenuLabel>
+        <DropdownMenuRadioGroup
+          value={theme}
+          onValueChange={(value) => setTheme(parseTheme(value))}
         >
-          <DropdownMenu.Label className="px-2.5 pt-1.5 pb-1 text-xs font-medium text-fg-muted">
-            {t("title")}
-          </DropdownMenu.Label>
-          <DropdownMenu.RadioGroup
-            value={theme}
-            onValueChange={(value) => setTheme(parseTheme(value))}
-          >
-            {THEMES.map((value) => {
-              const ItemIcon = ICONS[value];
-              return (
-                <DropdownMenu.RadioItem
-                  key={value}
-                  value={value}
-                  className="flex cursor-default items-center gap-2.5 rounded-lg px-2.5 py-2 outline-none select-none data-[highlighted]:bg-muted"
-                >
-                  <ItemIcon aria-hidden="true" className="size-4 text-fg-muted" />
-                  <span className="flex-1">{t(value)}</span>
-                  <DropdownMenu.ItemIndicator>
-                    <Check aria-hidden="true" className="size-4 text-accent-600" />
-                  </DropdownMenu.ItemIndicator>
-                </DropdownMenu.RadioItem>
-              );
-            })}
-          </DropdownMenu.RadioGroup>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+          {THEMES.map((value) => {
+            const ItemIcon = ICONS[value];
+            return (
+              <DropdownMenuRadioItem key={value} value={value}>
+                <ItemIcon aria-hidden="true" className="size-4 text-fg-muted" />
+                <span className="flex-1">{t(value)}</span>
+              </DropdownMenuRadioItem>
+            );
+          })}
+        </DropdownMenuRadioGroup>
+      </DropdownMenuContent>
+    </DropdownMenu>
   );
 }

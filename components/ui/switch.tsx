@@ -1,4 +1,5 @@
 "use client";
+import * as SwitchPrimitive from "@radix-ui/react-switch";
 import { cn } from "@/components/ui/cn";
 
 /** An on/off switch; label it with <label htmlFor={id}> (a button is labelable). */
@@ -10,30 +11,22 @@ export function Switch(props: {
   describedBy?: string;
 }) {
   return (
-    <button
+    <SwitchPrimitive.Root
       id={props.id}
-      type="button"
-      role="switch"
-      aria-checked={props.checked}
-      aria-describedby={props.describedBy}
+      checked={props.checked}
+      onCheckedChange={props.onCheckedChange}
       disabled={props.disabled}
-      onClick={() => props.onCheckedChange(!props.checked)}
+      aria-describedby={props.describedBy}
       className={cn(
         "relative inline-flex h-5 w-9 shrink-0 cursor-pointer items-center rounded-full transition-colors",
         // A finger-sized target (52 × 36 px) around the small visual.
         "before:absolute before:-inset-2 before:content-['']",
         "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500",
         "disabled:cursor-not-allowed disabled:opacity-50",
-        props.checked ? "bg-accent-600" : "bg-line-strong",
+        "bg-line-strong data-[state=checked]:bg-accent-600",
       )}
     >
-      <span
-        aria-hidden="true"
-        className={cn(
-          "inline-block size-4 rounded-full bg-surface shadow-sm ring-1 ring-black/5 transition-transform",
-          props.checked ? "translate-x-[18px]" : "translate-x-0.5",
-        )}
-      />
-    </button>
+      <SwitchPrimitive.Thumb className="pointer-events-none block size-4 translate-x-0.5 rounded-full bg-surface shadow-sm ring-1 ring-line transition-transform data-[state=checked]:translate-x-[18px]" />
+    </SwitchPrimitive.Root>
   );
 }

@@ -1,21 +1,30 @@
 "use client";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
-import { TextField } from "@/components/ui/text-field";
 import { deleteWorkspaceAction } from "@/lib/actions/workspaces/delete-workspace";
 import { useActionMutation } from "@/lib/queries/use-action-mutation";
+import { deleteWorkspaceInput } from "@/lib/workspaces/schemas";
+
+const schema = deleteWorkspaceInput.pick({ confirmName: true });
 
 /** Delete, once the workspace's name is typed exactly (checked again on the server). */
 export function DeleteWorkspaceForm(props: { slug: string; name: string }) {
   const t = useTranslations("workspaces.general");
   const router = useRouter();
   const errorText = useActionErrorText();
-  const [typed, setTyped] = useState("");
+  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: { confirmName: "" },
+  });
   const remove = useActionMutation(deleteWorkspaceAction, {
     onSuccess: () => {
       router.replace("/");
@@ -23,27 +32,28 @@ export function DeleteWorkspaceForm(props: { slug: string; name: string }) {
     },
   });
 
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    remove.mutate({ workspaceSlug: props.slug, confirmName: typed });
-  }
-
   return (
-    <form onSubmit={onSubmit} className="space-y-3">
-      <TextField
-        id="confirm-delete"
-        name="confirmName"
-        label={t("deleteConfirmLabel", { name: props.name })}
-        value={typed}
-        autoComplete="off"
-        spellCheck={false}
-        onChange={(e) => setTyped(e.target.value)}
-      />
+    <form
+      onSubmit={form.handleSubmit(({ confirmName }) =>
+        remove.mutate({ workspaceSlug: props.slug, confirmName }),
+      )}
+      className="space-y-3"
+    >
+      <Field label={t("deleteConfirmLabel", { name: props.name })}>
+        {(control) => (
+          <Input
+            {...control}
+            {...form.register("confirmName")}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        )}
+      </Field>
       {remove.error && <Alert>{errorText(remove.error)}</Alert>}
       <Button
         type="submit"
         variant="danger"
-        disabled={remove.isPending || typed.trim() !== props.name}
+        disabled={remove.isPending || form.watch("confirmName").trim() !== props.name}
       >
         {remove.isPending && <Spinner />}
         {t("deleteButton")}

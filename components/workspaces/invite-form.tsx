@@ -1,16 +1,23 @@
 "use client";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import type { z } from "zod";
 import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { CheckIcon, CopyIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { Switch } from "@/components/ui/switch";
 import { RoleSelect } from "@/components/workspaces/role-select";
 import { createInviteAction } from "@/lib/actions/invites/create-invite";
+import { createInviteInput } from "@/lib/invites/schemas";
 import { useActionMutation } from "@/lib/queries/use-action-mutation";
+
+const schema = createInviteInput.omit({ workspaceSlug: true });
 
 const EXPIRY_DAYS = [1, 7, 30] as const;
 
@@ -20,9 +27,10 @@ export function InviteForm(props: { slug: string }) {
   const tr = useTranslations("workspaces.roles");
   const router = useRouter();
   const errorText = useActionErrorText();
-  const [role, setRole] = useState("member");
-  const [days, setDays] = useState("7");
-  const [singleUse, setSingleUse] = useState(false);
+  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: { role: "member", expiresInDays: 7, singleUse: false },
+  });
   const [copied, setCopied] = useState(false);
   const [link, setLink] = useState<string | null>(null);
   const create = useActionMutation(createInviteAction, {
@@ -32,11 +40,6 @@ export function InviteForm(props: { slug: string }) {
       router.refresh();
     },
   });
-
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    create.mutate({ workspaceSlug: props.slug, role, expiresInDays: Number(days), singleUse });
-  }
 
   async function copy() {
     if (!link) return;
@@ -49,41 +52,68 @@ export function InviteForm(props: { slug: string }) {
   return (
     <div className="space-y-4">
       <form
-        onSubmit={onSubmit}
+        onSubmit={form.handleSubmit((values) =>
+          create.mutate({ workspaceSlug: props.slug, ...values }),
+        )}
         data-testid="invite-form"
         className="flex flex-wrap items-end gap-3"
       >
-        <div className="space-y-1.5">
-          <label htmlFor="invite-role" className="block text-[13px] font-medium text-fg-soft">
-            {t("role")}
-          </label>
-          <RoleSelect
-            id="invite-role"
-            value={role}
-            onChange={setRole}
-            options={(["admin", "member", "viewer"] as const).map((r) => ({
-              value: r,
-              label: tr(r),
-            }))}
-          />
-        </div>
-        <div className="space-y-1.5">
-          <label htmlFor="invite-expiry" className="block text-[13px] font-medium text-fg-soft">
-            {t("expiry")}
-          </label>
-          <RoleSelect
-            id="invite-expiry"
-            value={days}
-            onChange={setDays}
-            options={EXPIRY_DAYS.map((d) => ({ value: String(d), label: t("days", { count: d }) }))}
-          />
-        </div>
-        <div className="flex h-9 items-center gap-2">
-          <Switch id="invite-single-use" checked={singleUse} onCheckedChange={setSingleUse} />
-          <label htmlFor="invite-single-use" className="text-[13px] text-fg-soft">
-            {t("singleUse")}
-          </label>
-        </div>
+        <Controller
+          control={form.control}
+          name="role"
+          render={({ field }) => (
+            <Field label={t("role")}>
+              {(control) => (
+                <RoleSelect
+                  id={control.id}
+                  value={field.value}
+                  onChange={field.onChange}
+                  options={(["admin", "member", "viewer"] as const).map((r) => ({
+                    value: r,
+                    label: tr(r),
+                  }))}
+                  className="min-w-32"
+                />
+              )}
+            </Field>
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="expiresInDays"
+          render={({ field }) => (
+            <Field label={t("expiry")}>
+              {(control) => (
+                <RoleSelect
+                  id={control.id}
+                  value={String(field.value)}
+                  onChange={(v) => field.onChange(Number(v))}
+                  options={EXPIRY_DAYS.map((d) => ({
+                    value: String(d),
+                    label: t("days", { count: d }),
+                  }))}
+                  className="min-w-28"
+                />
+              )}
+            </Field>
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="singleUse"
+          render={({ field }) => (
+            <div className="flex h-9 items-center gap-2">
+              <Switch
+                id="invite-single-use"
+                checked={field.value}
+                onCheckedChange={field.onChange}
+              />
+              <label htmlFor="invite-single-use" className="text-[13px] text-fg-soft">
+                {t("singleUse")}
+              </label>
+            </div>
+          )}
+        />
         <Button type="submit" disabled={create.isPending} className="sm:ml-auto">
           {create.isPending && <Spinner />}
           {t("create")}

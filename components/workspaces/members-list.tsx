@@ -1,11 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Spinner } from "@/components/ui/spinner";
 import { RoleSelect } from "@/components/workspaces/role-select";
 import { changeMemberRoleAction } from "@/lib/actions/workspaces/change-member-role";
@@ -33,12 +32,8 @@ function MemberItem(props: { slug: string; member: MemberRow }) {
   const tr = useTranslations("workspaces.roles");
   const router = useRouter();
   const errorText = useActionErrorText();
-  const [confirm, setConfirm] = useState(false);
   const m = props.member;
-  const onSuccess = () => {
-    setConfirm(false);
-    router.refresh();
-  };
+  const onSuccess = () => router.refresh();
   const change = useActionMutation(changeMemberRoleAction, { onSuccess });
   const remove = useActionMutation(removeMemberAction, { onSuccess });
   const leave = useActionMutation(leaveWorkspaceAction, {
@@ -86,36 +81,23 @@ function MemberItem(props: { slug: string; member: MemberRow }) {
           ) : (
             <Badge tone={m.role === "owner" ? "accent" : "neutral"}>{tr(m.role)}</Badge>
           )}
-          {removable && !confirm && (
-            <Button variant="ghost" size="sm" disabled={pending} onClick={() => setConfirm(true)}>
-              {m.self ? t("leave") : t("remove")}
-            </Button>
+          {removable && (
+            <ConfirmButton
+              ghost
+              label={m.self ? t("leave") : t("remove")}
+              question={m.self ? t("leaveConfirm") : t("removeConfirm", { email: m.email })}
+              confirmLabel={m.self ? t("leave") : t("remove")}
+              pending={pending}
+              onConfirm={() =>
+                m.self
+                  ? leave.mutateAsync({ workspaceSlug: props.slug })
+                  : remove.mutateAsync({ workspaceSlug: props.slug, userId: m.userId })
+              }
+            />
           )}
           {pending && <Spinner />}
         </div>
       </div>
-      {confirm && (
-        <div className="mt-3 flex flex-wrap items-center gap-2 rounded-lg bg-danger-soft px-3 py-2 ring-1 ring-danger-line ring-inset">
-          <p className="min-w-0 flex-1 text-[13px] text-danger">
-            {m.self ? t("leaveConfirm") : t("removeConfirm", { email: m.email })}
-          </p>
-          <Button variant="ghost" size="sm" onClick={() => setConfirm(false)}>
-            {t("cancel")}
-          </Button>
-          <Button
-            variant="danger"
-            size="sm"
-            disabled={pending}
-            onClick={() =>
-              m.self
-                ? leave.mutate({ workspaceSlug: props.slug })
-                : remove.mutate({ workspaceSlug: props.slug, userId: m.userId })
-            }
-          >
-            {m.self ? t("leave") : t("remove")}
-          </Button>
-        </div>
-      )}
       {error && <Alert className="mt-3">{errorText(error, t("lastOwner"))}</Alert>}
     </li>
   );

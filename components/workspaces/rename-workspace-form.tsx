@@ -1,55 +1,66 @@
 "use client";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
-import { TextField } from "@/components/ui/text-field";
+import { useNameErrorText } from "@/components/workspaces/name-error-text";
 import { renameWorkspaceAction } from "@/lib/actions/workspaces/rename-workspace";
 import { useActionMutation } from "@/lib/queries/use-action-mutation";
+import { renameWorkspaceInput } from "@/lib/workspaces/schemas";
+
+const schema = renameWorkspaceInput.pick({ name: true });
 
 export function RenameWorkspaceForm(props: { slug: string; name: string; canRename: boolean }) {
   const t = useTranslations("workspaces.general");
   const router = useRouter();
   const errorText = useActionErrorText();
-  const [name, setName] = useState(props.name);
-  const [saved, setSaved] = useState(false);
+  const nameErrorText = useNameErrorText();
+  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: { name: props.name },
+  });
   const rename = useActionMutation(renameWorkspaceAction, {
+    // "Saved." until the name is edited again.
     onSuccess: () => {
-      setSaved(true);
+      form.reset({ name: form.getValues("name") });
       router.refresh();
     },
   });
 
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    setSaved(false);
-    rename.mutate({ workspaceSlug: props.slug, name });
-  }
-
-  const trimmed = name.trim();
+  const trimmed = form.watch("name").trim();
+  const saved = rename.isSuccess && !form.formState.isDirty;
   return (
-    <form onSubmit={onSubmit} className="space-y-3">
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
-        <TextField
-          id="workspace-name"
-          name="name"
+    <form
+      onSubmit={form.handleSubmit(({ name }) => rename.mutate({ workspaceSlug: props.slug, name }))}
+      className="space-y-3"
+    >
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+        <Field
           label={t("nameLabel")}
-          value={name}
-          maxLength={64}
-          readOnly={!props.canRename}
-          onChange={(e) => {
-            setName(e.target.value);
-            setSaved(false);
-          }}
+          error={nameErrorText(form.formState.errors.name?.message)}
           className="flex-1"
-        />
+        >
+          {(control) => (
+            <Input
+              {...control}
+              {...form.register("name")}
+              maxLength={64}
+              readOnly={!props.canRename}
+            />
+          )}
+        </Field>
         {props.canRename && (
           <Button
             type="submit"
             size="lg"
+            className="sm:mt-[26px]"
             disabled={rename.isPending || !trimmed || trimmed === props.name}
           >
             {rename.isPending && <Spinner />}

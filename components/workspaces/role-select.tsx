@@ -1,7 +1,16 @@
 "use client";
-import { cn } from "@/components/ui/cn";
+import {
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from "@/components/ui/select";
 
-/** A native select in the studio's field style (roles, people, expiry). */
+/**
+ * A choice among a few options in the studio's field style (roles, people, expiry). An option
+ * with an empty value is the placeholder shown while nothing is chosen.
+ */
 export function RoleSelect(props: {
   id?: string;
   value: string;
@@ -10,24 +19,30 @@ export function RoleSelect(props: {
   disabled?: boolean;
   className?: string;
   "aria-label"?: string;
+  "aria-describedby"?: string;
+  "aria-invalid"?: boolean;
 }) {
+  const placeholder = props.options.find((o) => o.value === "")?.label;
   return (
-    <select
-      id={props.id}
-      aria-label={props["aria-label"]}
-      value={props.value}
-      disabled={props.disabled}
-      onChange={(e) => props.onChange(e.target.value)}
-      className={cn(
-        "block h-9 rounded-lg bg-surface py-0 pr-8 pl-3 text-sm text-fg shadow-xs ring-1 ring-line ring-inset focus:ring-2 focus:ring-accent-500 focus:outline-none disabled:bg-canvas disabled:text-fg-muted",
-        props.className,
-      )}
-    >
-      {props.options.map((o) => (
-        <option key={o.value} value={o.value} disabled={o.disabled}>
-          {o.label}
-        </option>
-      ))}
-    </select>
+    <Select value={props.value} onValueChange={props.onChange} disabled={props.disabled}>
+      <SelectTrigger
+        id={props.id}
+        aria-label={props["aria-label"]}
+        aria-describedby={props["aria-describedby"]}
+        aria-invalid={props["aria-invalid"]}
+        className={props.className}
+      >
+        <SelectValue placeholder={placeholder} />
+      </SelectTrigger>
+      <SelectContent>
+        {props.options
+          .filter((o) => o.value !== "")
+          .map((o) => (
+            <SelectItem key={o.value} value={o.value} disabled={o.disabled}>
+              {o.label}
+            </SelectItem>
+          ))}
+      </SelectContent>
+    </Select>
   );
 }

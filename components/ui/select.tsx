@@ -1,0 +1,78 @@
+"use client";
+import * as SelectPrimitive from "@radix-ui/react-select";
+import { CheckIcon, ChevronDownIcon } from "lucide-react";
+import type { ComponentProps } from "react";
+import { cn } from "@/components/ui/cn";
+
+export const Select = SelectPrimitive.Root;
+export const SelectValue = SelectPrimitive.Value;
+
+/** The closed select, in the studio's field style; label it with <label htmlFor={id}>. */
+export function SelectTrigger({
+  className,
+  children,
+  ...props
+}: ComponentProps<typeof SelectPrimitive.Trigger>) {
+  return (
+    <SelectPrimitive.Trigger
+      className={cn(
+        "flex h-9 items-center justify-between gap-2 rounded-lg bg-surface pr-2.5 pl-3 text-left text-sm text-fg shadow-xs ring-1 ring-line ring-inset",
+        "focus:ring-2 focus:ring-accent-500 focus:outline-none data-[placeholder]:text-fg-subtle",
+        "disabled:cursor-not-allowed disabled:bg-canvas disabled:text-fg-muted",
+        "aria-[invalid=true]:ring-danger-line",
+        className,
+      )}
+      {...props}
+    >
+      <span className="min-w-0 truncate">{children}</span>
+      <SelectPrimitive.Icon asChild>
+        <ChevronDownIcon aria-hidden="true" className="size-4 shrink-0 text-fg-muted" />
+      </SelectPrimitive.Icon>
+    </SelectPrimitive.Trigger>
+  );
+}
+
+export function SelectContent({
+  className,
+  children,
+  ...props
+}: ComponentProps<typeof SelectPrimitive.Content>) {
+  return (
+    <SelectPrimitive.Portal>
+      {/* Below the trigger like a popover, not over it: the chosen value stays in view. */}
+      <SelectPrimitive.Content
+        position="popper"
+        sideOffset={4}
+        collisionPadding={8}
+        className={cn(
+          "z-50 max-h-[min(var(--radix-select-content-available-height),20rem)] min-w-[var(--radix-select-trigger-width)] overflow-hidden rounded-xl bg-surface p-1 text-sm text-fg shadow-lg ring-1 ring-line",
+          className,
+        )}
+        {...props}
+      >
+        <SelectPrimitive.Viewport>{children}</SelectPrimitive.Viewport>
+      </SelectPrimitive.Content>
+    </SelectPrimitive.Portal>
+  );
+}
+
+export function SelectItem({
+  className,
+  children,
+  ...props
+}: ComponentProps<typeof SelectPrimitive.Item>) {
+  return (
+    <SelectPrimitive.Item
+      className={cn(
+        "relative flex cursor-default items-center rounded-lg py-2 pr-8 pl-2.5 outline-none select-none data-[disabled]:opacity-50 data-[highlighted]:bg-muted",
+        className,
+      )}
+      {...props}
+    >
+      <SelectPrimitive.ItemText>{children}</SelectPrimitive.ItemText>
+      <SelectPrimitive.ItemIndicator className="absolute right-2.5">
+        <CheckIcon aria-hidden="true" className="size-4 text-accent-600" />
+      </SelectPrimitive.ItemIndicator>
+    </SelectPrimitive.Item>
+  );
+}
