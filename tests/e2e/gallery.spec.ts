@@ -113,7 +113,8 @@ test("on a phone the editor starts as a bar and the first video is on the first 
 
 async function inviteViewer(browser: Browser, owner: Page, baseURL: string | undefined) {
   await owner.goto(`${new URL(owner.url()).pathname}/settings/members`);
-  await owner.getByLabel("Role", { exact: true }).selectOption("viewer");
+  await owner.getByRole("combobox", { name: "Role", exact: true }).click();
+  await owner.getByRole("option", { name: "Viewer" }).click();
   await owner.getByRole("button", { name: "Create invite link" }).click();
   const invitePath = new URL(await owner.getByLabel("Invite link").inputValue()).pathname;
   const ctx = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
