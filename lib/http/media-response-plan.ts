@@ -1,4 +1,5 @@
 import parseRange from "range-parser";
+import { attachmentDisposition } from "@/lib/media/download-name";
 import type { MediaStorage, StoredObject } from "@/lib/storage/media-storage";
 
 /**
@@ -60,8 +61,7 @@ export function planMediaResponse(args: {
     "x-content-type-options": "nosniff",
   };
   if (args.download) {
-    headers["content-disposition"] =
-      `attachment; filename="${args.download.filename}"; filename*=UTF-8''${encodeURIComponent(args.download.filename)}`;
+    headers["content-disposition"] = attachmentDisposition(args.download.filename);
   }
   const ranges = args.rangeHeader
     ? parseRange(object.size, args.rangeHeader, { combine: true })

@@ -1,11 +1,23 @@
 import "server-only";
 import type { NextRequest } from "next/server";
+import { db } from "@/lib/db";
 import { errorResponse, jsonError } from "@/lib/http/json-error";
 import { serveMedia } from "@/lib/http/serve-media";
+import { downloadFileName } from "@/lib/media/download-name";
 import { getSharedMediaKey } from "@/lib/sharing/get-shared-media-key";
 import { resolveShareLink } from "@/lib/sharing/resolve-share-link";
 import { hasShareAccess, shareAccessCookie } from "@/lib/sharing/share-access";
 import { mediaStorage } from "@/lib/storage";
+
+/** Named by the prompt only where the link shows it; else by the video's id. */
+async function sharedDownloadName(showPrompt: boolean, generationId: string): Promise<string> {
+  if (!showPrompt) return downloadFileName(null, generationId);
+  const g = await db.generation.findUnique({
+    where: { id: generationId },
+    select: { prompt: true },
+  });
+  return downloadFileName(g?.prompt ?? null, generationId);
+}
 
 /**
  * A public media request through a share link: the link is live, unlocked if protected, and the
@@ -33,7 +45,9 @@ export async function serveSharedMedia(args: {
       req: args.req,
       storage: mediaStorage(),
       key,
-      download: wantsDownload ? { filename: `hailuo-${generationId}.mp4` } : undefined,
+      download: wantsDownload
+        ? { filename: await sharedDownloadName(link.showPrompt, generationId) }
+        : undefined,
       audience: "shared",
     });
   } catch (e) {

@@ -462,9 +462,29 @@ describe("share links", () => {
     const token = tokenOf(allow.url);
     const res = await media("video", token, shared, { download: true });
     expect(res.status).toBe(200);
-    expect(res.headers.get("content-disposition")).toMatch(/^attachment/);
+    // The prompt is hidden on this link, so the file is named by the video's id…
+    expect(res.headers.get("content-disposition")).toBe(
+      `attachment; filename="hailuo-${shared}.mp4"; filename*=UTF-8''hailuo-${shared}.mp4`,
+    );
     const page = await getSharedPage(token, await openLink(token));
     expect(page.videos[0]?.downloadUrl).toContain("download=1");
+    // …and by its prompt's first words, Chinese kept, where the link shows the prompt.
+    const shown = await createShareLink({
+      workspaceId: a.workspace.id,
+      actor,
+      input: {
+        ...OPTIONS,
+        targetType: "generation",
+        generationId: shared,
+        allowDownload: true,
+        showPrompt: true,
+      },
+    });
+    const named = await media("video", tokenOf(shown.url), shared, { download: true });
+    const name = "海边的灯塔，黄昏，缓慢推镜 [Push in].mp4";
+    expect(named.headers.get("content-disposition")).toBe(
+      `attachment; filename="${"_".repeat(13)} [Push in].mp4"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    );
   });
 
   it("counts page views, not media requests", async () => {
