@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { formatDuration } from "@/components/generation/format";
-import { ExpandablePrompt } from "@/components/sharing/expandable-prompt";
+import { SharedGrid } from "@/components/sharing/shared-grid";
 import { buttonClasses } from "@/components/ui/button";
 import { DownloadIcon } from "@/components/ui/icons";
 import { promptTitle } from "@/lib/generations/prompt-title";
@@ -46,7 +45,7 @@ export async function SharedVideoView(props: { page: SharedPage }) {
   );
 }
 
-/** A collection or gallery: a grid of players, each playable in place. */
+/** A collection or gallery: a wall of posters that open in a full-screen viewer. */
 export async function SharedGridView(props: { page: SharedPage; title: string }) {
   const t = await getTranslations("publicShare");
   const { videos } = props.page;
@@ -68,37 +67,7 @@ export async function SharedGridView(props: { page: SharedPage; title: string })
           {t("empty")}
         </p>
       ) : (
-        <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {videos.map((v, i) => (
-            <li
-              key={v.id}
-              className="overflow-hidden rounded-xl bg-surface shadow-xs ring-1 ring-line/80"
-            >
-              <Player video={v} eager={i < 3} rounded={false} />
-              {(v.prompt || v.downloadUrl || v.durationMs !== null) && (
-                <div className="flex items-start gap-3 p-3.5">
-                  {v.prompt ? <ExpandablePrompt prompt={v.prompt} /> : <span className="flex-1" />}
-                  {v.durationMs !== null && (
-                    <span className="shrink-0 font-mono text-[11px] text-fg-muted tabular-nums">
-                      {formatDuration(v.durationMs)}
-                    </span>
-                  )}
-                  {v.downloadUrl && (
-                    <a
-                      href={v.downloadUrl}
-                      download
-                      aria-label={t("download")}
-                      title={t("download")}
-                      className={buttonClasses({ variant: "ghost", size: "sm" })}
-                    >
-                      <DownloadIcon className="size-4" />
-                    </a>
-                  )}
-                </div>
-              )}
-            </li>
-          ))}
-        </ul>
+        <SharedGrid videos={videos} />
       )}
     </section>
   );

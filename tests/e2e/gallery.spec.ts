@@ -90,6 +90,37 @@ test("the editor folds to a bar and posters come in three sizes, both remembered
   await expect(page.getByLabel("Prompt", { exact: true })).toBeFocused();
   await page.reload();
   await expect(page.getByLabel("Prompt", { exact: true })).toBeVisible();
+
+  // The whole gallery, shared: a wall of posters, a full-screen viewer that the arrow keys move
+  // through and Esc leaves.
+  await page.goto(`${new URL(page.url()).pathname}/shares`);
+  await page.getByRole("button", { name: "Share gallery" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Create link" }).click();
+  const sharePath = new URL(await dialog.getByTestId("share-url").inputValue()).pathname;
+  const visitor = await page
+    .context()
+    .browser()
+    ?.newPage({ viewport: { width: 1440, height: 900 } });
+  if (!visitor) throw new Error("no browser for the visitor");
+  await visitor.goto(new URL(sharePath, page.url()).href);
+  const tiles = visitor.getByTestId("shared-tile");
+  await expect(tiles).toHaveCount(4);
+  await visitor.screenshot({ path: testInfo.outputPath("shared-gallery.png") });
+  await tiles.first().click();
+  const viewer = visitor.getByTestId("shared-viewer");
+  await expect(viewer.getByText("1 of 4")).toBeVisible();
+  await visitor.keyboard.press("ArrowRight");
+  await expect(viewer.getByText("2 of 4")).toBeVisible();
+  await visitor.keyboard.press("ArrowLeft");
+  await visitor.keyboard.press("ArrowLeft");
+  await expect(viewer.getByText("4 of 4")).toBeVisible();
+  await expect(viewer.getByTestId("shared-viewer-video")).toBeVisible();
+  await visitor.screenshot({ path: testInfo.outputPath("shared-viewer.png") });
+  await visitor.keyboard.press("Escape");
+  await expect(viewer).toHaveCount(0);
+  await expect(tiles.first()).toBeFocused();
+  await visitor.close();
 });
 
 test("on a phone the editor starts as a bar and the first video is on the first screen", async ({

@@ -126,7 +126,7 @@ test("collections on a phone: made from a card, opened as a named gallery, left 
   await expect(page.getByText("No videos yet")).toBeVisible();
   await expect(page.getByTestId("filter-bar")).toHaveCount(0);
 
-  // Long enough that a shared collection's card shows it cut, with "Show more".
+  // Long: a shared collection's poster shows its first words, the viewer the rest.
   const prompt = `江南水乡的清晨，薄雾笼罩着石桥，${"乌篷船缓缓划过倒映着白墙黛瓦的河面，".repeat(6)}镜头缓慢推进`;
   await page.getByLabel("Prompt", { exact: true }).fill(prompt);
   await page.getByRole("button", { name: "Generate" }).click();
@@ -173,8 +173,8 @@ test("collections on a phone: made from a card, opened as a named gallery, left 
   await expect(page.getByTestId("generation-card")).toHaveCount(1);
   await page.screenshot({ path: testInfo.outputPath("collection-phone.png") });
 
-  // Shared from the banner, the collection opens signed out with the prompt cut to three lines;
-  // "Show more" reads the rest.
+  // Shared from the banner, the collection opens signed out as a wall of posters; a poster opens
+  // the full-screen viewer, which Esc leaves.
   await banner.getByRole("button", { name: "Share", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Share this collection" });
   await dialog.getByRole("button", { name: "Create link" }).click();
@@ -186,16 +186,15 @@ test("collections on a phone: made from a card, opened as a named gallery, left 
     ?.newPage({ viewport: { width: 390, height: 844 } });
   if (!visitor) throw new Error("no browser to open the shared collection in");
   expect((await visitor.goto(new URL(sharePath, page.url()).href))?.status()).toBe(200);
-  const more = visitor.getByRole("button", { name: "Show more" });
-  await expect(more).toHaveAttribute("aria-expanded", "false");
-  const text = visitor.getByText(prompt);
-  const cut = (await text.boundingBox())?.height ?? 0;
-  await more.click();
-  await expect(visitor.getByRole("button", { name: "Show less" })).toHaveAttribute(
-    "aria-expanded",
-    "true",
-  );
-  expect((await text.boundingBox())?.height ?? 0).toBeGreaterThan(cut * 1.5);
+  const tile = visitor.getByRole("button", { name: /^Play: 江南水乡的清晨/ });
+  await expect(tile).toBeVisible();
+  await tile.click();
+  const viewer = visitor.getByRole("dialog", { name: /^江南水乡的清晨/ });
+  await expect(viewer.getByTestId("shared-viewer-video")).toBeVisible();
+  await expect(viewer.getByText("1 of 1")).toBeVisible();
+  await visitor.keyboard.press("Escape");
+  await expect(viewer).toHaveCount(0);
+  await expect(tile).toBeFocused();
   await visitor.close();
   await banner.getByRole("link", { name: "All videos" }).click();
   await expect(page).not.toHaveURL(/collection=/);
