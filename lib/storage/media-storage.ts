@@ -3,6 +3,12 @@ import type { Readable } from "node:stream";
 export interface StoredObject {
   size: number;
   contentType: string;
+  /**
+   * A strong entity tag, quoted, that changes whenever the object does (a stored object is only
+   * ever replaced whole): what a browser's If-Range and If-None-Match are checked against.
+   */
+  etag: string;
+  lastModified: Date;
 }
 
 /**

@@ -1,0 +1,57 @@
+import { connect, type Socket } from "node:net";
+
+/** A client that sends one GET and then never reads, as a stalled or hostile player does. */
+export interface StalledReader {
+  socket: Socket;
+  /**
+   * Starts reading again and tells how many bytes came before the connection ended, or null if
+   * it is still open after `withinMs`. A paused socket can't see the server's close: what the
+   * kernel holds for it must be read first.
+   */
+  drain(withinMs: number): Promise<number | null>;
+}
+
+export function openStalledReader(args: {
+  port: number;
+  path: string;
+  headers: Record<string, string>;
+}): Promise<StalledReader> {
+  return new Promise((ready, fail) => {
+    const socket = connect({ port: args.port, host: "127.0.0.1" });
+    let received = 0;
+    const closed = new Promise<void>((done) => socket.once("close", () => done()));
+    socket.on("error", () => {});
+    const drain = async (withinMs: number) => {
+      socket.on("data", (chunk: Buffer) => {
+        received += chunk.length;
+      });
+      socket.resume();
+      let timer: NodeJS.Timeout | undefined;
+      const ended = await Promise.race([
+        closed.then(() => true),
+        new Promise<boolean>((r) => {
+          timer = setTimeout(() => r(false), withinMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      return ended ? received : null;
+    };
+    socket.once("connect", () => {
+      const lines = [`GET ${args.path} HTTP/1.1`, "Host: 127.0.0.1"];
+      for (const [name, value] of Object.entries(args.headers)) lines.push(`${name}: ${value}`);
+      socket.write(`${lines.join("\r\n")}\r\n\r\n`);
+      // Nothing is read: the kernel's receive buffer fills, then the server's sends stop.
+      socket.pause();
+      ready({ socket, drain });
+    });
+    socket.once("error", fail);
+  });
+}
+
+/** The resident memory of a process, in MiB (Linux). */
+export async function rssMiB(pid: number): Promise<number> {
+  const { readFile } = await import("node:fs/promises");
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? Number.NaN);
+  return kb / 1024;
+}
