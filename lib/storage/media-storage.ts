@@ -33,4 +33,10 @@ export interface MediaStorage {
    */
   readBytes?(key: string, range: { start: number; end: number }): Promise<Uint8Array<ArrayBuffer>>;
   delete(key: string): Promise<void>;
+  /**
+   * A URL the browser fetches the object from directly, signed as of `signedAt` and good for
+   * `expiresInS` seconds, for stores that serve their own bytes (S3). The same arguments give
+   * the same URL.
+   */
+  presignedGet?(key: string, opts: { signedAt: Date; expiresInS: number }): Promise<string>;
 }

@@ -9,6 +9,7 @@ import {
   S3Client,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import type { MediaStorage, StoredObject } from "@/lib/storage/media-storage";
 
 export interface S3StorageOptions {
@@ -141,6 +142,14 @@ export class S3Storage implements MediaStorage {
     return Readable.from(sliceBytes(object.Body, range.start - from, range.end - range.start + 1), {
       objectMode: false,
     });
+  }
+
+  async presignedGet(key: string, opts: { signedAt: Date; expiresInS: number }): Promise<string> {
+    return getSignedUrl(
+      this.client,
+      new GetObjectCommand({ Bucket: this.bucket, Key: this.key(key) }),
+      { signingDate: opts.signedAt, expiresIn: opts.expiresInS },
+    );
   }
 
   async delete(key: string): Promise<void> {
