@@ -3,11 +3,17 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MEDIA_BUFFER_BUDGET } from "@/lib/http/media-buffer-budget";
 import { MEDIA_CONNECTIONS_PER_ADDRESS, MEDIA_STALL_MS } from "@/lib/http/media-connections";
 import { mediaLinks } from "@/lib/media/media-links";
 import { type AppInstance, freePort, startAppInstance } from "@/tests/support/app-instance";
 import { signedUpPerson } from "@/tests/support/signed-up-person";
-import { openStalledReader, rssMiB, type StalledReader } from "@/tests/support/stalled-reader";
+import {
+  openStalledReader,
+  readerConnections,
+  rssMiB,
+  type StalledReader,
+} from "@/tests/support/stalled-reader";
 
 // The three ways a video's bytes leave the production server — a signed link (the media door),
 // a share link and the member route (both inside Next.js) — over real HTTP: validators, HEAD, and
@@ -16,9 +22,11 @@ const AUTH_SECRET = "media-paths-auth-secret-0123456789ab";
 const dir = mkdtempSync(join(tmpdir(), "studio-media-paths-"));
 const MiB = 1024 * 1024;
 const bytes = randomBytes(24 * MiB);
-// What 700 stalled readers may add to the server's memory: the whole-range buffers' budget
-// (64 MiB) and a small, fixed amount per connection. Before the bound, 600 of them pinned 586 MiB.
-const RSS_GROWTH_MAX_MIB = 200;
+// What stalled readers may add to the server's memory once every answer has begun: the
+// whole-range buffers' budget and a small, fixed amount per connection (a 64 KiB chunk being
+// sent, one read ahead, the socket's and streams' state). 700 of them add about 170 MiB; before
+// the bound, 600 pinned 586 MiB only seconds in, while many answers had yet to begin.
+const RSS_PER_READER_MIB = 0.25;
 let app: AppInstance;
 let paths: { signed: string; shared: string; member: string };
 let cookie = "";
@@ -86,6 +94,7 @@ afterAll(async () => {
 });
 
 const ALL = ["signed", "shared", "member"] as const;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const get = (which: (typeof ALL)[number], init: { method?: string; headers?: HeadersInit } = {}) =>
   fetch(`${app.url}${paths[which]}`, {
     ...init,
@@ -168,7 +177,7 @@ describe("clients that stop reading", () => {
   });
 
   it("keeps memory bounded under hundreds of stalled readers, and drops them", {
-    timeout: MEDIA_STALL_MS + 90_000,
+    timeout: MEDIA_STALL_MS + 300_000,
   }, async () => {
     const before = await rssMiB(app.process.pid ?? 0);
     const PER_PATH = 300;
@@ -179,36 +188,78 @@ describe("clients that stop reading", () => {
         // A crowd: every reader from an address of its own.
         headers: { "x-forwarded-for": `10.${(i >> 8) & 255}.${i & 255}.1`, range },
       });
-    // Open-ended ranges, as a video element asks: more than the kernel's buffers can hold.
-    const streamed: { reader: StalledReader; length: number }[] = [];
-    for (let i = 0; i < PER_PATH * 2; i++) {
-      const start = (i % 4) * MiB;
-      const path = i % 2 ? paths.signed : paths.shared;
-      streamed.push({
-        reader: await open(i, path, `bytes=${start}-`),
-        length: bytes.length - start,
-      });
-    }
-    // And ranges of the size a player reads whole.
-    const whole: StalledReader[] = [];
-    for (let i = 0; i < 100; i++) {
-      const start = (i % 4) * MiB;
-      whole.push(await open(1000 + i, paths.signed, `bytes=${start}-${start + 4 * MiB - 1}`));
-    }
-    readers.push(...streamed.map((s) => s.reader), ...whole);
-    await new Promise((r) => setTimeout(r, 3_000));
-    const during = await rssMiB(app.process.pid ?? 0);
-    console.log(
-      `RSS ${Math.round(before)} → ${Math.round(during)} MiB with ${readers.length} stalled readers`,
-    );
-    expect(during - before).toBeLessThan(RSS_GROWTH_MAX_MIB);
+    // When each answer began to reach its reader, and when the server let the connection go, as
+    // the kernel shows them: the readers themselves read nothing until the end.
+    const all: StalledReader[] = [];
+    const startedAt = new Map<StalledReader, number>();
+    const droppedAt = new Map<StalledReader, number>();
+    let tracking = true;
+    const tracker = (async () => {
+      while (tracking) {
+        const seen = await readerConnections(app.port);
+        const now = Date.now();
+        for (const r of all) {
+          if (!startedAt.has(r) && seen.started(r)) startedAt.set(r, now);
+          if (startedAt.has(r) && !droppedAt.has(r) && !seen.held(r)) droppedAt.set(r, now);
+        }
+        await sleep(250);
+      }
+    })();
+    const until = async (done: () => boolean, withinMs: number) => {
+      const deadline = Date.now() + withinMs;
+      while (!done() && Date.now() < deadline) await sleep(250);
+    };
+    try {
+      // Open-ended ranges, as a video element asks: more than the kernel's buffers can hold.
+      const streamed: { reader: StalledReader; length: number }[] = [];
+      for (let i = 0; i < PER_PATH * 2; i++) {
+        const start = (i % 4) * MiB;
+        const path = i % 2 ? paths.signed : paths.shared;
+        const reader = await open(i, path, `bytes=${start}-`);
+        all.push(reader);
+        streamed.push({ reader, length: bytes.length - start });
+      }
+      // And ranges of the size a player reads whole.
+      for (let i = 0; i < 100; i++) {
+        const start = (i % 4) * MiB;
+        all.push(await open(1000 + i, paths.signed, `bytes=${start}-${start + 4 * MiB - 1}`));
+      }
+      readers.push(...all);
 
-    // Past the bound, every streamed answer has been cut short by the server.
-    await new Promise((r) => setTimeout(r, MEDIA_STALL_MS + 3_000));
-    const counts = await Promise.all(streamed.map(({ reader }) => reader.drain(30_000)));
-    const cut = counts.filter((n, i) => n !== null && n < (streamed[i]?.length ?? 0));
-    expect(cut.length).toBe(streamed.length);
-    // And the server answers on.
-    expect((await get("signed", { headers: { range: "bytes=0-9" } })).status).toBe(206);
+      // Memory once the server has begun every answer, which on a busy machine is seconds after
+      // the last request arrived.
+      await until(() => all.every((r) => startedAt.has(r)), 120_000);
+      expect(all.filter((r) => !startedAt.has(r)).length, "answers not begun").toBe(0);
+      const during = await rssMiB(app.process.pid ?? 0);
+      console.log(
+        `RSS ${Math.round(before)} → ${Math.round(during)} MiB with ${all.length} stalled readers`,
+      );
+      const allowed = MEDIA_BUFFER_BUDGET / MiB + all.length * RSS_PER_READER_MIB;
+      expect(during - before).toBeLessThan(allowed);
+
+      // Every streamed answer is dropped once its client has taken nothing for the bound, counted
+      // from when the server began it. The readers wait for the server's close before reading:
+      // reading sooner would be the client taking bytes again, and the answer would go on.
+      await until(
+        () => streamed.every(({ reader }) => droppedAt.has(reader)),
+        MEDIA_STALL_MS + 120_000,
+      );
+      const kept = streamed.filter(({ reader }) => !droppedAt.has(reader));
+      expect(kept.length, "stalled answers still held by the server").toBe(0);
+      // And none sooner than the bound (less the tracker's lag in seeing an answer begin).
+      const held = streamed.map(({ reader }) => {
+        return (droppedAt.get(reader) ?? 0) - (startedAt.get(reader) ?? 0);
+      });
+      expect(Math.min(...held)).toBeGreaterThan(MEDIA_STALL_MS - 5_000);
+      // What each reader then gets is the part of its answer sent before the drop.
+      const counts = await Promise.all(streamed.map(({ reader }) => reader.drain(60_000)));
+      const cut = counts.filter((n, i) => n !== null && n < (streamed[i]?.length ?? 0));
+      expect(cut.length).toBe(streamed.length);
+      // And the server answers on.
+      expect((await get("signed", { headers: { range: "bytes=0-9" } })).status).toBe(206);
+    } finally {
+      tracking = false;
+      await tracker;
+    }
   });
 });

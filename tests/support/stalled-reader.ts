@@ -48,6 +48,45 @@ export function openStalledReader(args: {
   });
 }
 
+/**
+ * What the kernel shows of the TCP connections between stalled readers and a server on `port`
+ * (Linux: /proc/net/tcp and tcp6), read without reading the sockets themselves: a paused reader
+ * can't see the server's close until it reads what came before it, and reading is what the
+ * server would count as the client taking bytes again.
+ */
+export interface ReaderConnections {
+  /** Whether any of the answer has reached the reader's socket: the server has started it. */
+  started(reader: StalledReader): boolean;
+  /** Whether the server's end is still open: it has not dropped the connection. */
+  held(reader: StalledReader): boolean;
+}
+
+const ESTABLISHED = "01";
+
+export async function readerConnections(port: number): Promise<ReaderConnections> {
+  const { readFile } = await import("node:fs/promises");
+  // Per peer port: the server's end (local port = `port`) and the reader's end (remote = `port`).
+  const serverEnd = new Set<number>();
+  const arrived = new Set<number>();
+  for (const file of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    const table = await readFile(file, "utf8").catch(() => "");
+    for (const line of table.split("\n").slice(1)) {
+      // sl local_address rem_address st tx_queue:rx_queue …
+      const [, local, remote, state, queues] = line.trim().split(/\s+/);
+      if (!local || !remote || state !== ESTABLISHED) continue;
+      const localPort = Number.parseInt(local.split(":")[1] ?? "", 16);
+      const remotePort = Number.parseInt(remote.split(":")[1] ?? "", 16);
+      const rx = Number.parseInt(queues?.split(":")[1] ?? "0", 16);
+      if (localPort === port) serverEnd.add(remotePort);
+      else if (remotePort === port && rx > 0) arrived.add(localPort);
+    }
+  }
+  return {
+    started: (reader) => arrived.has(reader.socket.localPort ?? -1),
+    held: (reader) => serverEnd.has(reader.socket.localPort ?? -1),
+  };
+}
+
 /** The resident memory of a process, in MiB (Linux). */
 export async function rssMiB(pid: number): Promise<number> {
   const { readFile } = await import("node:fs/promises");
