@@ -15,6 +15,7 @@ const nextConfig: NextConfig = {
     "@prisma/adapter-better-sqlite3",
     "@prisma/adapter-pg",
     "@aws-sdk/client-s3",
+    "@aws-sdk/s3-request-presigner",
     "undici",
   ],
   // A separate build folder lets a test build run beside a developer's `.next`.

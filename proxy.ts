@@ -1,6 +1,8 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { REQUEST_PATH_HEADER } from "@/lib/auth/sign-in-redirect";
+import { env } from "@/lib/env";
 import { contentSecurityPolicy, SECURITY_HEADERS } from "@/lib/http/security-headers";
+import { s3MediaOrigin } from "@/lib/storage/s3-media-origin";
 
 // Routes that change state without a server action and are not protected by their own token:
 // every unsafe request to /api must come from this site. next-auth (its own CSRF token) is the
@@ -39,6 +41,8 @@ export function proxy(req: NextRequest): NextResponse {
     dev: process.env.NODE_ENV !== "production",
     // Shared videos may be embedded elsewhere (chat apps' players); the studio may not.
     embeddable: pathname.startsWith("/s/"),
+    // Members' players fetch S3-stored videos from the store itself, through presigned links.
+    mediaOrigin: s3MediaOrigin(env()),
   });
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set("x-nonce", nonce);

@@ -138,7 +138,7 @@ export async function listGenerations(args: {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    items: page.map((r) => toGenerationDto(r, args.workspaceSlug)),
+    items: await Promise.all(page.map((r) => toGenerationDto(r, args.workspaceSlug))),
     nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
   };
 }

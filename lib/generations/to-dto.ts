@@ -57,8 +57,9 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T
   return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
 }
 
-export function toGenerationDto(row: Row, workspaceSlug: string): GenerationDto {
+export async function toGenerationDto(row: Row, workspaceSlug: string): Promise<GenerationDto> {
   const base = `/api/w/${encodeURIComponent(workspaceSlug)}/generations/${row.id}`;
+  const playUrl = row.mediaKey ? ((await playLink(row.mediaKey)) ?? `${base}/video`) : null;
   return {
     id: row.id,
     prompt: row.prompt,
@@ -78,7 +79,7 @@ export function toGenerationDto(row: Row, workspaceSlug: string): GenerationDto 
       error: row.mediaError,
       errorCode: oneOf(row.mediaErrorCode, MEDIA_ERROR_CODES),
       videoUrl: row.mediaKey ? `${base}/video` : null,
-      playUrl: row.mediaKey ? (playLink(row.mediaKey) ?? `${base}/video`) : null,
+      playUrl,
       posterUrl: row.posterKey ? `${base}/poster` : null,
       downloadUrl: row.mediaKey ? `${base}/video?download=1` : null,
       durationMs: row.durationMs,

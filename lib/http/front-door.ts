@@ -2,6 +2,12 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/http/client-address";
+import {
+  type MediaConnections,
+  mediaConnections,
+  mediaPathKind,
+} from "@/lib/http/media-connections";
+import { restoreMediaLength } from "@/lib/http/media-length";
 import { refuseMalformed } from "@/lib/http/refuse-malformed";
 import { type MediaDoor, openMediaDoor } from "@/lib/media/media-door";
 import { processSingleton } from "@/lib/process-singleton";
@@ -21,20 +27,29 @@ export type FrontDoor = (
  * app's language and shares its modules. It stamps each request with the client's address, read
  * from the socket (and the trusted proxies' X-Forwarded-For, TRUST_PROXY), which only this server
  * can see; it sends signed media links to the media door; the rest goes to Next.js.
+ *
+ * Every answer of media bytes, the door's and Next.js's routes' alike, is counted and watched
+ * here, the one place that holds each request's socket: a client gets a bounded number of video
+ * connections, and one that stops reading is dropped (lib/http/media-connections.ts).
  */
 export function createFrontDoor(args: {
   trustedHops: number;
   mediaDoor: MediaDoor | null;
+  media?: MediaConnections;
 }): FrontDoor {
   const { mediaDoor } = args;
+  const media = args.media ?? mediaConnections();
   return async function front(req, res, next) {
-    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress({
+    const address = resolveClientAddress({
       socketAddress: req.socket.remoteAddress,
       forwardedFor: req.headers["x-forwarded-for"],
       trustedHops: args.trustedHops,
     });
+    req.headers[CLIENT_ADDRESS_HEADER] = address;
+    if (!media.admit(req, res, address)) return;
     if (mediaDoor && req.url?.startsWith("/media/")) return mediaDoor(req, res);
     if (await refuseMalformed(req, res)) return;
+    if (mediaPathKind(req.url ?? "/")) restoreMediaLength(res);
     return next();
   };
 }

@@ -1,6 +1,11 @@
 import parseRange from "range-parser";
+import {
+  isNotModified,
+  type MediaRequestHeaders,
+  rangeStillApplies,
+} from "@/lib/http/media-validators";
 import { attachmentDisposition } from "@/lib/media/download-name";
-import type { MediaStorage, StoredObject } from "@/lib/storage/media-storage";
+import type { StoredObject } from "@/lib/storage/media-storage";
 
 /**
  * Who a media answer is for, which decides how long a browser may keep it:
@@ -12,59 +17,50 @@ import type { MediaStorage, StoredObject } from "@/lib/storage/media-storage";
 export type MediaAudience = "member" | "shared" | { linkExpiresAt: number };
 
 export interface MediaResponsePlan {
-  status: 200 | 206 | 416;
-  /** The inclusive byte range to send; absent for the whole object (or none, on 416). */
+  status: 200 | 206 | 304 | 416;
+  /** The inclusive byte range to send; absent for the whole object (or none, on 304 and 416). */
   range?: { start: number; end: number };
   /** Lower-case names, so they merge with other headers without doubling. */
   headers: Record<string, string>;
-  /** False for HEAD and 416: headers only. */
+  /** False for HEAD, 304 and 416: headers only. */
   sendBody: boolean;
-}
-
-// Ranges up to this size are read into one buffer when the store can (a local file): for the
-// megabyte-sized ranges a player asks for, that beats streaming them in chunks.
-const BUFFERED_RANGE_MAX = 4 * 1024 * 1024;
-
-/**
- * A planned range read into one buffer, when the store reads a range into memory at once (a local
- * file) and the range is of the size a player asks for; else null, to be streamed. Any other store
- * (S3) streams, so the first bytes leave before the last arrive.
- */
-export function readInOneBuffer(
-  storage: MediaStorage,
-  key: string,
-  range: MediaResponsePlan["range"],
-): Promise<Uint8Array<ArrayBuffer>> | null {
-  if (!storage.readBytes || !range || range.end - range.start >= BUFFERED_RANGE_MAX) return null;
-  return storage.readBytes(key, range);
 }
 
 /**
  * What to answer a GET or HEAD for a stored object, with HTTP Range support (a video element
- * seeks with it): 206 with Content-Range for a satisfiable single range, 416 for an unsatisfiable
- * one, else 200. Shared by the route handlers and the production server's media door, so both
- * answer alike.
+ * seeks with it) and its validators: 304 when the browser's copy is current; 206 with
+ * Content-Range for a satisfiable single range that If-Range (if sent) allows, 416 for an
+ * unsatisfiable one, else 200 with the whole object. HEAD is planned as GET, Content-Length
+ * included. Shared by the route handlers and the production server's media door, so both answer
+ * alike.
  */
 export function planMediaResponse(args: {
   object: StoredObject;
   method: string;
-  rangeHeader: string | null | undefined;
+  request: MediaRequestHeaders;
   audience: MediaAudience;
   download?: { filename: string };
   nowMs?: number;
 }): MediaResponsePlan {
-  const { object } = args;
+  const { object, request } = args;
   const headers: Record<string, string> = {
     "content-type": object.contentType,
     "accept-ranges": "bytes",
     "cache-control": cacheControl(args.audience, args.nowMs ?? Date.now()),
     "x-content-type-options": "nosniff",
+    etag: object.etag,
+    "last-modified": object.lastModified.toUTCString(),
   };
   if (args.download) {
     headers["content-disposition"] = attachmentDisposition(args.download.filename);
   }
-  const ranges = args.rangeHeader
-    ? parseRange(object.size, args.rangeHeader, { combine: true })
+  if (isNotModified(object, request)) {
+    delete headers["content-type"];
+    return { status: 304, headers, sendBody: false };
+  }
+  const rangeHeader = rangeStillApplies(object, request.ifRange) ? request.range : null;
+  const ranges = rangeHeader
+    ? parseRange(object.size, clampSuffixes(rangeHeader, object.size), { combine: true })
     : null;
   if (ranges === -1) {
     headers["content-range"] = `bytes */${object.size}`;
@@ -80,6 +76,23 @@ export function planMediaResponse(args: {
   }
   headers["content-length"] = String(object.size);
   return { status: 200, headers, sendBody };
+}
+
+/**
+ * A suffix range longer than the object means the whole object (RFC 9110 §14.1.2), where
+ * range-parser would call it unsatisfiable; `bytes=-0` stays unsatisfiable.
+ */
+function clampSuffixes(header: string, size: number): string {
+  const eq = header.indexOf("=");
+  if (eq === -1) return header;
+  const specs = header
+    .slice(eq + 1)
+    .split(",")
+    .map((spec) => {
+      const suffix = /^\s*-\s*(\d+)\s*$/.exec(spec);
+      return suffix && Number(suffix[1]) > size && size > 0 ? "0-" : spec;
+    });
+  return `${header.slice(0, eq + 1)}${specs.join(",")}`;
 }
 
 function cacheControl(audience: MediaAudience, nowMs: number): string {

@@ -5,11 +5,15 @@ export const SECURITY_HEADERS = {
   "cross-origin-opener-policy": "same-origin",
 } as const;
 
-/** The page policy: scripts only by nonce, media and data only from this origin. */
+/**
+ * The page policy: scripts only by nonce, data only from this origin, media from this origin and
+ * the object store that presigned play links point at (`mediaOrigin`, with media on S3).
+ */
 export function contentSecurityPolicy(args: {
   nonce: string;
   dev: boolean;
   embeddable: boolean;
+  mediaOrigin?: string | null;
 }): string {
   return [
     "default-src 'self'",
@@ -18,7 +22,7 @@ export function contentSecurityPolicy(args: {
     // React and Next inject style attributes at run time.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
-    "media-src 'self' blob:",
+    `media-src 'self' blob:${args.mediaOrigin ? ` ${args.mediaOrigin}` : ""}`,
     "font-src 'self' data:",
     `connect-src 'self'${args.dev ? " ws: wss:" : ""}`,
     "object-src 'none'",

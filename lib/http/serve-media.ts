@@ -1,10 +1,8 @@
 import "server-only";
-import { Readable } from "node:stream";
-import {
-  type MediaAudience,
-  planMediaResponse,
-  readInOneBuffer,
-} from "@/lib/http/media-response-plan";
+import { mediaBody } from "@/lib/http/media-body";
+import { MEDIA_LENGTH_HEADER } from "@/lib/http/media-length";
+import { type MediaAudience, planMediaResponse } from "@/lib/http/media-response-plan";
+import { mediaRequestHeaders } from "@/lib/http/media-validators";
 import type { MediaStorage } from "@/lib/storage/media-storage";
 
 /** Answers a GET or HEAD for a stored object from a route handler, with HTTP Range support. */
@@ -20,15 +18,19 @@ export async function serveMedia(args: {
   const plan = planMediaResponse({
     object,
     method: args.req.method,
-    rangeHeader: args.req.headers.get("range"),
+    request: mediaRequestHeaders((name) => args.req.headers.get(name)),
     audience: args.audience ?? "member",
     download: args.download,
   });
-  const init = { status: plan.status, headers: plan.headers };
+  const length = plan.headers["content-length"];
+  // Next.js drops Content-Length; the production server restores it from this (media-length.ts).
+  const headers = length ? { ...plan.headers, [MEDIA_LENGTH_HEADER]: length } : plan.headers;
+  const init = { status: plan.status, headers };
   if (!plan.sendBody) return new Response(null, init);
-  const oneBuffer = readInOneBuffer(args.storage, args.key, plan.range);
-  if (oneBuffer) return new Response(oneChunk(await oneBuffer), init);
-  return new Response(toWeb(await args.storage.read(args.key, plan.range)), init);
+  return new Response(
+    mediaBody({ storage: args.storage, key: args.key, range: plan.range, size: object.size }),
+    init,
+  );
 }
 
 /**
@@ -42,8 +44,4 @@ export function oneChunk(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Ar
       controller.close();
     },
   });
-}
-
-function toWeb(stream: Readable): ReadableStream<Uint8Array> {
-  return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
 }

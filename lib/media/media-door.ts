@@ -1,7 +1,9 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pipeline } from "node:stream/promises";
-import { planMediaResponse, readInOneBuffer } from "@/lib/http/media-response-plan";
+import { reserveMediaBuffer } from "@/lib/http/media-buffer-budget";
+import { planMediaResponse } from "@/lib/http/media-response-plan";
+import { mediaRequestHeaders } from "@/lib/http/media-validators";
 import { proxyFreeHeaders } from "@/lib/http/security-headers";
 import { logger } from "@/lib/logger";
 import type { MediaLinkCheck, MediaLinks } from "@/lib/media/media-links";
@@ -85,17 +87,22 @@ export function createMediaDoor(args: { links: MediaLinks; storage: MediaStorage
       const plan = planMediaResponse({
         object,
         method,
-        rangeHeader: req.headers.range,
+        request: mediaRequestHeaders((name) => req.headers[name]),
         audience: { linkExpiresAt: admitted.expiresAt },
       });
       const headers = { ...security, ...plan.headers };
-      // A range a player asks for is read into one buffer before the answer starts, so a failed
-      // read can still be answered with an error; a longer one is streamed.
-      const oneBuffer = plan.sendBody
-        ? readInOneBuffer(args.storage, admitted.key, plan.range)
-        : null;
-      if (oneBuffer) {
-        const bytes = await oneBuffer;
+      const range = plan.range ?? { start: 0, end: object.size - 1 };
+      // A range a player asks for is read into one buffer before the answer starts (so a failed
+      // read can still be answered with an error) while the process's budget for such buffers
+      // allows; the buffer is counted until the answer has ended, sent or dropped. Past the
+      // budget, and for longer ranges, the file is streamed with backpressure.
+      const release =
+        plan.sendBody && args.storage.readBytes
+          ? reserveMediaBuffer(range.end - range.start + 1)
+          : null;
+      if (release && args.storage.readBytes) {
+        res.once("close", release);
+        const bytes = await args.storage.readBytes(admitted.key, range);
         res.writeHead(plan.status, headers);
         res.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
         return;

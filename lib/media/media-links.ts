@@ -16,6 +16,17 @@ export const MEDIA_LINK_PREFIX = "/media/";
 const WINDOW_S = 12 * 60 * 60;
 const GRACE_S = 12 * 60 * 60;
 
+/**
+ * The window a link issued at `nowMs` belongs to: signed as of its start, good until 12 hours
+ * after its end. Every link to one file in one window is the same URL, so a browser's cache
+ * serves it again; S3 presigned links (lib/media/play-link.ts) use the same windows.
+ */
+export function linkWindow(nowMs: number): { signedAtS: number; expiresAtS: number } {
+  const now = Math.floor(nowMs / 1000);
+  const signedAtS = now - (now % WINDOW_S);
+  return { signedAtS, expiresAtS: signedAtS + WINDOW_S + GRACE_S };
+}
+
 // A stored object's key as the studio writes it: `<workspace>/<generation>/<file>.<ext>`.
 const KEY_PATTERN = /^[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\.[a-z0-9]+$/;
 
@@ -47,8 +58,7 @@ export function mediaLinks(authSecret: string): MediaLinks {
   return {
     sign(key, nowMs = Date.now()) {
       if (!KEY_PATTERN.test(key)) throw new Error("Not a stored media key");
-      const now = Math.floor(nowMs / 1000);
-      const expiry = now - (now % WINDOW_S) + WINDOW_S + GRACE_S;
+      const expiry = linkWindow(nowMs).expiresAtS;
       const s = signature(key, expiry).toString("base64url");
       return `${MEDIA_LINK_PREFIX}${key}?e=${expiry}&s=${s}`;
     },

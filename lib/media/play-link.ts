@@ -1,7 +1,9 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { isMediaKey, type MediaLinks, mediaLinks } from "@/lib/media/media-links";
+import { isMediaKey, linkWindow, type MediaLinks, mediaLinks } from "@/lib/media/media-links";
 import { processSingleton } from "@/lib/process-singleton";
+import { mediaStorage } from "@/lib/storage";
+import type { MediaStorage } from "@/lib/storage/media-storage";
 
 /** This app's signer of media links, or null when media is on S3 (no links are issued then). */
 export function appMediaLinks(): MediaLinks | null {
@@ -11,12 +13,32 @@ export function appMediaLinks(): MediaLinks | null {
 }
 
 /**
- * The link a member's browser plays a stored video from: a signed `/media/…` link, answered
- * without a session lookup per range request, or null when media is on S3 (the member route then
- * streams it), or for a key of a shape links are not signed for. Only for a viewer already
- * allowed to see the video.
+ * The link a member's browser plays a stored video from, answered without a session lookup per
+ * range request: a signed `/media/…` link, or with media on S3 a presigned GET URL that the
+ * browser fetches from the store itself; null for a key of a shape links are not signed for.
+ * Only for a viewer already allowed to see the video (never for a share page: a share link is
+ * checked on every request, so that revoking it stops playback at once).
  */
-export function playLink(mediaKey: string): string | null {
+export async function playLink(mediaKey: string, nowMs = Date.now()): Promise<string | null> {
   if (!isMediaKey(mediaKey)) return null;
-  return appMediaLinks()?.sign(mediaKey) ?? null;
+  const links = appMediaLinks();
+  if (links) return links.sign(mediaKey, nowMs);
+  return presignedPlayLink(mediaStorage(), mediaKey, nowMs);
+}
+
+/**
+ * A presigned GET for the store's object, in the same windows as signed links: one URL per file
+ * per 12 hours (so the browser's cache serves it again), good for 12 to 24 hours.
+ */
+export async function presignedPlayLink(
+  storage: MediaStorage,
+  mediaKey: string,
+  nowMs: number,
+): Promise<string | null> {
+  if (!storage.presignedGet) return null;
+  const { signedAtS, expiresAtS } = linkWindow(nowMs);
+  return storage.presignedGet(mediaKey, {
+    signedAt: new Date(signedAtS * 1000),
+    expiresInS: expiresAtS - signedAtS,
+  });
 }

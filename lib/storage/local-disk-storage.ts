@@ -63,15 +63,23 @@ export class LocalDiskStorage implements MediaStorage {
   }
 
   async stat(key: string): Promise<StoredObject | null> {
-    const size = await this.openFiles.size(this.path(key));
-    if (size === null) return null;
-    return { size, contentType: TYPES[extname(key)] ?? "application/octet-stream" };
+    const file = await this.openFiles.stat(this.path(key));
+    if (file === null) return null;
+    const mtime = Math.floor(file.mtimeMs);
+    return {
+      size: file.size,
+      contentType: TYPES[extname(key)] ?? "application/octet-stream",
+      // Size and mtime, as nginx spells its ETag: a file is replaced by renaming a new one into
+      // place, which changes its mtime.
+      etag: `"${file.size.toString(16)}-${mtime.toString(16)}"`,
+      lastModified: new Date(mtime),
+    };
   }
 
   async read(key: string, range?: { start: number; end: number }): Promise<Readable> {
-    // Large reads: a video is served in ranges of a megabyte or more, and each chunk crosses
-    // into a web stream, so fewer, bigger chunks cost less.
-    return createReadStream(this.path(key), { ...range, highWaterMark: 1024 * 1024 });
+    // Node's default 64 KiB chunks: a stream is read ahead by one chunk at most, so a client
+    // that stops reading pins little (the players' ranges are read whole: readBytes).
+    return createReadStream(this.path(key), { ...range, highWaterMark: 64 * 1024 });
   }
 
   async readBytes(

@@ -3,6 +3,12 @@ import type { Readable } from "node:stream";
 export interface StoredObject {
   size: number;
   contentType: string;
+  /**
+   * A strong entity tag, quoted, that changes whenever the object does (a stored object is only
+   * ever replaced whole): what a browser's If-Range and If-None-Match are checked against.
+   */
+  etag: string;
+  lastModified: Date;
 }
 
 /**
@@ -27,4 +33,10 @@ export interface MediaStorage {
    */
   readBytes?(key: string, range: { start: number; end: number }): Promise<Uint8Array<ArrayBuffer>>;
   delete(key: string): Promise<void>;
+  /**
+   * A URL the browser fetches the object from directly, signed as of `signedAt` and good for
+   * `expiresInS` seconds, for stores that serve their own bytes (S3). The same arguments give
+   * the same URL.
+   */
+  presignedGet?(key: string, opts: { signedAt: Date; expiresInS: number }): Promise<string>;
 }

@@ -4,6 +4,7 @@ import { LRUCache } from "lru-cache";
 interface OpenFile {
   handle: FileHandle;
   size: number;
+  mtimeMs: number;
   /** Reads in flight: an evicted file is closed only after the last of them. */
   reading: number;
   evicted: boolean;
@@ -30,10 +31,11 @@ export class OpenFileCache {
     });
   }
 
-  /** The file's size, or null when there is no such file. */
-  async size(path: string): Promise<number | null> {
+  /** The file's size and modification time, or null when there is no such file. */
+  async stat(path: string): Promise<{ size: number; mtimeMs: number } | null> {
     try {
-      return (await this.get(path)).size;
+      const { size, mtimeMs } = await this.get(path);
+      return { size, mtimeMs };
     } catch {
       return null;
     }
@@ -97,7 +99,7 @@ async function openFile(path: string): Promise<OpenFile> {
   try {
     const s = await handle.stat();
     if (!s.isFile()) throw new Error(`${path} is not a file`);
-    return { handle, size: s.size, reading: 0, evicted: false };
+    return { handle, size: s.size, mtimeMs: s.mtimeMs, reading: 0, evicted: false };
   } catch (e) {
     await handle.close();
     throw e;

@@ -9,6 +9,7 @@ import {
   S3Client,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import type { MediaStorage, StoredObject } from "@/lib/storage/media-storage";
 
 export interface S3StorageOptions {
@@ -102,9 +103,16 @@ export class S3Storage implements MediaStorage {
       const head = await this.client.send(
         new HeadObjectCommand({ Bucket: this.bucket, Key: this.key(key) }),
       );
+      const size = head.ContentLength ?? 0;
+      const lastModified = head.LastModified ?? new Date(0);
       return {
-        size: head.ContentLength ?? 0,
+        size,
         contentType: head.ContentType ?? "application/octet-stream",
+        // The store's own tag (an MD5 or a multipart digest), strong; a store that sends none
+        // gets one from size and date, as local files do.
+        etag:
+          strongTag(head.ETag) ?? `"${size.toString(16)}-${lastModified.getTime().toString(16)}"`,
+        lastModified,
       };
     } catch (err) {
       if (isNotFound(err)) return null;
@@ -136,6 +144,14 @@ export class S3Storage implements MediaStorage {
     });
   }
 
+  async presignedGet(key: string, opts: { signedAt: Date; expiresInS: number }): Promise<string> {
+    return getSignedUrl(
+      this.client,
+      new GetObjectCommand({ Bucket: this.bucket, Key: this.key(key) }),
+      { signingDate: opts.signedAt, expiresIn: opts.expiresInS },
+    );
+  }
+
   async delete(key: string): Promise<void> {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.key(key) }));
   }
@@ -146,6 +162,12 @@ function isNotFound(err: unknown): boolean {
   return (
     err.name === "NotFound" || err.name === "NoSuchKey" || err.$metadata.httpStatusCode === 404
   );
+}
+
+function strongTag(etag: string | undefined): string | null {
+  if (!etag) return null;
+  const tag = etag.replace(/^W\//, "");
+  return /^"[^"]*"$/.test(tag) ? tag : `"${tag.replace(/"/g, "")}"`;
 }
 
 function parseContentRange(header: string | undefined): { start: number; end: number } | null {

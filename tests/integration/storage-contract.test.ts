@@ -51,10 +51,14 @@ function storageContract(name: string, open: () => Promise<MediaStorage>) {
       const source = tempFile(video);
       await storage.putFile("ws-1/gen-2/video.mp4", source, "video/mp4");
       expect(existsSync(source)).toBe(false);
-      expect(await storage.stat("ws-1/gen-2/video.mp4")).toEqual({
-        size: video.length,
-        contentType: "video/mp4",
-      });
+      const stored = await storage.stat("ws-1/gen-2/video.mp4");
+      expect(stored).toMatchObject({ size: video.length, contentType: "video/mp4" });
+      // A strong validator and a date, for If-Range and revalidation.
+      expect(stored?.etag).toMatch(/^"[^"]+"$/);
+      expect(Math.abs((stored?.lastModified.getTime() ?? 0) - Date.now())).toBeLessThan(60_000);
+      await storage.putBuffer("ws-1/gen-2/video.mp4", Buffer.from("another file"), "video/mp4");
+      expect((await storage.stat("ws-1/gen-2/video.mp4"))?.etag).not.toBe(stored?.etag);
+      await storage.putFile("ws-1/gen-2/video.mp4", tempFile(video), "video/mp4");
       const { data } = await readAll(await storage.read("ws-1/gen-2/video.mp4"));
       expect(data.equals(video)).toBe(true);
     });
@@ -95,7 +99,7 @@ function storageContract(name: string, open: () => Promise<MediaStorage>) {
       const poster = "ws-1/gen-3/poster.jpg";
       await storage.putBuffer(poster, Buffer.from("first version, longer"), "image/jpeg");
       await storage.putBuffer(poster, Buffer.from("second"), "image/jpeg");
-      expect(await storage.stat(poster)).toEqual({ size: 6, contentType: "image/jpeg" });
+      expect(await storage.stat(poster)).toMatchObject({ size: 6, contentType: "image/jpeg" });
       expect((await readAll(await storage.read(poster))).data.toString()).toBe("second");
     });
 
@@ -176,7 +180,10 @@ describe("S3 storage specifics", () => {
     const root = new S3Storage(s3.options);
     await a.putBuffer("ws/video.mp4", Buffer.from("a's"), "video/mp4");
     expect(await b.stat("ws/video.mp4")).toBeNull();
-    expect(await root.stat("tenant-a/ws/video.mp4")).toEqual({ size: 3, contentType: "video/mp4" });
+    expect(await root.stat("tenant-a/ws/video.mp4")).toMatchObject({
+      size: 3,
+      contentType: "video/mp4",
+    });
   });
 
   test("keys that would leave the prefix are refused", async () => {
@@ -249,7 +256,10 @@ describe("the studio configured with S3_*", () => {
     expect(existsSync(join(process.env.MEDIA_DIR ?? "", mediaKey))).toBe(false);
 
     const storage = new S3Storage({ ...s3.options, prefix: "e2e" });
-    expect(await storage.stat(mediaKey)).toEqual({ size: row.bytes, contentType: "video/mp4" });
+    expect(await storage.stat(mediaKey)).toMatchObject({
+      size: row.bytes,
+      contentType: "video/mp4",
+    });
     expect(await storage.stat(row.posterKey ?? "missing")).toMatchObject({
       contentType: "image/jpeg",
     });
