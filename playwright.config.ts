@@ -44,6 +44,9 @@ export default defineConfig({
       SIMULATOR_DATA_DIR: "./data/e2e/simulator",
       SIMULATOR_STEP_MS: "1200",
       AUTH_SECRET: "e2e-auth-secret-not-for-production-0123",
+      // The tests play a proxy in front of the studio, giving each test its own client address
+      // (tests/e2e/client.ts).
+      TRUST_PROXY: "1",
     },
   },
 });

@@ -1,11 +1,29 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { SlidersHorizontal } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { unwrap, useCollections } from "@/components/collections/queries";
+import { DateRangeFilter } from "@/components/gallery/date-range-filter";
+import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { SearchIcon, StarIcon, XIcon } from "@/components/ui/icons";
+import {
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from "@/components/ui/select";
 import { listAuthorsAction } from "@/lib/actions/generations/list-authors";
 
 const KEYS = ["q", "state", "favorites", "collection", "author", "from", "to"] as const;
@@ -39,6 +57,7 @@ export function useGalleryFilters(): { query: Record<string, string>; active: bo
 /** Search, state, favorites, collection, author and dates above the gallery. */
 export function FilterBar(props: { slug: string; canStar: boolean }) {
   const t = useTranslations("filters");
+  const tc = useTranslations("common");
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -82,93 +101,128 @@ export function FilterBar(props: { slug: string; canStar: boolean }) {
   const value = (k: Key) => params.get(k) ?? "";
   const active = KEYS.some((k) => params.get(k));
   const favorites = value("favorites") === "1";
+  // Filters past the search box and the star, which a phone keeps behind one button.
+  const narrowing = (["state", "collection", "author", "from"] as const).filter(
+    (k) => value(k) || (k === "from" && value("to")),
+  ).length;
+  const clear = () => {
+    setQ("");
+    go("");
+  };
+
+  const controls = (
+    <>
+      <FilterSelect
+        label={t("state")}
+        value={value("state")}
+        onChange={(v) => set({ state: v })}
+        any={t("anyState")}
+        options={STATES.map((s) => ({ value: s, label: t(`states.${s}`) }))}
+      />
+      <FilterSelect
+        label={t("collection")}
+        value={value("collection")}
+        onChange={(v) => set({ collection: v })}
+        any={t("anyCollection")}
+        options={(collections.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+      />
+      <FilterSelect
+        label={t("author")}
+        value={value("author")}
+        onChange={(v) => set({ author: v })}
+        any={t("anyAuthor")}
+        options={(authors.data ?? []).map((a) => ({ value: a.id, label: a.email }))}
+      />
+      <DateRangeFilter
+        from={value("from")}
+        to={value("to")}
+        onChange={(range) => set(range)}
+        className="w-full md:w-auto md:max-w-48"
+      />
+    </>
+  );
 
   return (
-    <div className="mb-4 space-y-2.5" data-testid="filter-bar">
-      <div className="flex flex-wrap items-center gap-2">
-        <div className="relative min-w-[12rem] flex-1">
-          <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-fg-muted" />
-          <input
-            type="search"
-            data-testid="gallery-search"
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            placeholder={t("search")}
-            aria-label={t("search")}
-            maxLength={200}
-            className="h-9 w-full rounded-lg bg-surface pr-3 pl-8 text-sm text-fg shadow-xs ring-1 ring-inset ring-line placeholder:text-fg-subtle focus:ring-2 focus:ring-accent-500 focus:outline-none"
-          />
-        </div>
-        {props.canStar && (
-          <button
-            type="button"
-            aria-pressed={favorites}
-            onClick={() => set({ favorites: favorites ? null : "1" })}
-            className={cn(
-              "inline-flex h-9 items-center gap-1.5 rounded-lg px-3 text-[13px] font-medium shadow-xs ring-1 ring-inset transition-colors",
-              favorites
-                ? "bg-warning-soft text-warning ring-warning-line"
-                : "bg-surface text-fg-soft ring-line hover:bg-canvas",
-            )}
-          >
-            <StarIcon filled={favorites} className={cn("size-4", favorites && "text-warning")} />
-            {t("favorites")}
-          </button>
-        )}
+    <div className="mb-4 flex flex-wrap items-center gap-2" data-testid="filter-bar">
+      <div className="relative min-w-[10rem] flex-1">
+        <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-fg-muted" />
+        <input
+          type="search"
+          data-testid="gallery-search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder={t("search")}
+          aria-label={t("search")}
+          maxLength={200}
+          className="h-8 w-full rounded-md bg-surface pr-3 pl-8 text-[13px] text-fg shadow-xs ring-1 ring-inset ring-line placeholder:text-fg-subtle focus:ring-2 focus:ring-accent-500 focus:outline-none"
+        />
       </div>
-      {/* Phones: an even two-column grid (the author list takes a whole row); wider: one row of
-          fixed-width lists, so the row does not shift when the lists load. */}
-      <div className="grid grid-cols-2 items-center gap-2 sm:flex sm:flex-wrap">
-        <Select label={t("state")} value={value("state")} onChange={(v) => set({ state: v })}>
-          <option value="">{t("anyState")}</option>
-          {STATES.map((s) => (
-            <option key={s} value={s}>
-              {t(`states.${s}`)}
-            </option>
-          ))}
-        </Select>
-        <Select
-          label={t("collection")}
-          value={value("collection")}
-          onChange={(v) => set({ collection: v })}
+      {props.canStar && (
+        <button
+          type="button"
+          aria-pressed={favorites}
+          onClick={() => set({ favorites: favorites ? null : "1" })}
+          className={cn(
+            "inline-flex h-8 items-center gap-1.5 rounded-md px-2.5 text-[13px] font-medium shadow-xs ring-1 ring-inset transition-colors",
+            favorites
+              ? "bg-warning-soft text-warning ring-warning-line"
+              : "bg-surface text-fg-soft ring-line hover:bg-canvas",
+          )}
         >
-          <option value="">{t("anyCollection")}</option>
-          {collections.data?.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </Select>
-        <Select
-          label={t("author")}
-          value={value("author")}
-          onChange={(v) => set({ author: v })}
-          className="col-span-2"
+          <StarIcon filled={favorites} className={cn("size-4", favorites && "text-warning")} />
+          <span className="max-sm:sr-only">{t("favorites")}</span>
+        </button>
+      )}
+      {/* Wide screens: every filter in the one row. */}
+      <div className="hidden items-center gap-2 md:flex">{controls}</div>
+      {/* Phones: one button, and the filters in a sheet. */}
+      <Dialog>
+        <DialogTrigger
+          className={cn(
+            "inline-flex h-8 items-center gap-1.5 rounded-md px-2.5 text-[13px] font-medium shadow-xs ring-1 ring-inset md:hidden",
+            narrowing
+              ? "bg-accent-50 text-accent-700 ring-accent-300"
+              : "bg-surface text-fg-soft ring-line",
+          )}
         >
-          <option value="">{t("anyAuthor")}</option>
-          {authors.data?.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.email}
-            </option>
-          ))}
-        </Select>
-        <DateInput label={t("from")} value={value("from")} onChange={(v) => set({ from: v })} />
-        <DateInput label={t("to")} value={value("to")} onChange={(v) => set({ to: v })} />
-        {active && (
-          <button
-            type="button"
-            data-testid="clear-filters"
-            onClick={() => {
-              setQ("");
-              go("");
-            }}
-            className="col-span-2 inline-flex h-8 items-center justify-center gap-1 rounded-md px-2 text-[13px] font-medium text-fg-muted hover:bg-muted hover:text-fg"
-          >
-            <XIcon className="size-3.5" />
-            {t("clear")}
-          </button>
-        )}
-      </div>
+          <SlidersHorizontal aria-hidden="true" className="size-4" />
+          {t("filtersButton")}
+          {narrowing > 0 && (
+            <span className="rounded-full bg-accent-600 px-1.5 text-[11px] leading-4 text-white">
+              {narrowing}
+            </span>
+          )}
+        </DialogTrigger>
+        <DialogContent
+          closeLabel={tc("close")}
+          aria-describedby={undefined}
+          className="top-auto bottom-0 left-0 w-full max-w-none translate-x-0 translate-y-0 rounded-b-none"
+        >
+          <DialogHeader>
+            <DialogTitle>{t("filtersTitle")}</DialogTitle>
+          </DialogHeader>
+          <div className="grid gap-2.5 p-4 [&>*]:w-full">{controls}</div>
+          <div className="flex justify-between gap-2 border-t border-line-soft p-4">
+            <Button variant="ghost" onClick={clear} disabled={!active}>
+              {t("clear")}
+            </Button>
+            <DialogClose asChild>
+              <Button>{t("done")}</Button>
+            </DialogClose>
+          </div>
+        </DialogContent>
+      </Dialog>
+      {active && (
+        <button
+          type="button"
+          data-testid="clear-filters"
+          onClick={clear}
+          className="inline-flex h-8 items-center justify-center gap-1 rounded-md px-2 text-[13px] font-medium text-fg-muted hover:bg-muted hover:text-fg"
+        >
+          <XIcon className="size-3.5" />
+          {t("clear")}
+        </button>
+      )}
     </div>
   );
 }
@@ -192,42 +246,35 @@ export function NoMatches(props: { query: Record<string, string> }) {
   );
 }
 
-function Select(props: {
+// Radix's Select keeps "" for "nothing chosen"; "any" stands for the unfiltered choice.
+const ANY = "any";
+
+function FilterSelect(props: {
   label: string;
   value: string;
   onChange: (v: string | null) => void;
-  children: ReactNode;
-  className?: string;
+  any: string;
+  options: { value: string; label: string }[];
 }) {
   return (
-    <select
-      aria-label={props.label}
-      value={props.value}
-      onChange={(e) => props.onChange(e.target.value || null)}
-      className={cn(
-        "h-8 w-full min-w-0 rounded-md bg-surface px-2 text-[13px] shadow-xs ring-1 ring-inset focus:ring-2 focus:ring-accent-500 focus:outline-none sm:w-40",
-        props.value ? "text-fg ring-accent-300" : "text-fg-muted ring-line",
-        props.className,
-      )}
-    >
-      {props.children}
-    </select>
-  );
-}
-
-function DateInput(props: { label: string; value: string; onChange: (v: string | null) => void }) {
-  return (
-    <label className="flex min-w-0 items-center gap-1.5 text-[13px] text-fg-muted">
-      {props.label}
-      <input
-        type="date"
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value || null)}
+    <Select value={props.value || ANY} onValueChange={(v) => props.onChange(v === ANY ? null : v)}>
+      <SelectTrigger
+        aria-label={props.label}
         className={cn(
-          "h-8 min-w-0 flex-1 rounded-md bg-surface px-2 text-[13px] shadow-xs ring-1 ring-inset focus:ring-2 focus:ring-accent-500 focus:outline-none",
-          props.value ? "text-fg ring-accent-300" : "text-fg-muted ring-line",
+          "h-8 w-full rounded-md text-[13px] md:w-auto md:max-w-44",
+          props.value ? "text-fg ring-accent-300" : "text-fg-muted",
         )}
-      />
-    </label>
+      >
+        <SelectValue />
+      </SelectTrigger>
+      <SelectContent>
+        <SelectItem value={ANY}>{props.any}</SelectItem>
+        {props.options.map((o) => (
+          <SelectItem key={o.value} value={o.value}>
+            {o.label}
+          </SelectItem>
+        ))}
+      </SelectContent>
+    </Select>
   );
 }

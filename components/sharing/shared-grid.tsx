@@ -2,7 +2,7 @@
 import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { ChevronLeft, ChevronRight, Download, Play, X } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { type KeyboardEvent, useState } from "react";
+import { type KeyboardEvent, useRef, useState } from "react";
 import { formatDuration } from "@/components/generation/format";
 import { cn } from "@/components/ui/cn";
 import { promptTitle } from "@/lib/generations/prompt-title";
@@ -15,16 +15,27 @@ import type { SharedVideo } from "@/lib/sharing/get-shared-page";
 export function SharedGrid(props: { videos: SharedVideo[] }) {
   const t = useTranslations("publicShare");
   const [open, setOpen] = useState<number | null>(null);
+  const grid = useRef<HTMLUListElement>(null);
+  // Leaving the viewer, focus lands on the poster of the video last watched there.
+  const last = useRef(0);
+  const show = (i: number | null) => {
+    if (i !== null) last.current = i;
+    setOpen(i);
+  };
+  const returnFocus = () =>
+    grid.current
+      ?.querySelectorAll<HTMLButtonElement>("[data-testid=shared-tile]")
+      [last.current]?.focus();
   return (
     <>
-      <ul className="grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-3 xl:grid-cols-4">
+      <ul ref={grid} className="grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-3 xl:grid-cols-4">
         {props.videos.map((v, i) => (
           <li key={v.id}>
-            <PosterTile video={v} eager={i < 4} onOpen={() => setOpen(i)} label={t("play")} />
+            <PosterTile video={v} eager={i < 4} onOpen={() => show(i)} label={t("play")} />
           </li>
         ))}
       </ul>
-      <Viewer videos={props.videos} index={open} onIndex={setOpen} />
+      <Viewer videos={props.videos} index={open} onIndex={show} onClosed={returnFocus} />
     </>
   );
 }
@@ -93,6 +104,7 @@ function Viewer(props: {
   videos: SharedVideo[];
   index: number | null;
   onIndex: (i: number | null) => void;
+  onClosed: () => void;
 }) {
   const t = useTranslations("publicShare");
   const { videos, index } = props;
@@ -119,6 +131,10 @@ function Viewer(props: {
         <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-black" />
         <DialogPrimitive.Content
           onKeyDown={onKeyDown}
+          onCloseAutoFocus={(e) => {
+            e.preventDefault();
+            props.onClosed();
+          }}
           aria-describedby={undefined}
           data-testid="shared-viewer"
           className="fixed inset-0 z-50 flex flex-col text-white focus:outline-none"

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./client";
 
 // The camera vocabulary: all fifteen moves, named in the UI's language, inserting the English
 // command at the cursor; a pick right after a bracket joins it, up to three.

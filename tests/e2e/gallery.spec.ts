@@ -1,4 +1,4 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "./client";
 
 // The gallery as a place to judge footage: filters that keep up with quick hands, the editor
 // folded out of the way and posters in three sizes (both remembered), videos by day, a viewer
@@ -42,12 +42,24 @@ test("quick filter changes never undo each other", async ({ page }) => {
   for (let i = 0; i < 3; i++) {
     // The second change goes out before the first one's navigation has landed.
     await page.getByRole("button", { name: "Favorites", exact: true }).click();
-    await page.getByRole("combobox", { name: "Status" }).selectOption("ready");
+    await page.getByRole("combobox", { name: "Status" }).click();
+    await page.getByRole("option", { name: "Ready" }).click();
     await expect(page).toHaveURL(/favorites=1/);
     await expect(page).toHaveURL(/state=ready/);
     await page.getByTestId("clear-filters").click();
     await expect(page).not.toHaveURL(/\?/);
   }
+  // Dates come from a calendar in the studio's language, or a quick choice.
+  await page.getByRole("button", { name: "Made: Any time" }).click();
+  await page.getByRole("button", { name: "Last 7 days" }).click();
+  await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}|to=.*from=/);
+  await expect(page.getByTestId("generation-card")).toHaveCount(1);
+  await page.getByTestId("clear-filters").click();
+  await page.getByRole("button", { name: "中文" }).click();
+  await page.getByRole("button", { name: "生成时间: 任何时间" }).click();
+  const calendar = page.getByRole("dialog", { name: "生成时间" });
+  await expect(calendar.getByRole("grid")).toContainText("一");
+  await expect(calendar).toContainText(/\d{4}年\d{1,2}月|\d{1,2}月/);
 });
 
 test("the editor folds to a bar and posters come in three sizes, both remembered; videos are grouped by day", async ({
@@ -119,7 +131,8 @@ test("the editor folds to a bar and posters come in three sizes, both remembered
   await visitor.screenshot({ path: testInfo.outputPath("shared-viewer.png") });
   await visitor.keyboard.press("Escape");
   await expect(viewer).toHaveCount(0);
-  await expect(tiles.first()).toBeFocused();
+  // Focus is back on the poster of the video last watched.
+  await expect(tiles.last()).toBeFocused();
   await visitor.close();
 });
 
@@ -135,6 +148,16 @@ test("on a phone the editor starts as a bar and the first video is on the first 
   const box = await card.boundingBox();
   expect(box?.y).toBeLessThan(844);
   await page.screenshot({ path: testInfo.outputPath("phone-first-screen.png") });
+  // The filters wait behind one button, in a sheet.
+  await page.getByRole("button", { name: "Filters" }).click();
+  const sheet = page.getByRole("dialog", { name: "Filters" });
+  await sheet.getByRole("combobox", { name: "Status" }).click();
+  await page.getByRole("option", { name: "Ready" }).click();
+  await expect(page).toHaveURL(/state=ready/);
+  await page.screenshot({ path: testInfo.outputPath("phone-filters.png") });
+  await sheet.getByRole("button", { name: "Show videos" }).first().click();
+  await expect(sheet).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /Filters\s*1/ })).toBeVisible();
   // Opening the editor there is for this visit; it starts as a bar again next time.
   await page.getByRole("button", { name: /New video/ }).click();
   await expect(page.getByLabel("Prompt", { exact: true })).toBeFocused();

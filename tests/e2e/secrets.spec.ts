@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "./client";
 
 const RAW_KEY = "kie-SECRET-abc123-e2e-9d8c7b6a5f4e3d2c1b0a";
 

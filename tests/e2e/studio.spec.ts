@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "./client";
 
 const PROMPT =
   "高俯角宽景跟拍镜头，一个穿粉色T恤的小男孩在侏罗纪山谷上空滑翔，远处火山连绵，蓝天白云。😀 [Push in]";
@@ -113,6 +113,8 @@ test("pages at phone width", async ({ page }, testInfo) => {
   await page.goto("/sign-up");
   await page.screenshot({ path: testInfo.outputPath("sign-up-phone.png"), fullPage: true });
   await signUp(page);
+  // On a phone the editor starts as a bar above the videos.
+  await page.getByRole("button", { name: /New video/ }).click();
   await page.getByLabel("Prompt", { exact: true }).fill("晨雾中的古镇石桥 [Static shot]");
   await page.screenshot({ path: testInfo.outputPath("studio-phone.png"), fullPage: true });
 });
@@ -128,6 +130,7 @@ test("collections on a phone: made from a card, opened as a named gallery, left 
 
   // Long: a shared collection's poster shows its first words, the viewer the rest.
   const prompt = `江南水乡的清晨，薄雾笼罩着石桥，${"乌篷船缓缓划过倒映着白墙黛瓦的河面，".repeat(6)}镜头缓慢推进`;
+  await page.getByRole("button", { name: /New video/ }).click();
   await page.getByLabel("Prompt", { exact: true }).fill(prompt);
   await page.getByRole("button", { name: "Generate" }).click();
   const card = page.getByTestId("generation-card").first();

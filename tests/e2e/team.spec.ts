@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Page, test } from "./client";
 
 // The team flow across three people: an owner, a member they invite, and someone with no account
 // who only gets a link.

@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "./client";
 
 // The theme: the device's by default, the person's choice when made, and the first paint of
 // every page already in the right one (the server renders <html data-theme> from the cookie).
