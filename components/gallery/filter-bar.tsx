@@ -193,11 +193,7 @@ export function FilterBar(props: { slug: string; canStar: boolean }) {
             </span>
           )}
         </DialogTrigger>
-        <DialogContent
-          closeLabel={tc("close")}
-          aria-describedby={undefined}
-          className="top-auto bottom-0 left-0 w-full max-w-none translate-x-0 translate-y-0 rounded-b-none"
-        >
+        <DialogContent closeLabel={tc("close")} aria-describedby={undefined} placement="bottom">
           <DialogHeader>
             <DialogTitle>{t("filtersTitle")}</DialogTitle>
           </DialogHeader>

@@ -15,19 +15,28 @@ export const overlayClasses = "fixed inset-0 z-50 bg-overlay backdrop-blur-[2px]
 export const panelClasses =
   "fixed top-1/2 left-1/2 z-50 max-h-[85dvh] w-[min(100vw-1.5rem,30rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-2xl bg-surface text-fg shadow-xl ring-1 ring-line focus:outline-none";
 
+/** A sheet rising from the bottom edge, for a phone's long lists of choices. */
+export const sheetClasses =
+  "fixed inset-x-0 bottom-0 z-50 max-h-[85dvh] overflow-y-auto rounded-t-2xl bg-surface pb-[env(safe-area-inset-bottom)] text-fg shadow-xl ring-1 ring-line focus:outline-none";
+
 export function DialogContent({
   className,
   children,
   closeLabel,
+  placement = "center",
   ...props
 }: ComponentProps<typeof DialogPrimitive.Content> & {
   /** The name of the corner × button; without it there is none. */
   closeLabel?: string;
+  placement?: "center" | "bottom";
 }) {
   return (
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className={overlayClasses} />
-      <DialogPrimitive.Content className={cn(panelClasses, className)} {...props}>
+      <DialogPrimitive.Content
+        className={cn(placement === "bottom" ? sheetClasses : panelClasses, className)}
+        {...props}
+      >
         {children}
         {closeLabel && (
           <DialogPrimitive.Close

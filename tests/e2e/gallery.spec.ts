@@ -56,8 +56,8 @@ test("quick filter changes never undo each other", async ({ page }) => {
   await expect(page.getByTestId("generation-card")).toHaveCount(1);
   await page.getByTestId("clear-filters").click();
   await page.getByRole("button", { name: "中文" }).click();
-  await page.getByRole("button", { name: "生成时间: 任何时间" }).click();
-  const calendar = page.getByRole("dialog", { name: "生成时间" });
+  await page.getByRole("button", { name: "日期: 任何时间" }).click();
+  const calendar = page.getByRole("dialog", { name: "日期" });
   await expect(calendar.getByRole("grid")).toContainText("一");
   await expect(calendar).toContainText(/\d{4}年\d{1,2}月|\d{1,2}月/);
 });

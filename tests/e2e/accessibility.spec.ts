@@ -1,0 +1,184 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "./client";
+
+// Every page, and every state that opens something, checked by axe-core against WCAG 2.2 A/AA
+// and best practice, in the light and the dark theme (and the studio in Chinese too). A new
+// violation anywhere fails the suite, with the page, state and rule named.
+
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+const THEMES = ["light", "dark"] as const;
+
+async function violations(page: Page, where: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return result.violations.map(
+    (v) =>
+      `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(" "))
+        .join(", ")}`,
+  );
+}
+
+/** Checks the page in both themes; `open` (re)creates the state after each theme change. */
+async function checkBothThemes(
+  page: Page,
+  where: string,
+  found: string[],
+  open?: () => Promise<void>,
+): Promise<void> {
+  for (const scheme of THEMES) {
+    await page.emulateMedia({ colorScheme: scheme });
+    if (open) await open();
+    found.push(...(await violations(page, `${where} [${scheme}]`)));
+    if (open) await page.keyboard.press("Escape");
+  }
+}
+
+async function signUp(page: Page): Promise<string> {
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(`e2e-a11y-${Date.now()}@example.com`);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/w\/[^/]+$/);
+  return new URL(page.url()).pathname;
+}
+
+test("signed-out pages have no accessibility violations", async ({ page }) => {
+  const found: string[] = [];
+  await page.setViewportSize({ width: 1440, height: 900 });
+  for (const path of ["/sign-in", "/sign-up", "/no-such-page"]) {
+    await page.goto(path);
+    await checkBothThemes(page, path, found);
+  }
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("nobody@example.com");
+  await page.getByLabel("Password").fill("not the password at all");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /./ }).first()).toBeVisible();
+  await checkBothThemes(page, "sign-in with an error", found);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/sign-up");
+  await checkBothThemes(page, "sign-up (phone)", found);
+  expect(found).toEqual([]);
+});
+
+test("the studio and its pages, in every open state, have no accessibility violations", async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const found: string[] = [];
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const studio = await signUp(page);
+  const prompt = page.getByLabel("Prompt", { exact: true });
+  for (const text of ["a red fox crossing fresh snow [Pan left]", "this one fails [sim:fail]"]) {
+    await prompt.fill(text);
+    await page.getByRole("button", { name: "Generate" }).click();
+  }
+  const cards = page.getByTestId("generation-card");
+  await expect(cards.filter({ hasText: "a red fox" })).toHaveAttribute("data-state", "success", {
+    timeout: 60_000,
+  });
+  await expect(cards.filter({ hasText: "this one fails" })).toHaveAttribute("data-state", "fail", {
+    timeout: 60_000,
+  });
+
+  await checkBothThemes(page, "studio", found);
+  await checkBothThemes(page, "theme menu", found, () =>
+    page.getByRole("button", { name: /^Theme: / }).click(),
+  );
+  await checkBothThemes(page, "workspace menu", found, () =>
+    page
+      .getByRole("button", { name: /Workspace/ })
+      .first()
+      .click(),
+  );
+  const ready = cards.filter({ hasText: "a red fox" });
+  await checkBothThemes(page, "collection menu", found, () =>
+    ready.getByTestId("collection-menu-button").click(),
+  );
+  await checkBothThemes(page, "date filter", found, async () => {
+    await page.getByRole("button", { name: /^Made: / }).click();
+    await expect(page.getByRole("grid")).toBeVisible();
+  });
+  await checkBothThemes(page, "status filter", found, () =>
+    page.getByRole("combobox", { name: "Status" }).click(),
+  );
+  await prompt.fill("字".repeat(1501));
+  await checkBothThemes(page, "editor over the limit", found);
+  await prompt.fill("");
+  await page.getByRole("button", { name: "Fold the editor away" }).click();
+  await checkBothThemes(page, "studio, editor folded", found);
+  await page.getByRole("button", { name: /New video/ }).click();
+
+  // The video's page, its share dialog and its delete question.
+  await ready.getByRole("link").first().click();
+  await page.waitForURL(/\/g\/[^/]+$/);
+  await checkBothThemes(page, "video page", found);
+  await checkBothThemes(page, "share dialog", found, () =>
+    page.getByRole("button", { name: "Share", exact: true }).click(),
+  );
+  await checkBothThemes(page, "delete question", found, () =>
+    page.getByRole("button", { name: "Delete video" }).click(),
+  );
+
+  // A share link, open to anyone: the video, and the whole gallery with its viewer open.
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Create link" }).click();
+  const videoShare = new URL(await dialog.getByTestId("share-url").inputValue()).pathname;
+  await page.keyboard.press("Escape");
+  await page.goto(`${studio}/shares`);
+  await checkBothThemes(page, "share links", found);
+  await page.getByRole("button", { name: "Share gallery" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Create link" }).click();
+  const galleryShare = new URL(await page.getByRole("dialog").getByTestId("share-url").inputValue())
+    .pathname;
+  await page.keyboard.press("Escape");
+
+  // axe needs a page of a context of its own.
+  const visitorContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const visitor = await visitorContext.newPage();
+  await visitor.goto(new URL(videoShare, page.url()).href);
+  await checkBothThemes(visitor, "shared video", found);
+  await visitor.goto(new URL(galleryShare, page.url()).href);
+  await checkBothThemes(visitor, "shared gallery", found);
+  await checkBothThemes(visitor, "shared viewer", found, () =>
+    visitor.getByTestId("shared-tile").first().click(),
+  );
+  await visitorContext.close();
+
+  for (const [where, path] of [
+    ["settings", `${studio}/settings`],
+    ["members", `${studio}/settings/members`],
+    ["kie.ai & budget", `${studio}/settings/kie`],
+    ["audit log", `${studio}/settings/audit`],
+    ["collections", `${studio}/collections`],
+    ["new workspace", "/w/new"],
+  ] as const) {
+    await page.goto(path);
+    await checkBothThemes(page, where, found);
+  }
+  await page.goto(`${studio}/settings/members`);
+  await checkBothThemes(page, "invite role", found, () =>
+    page.getByRole("combobox", { name: "Role", exact: true }).click(),
+  );
+
+  // On a phone, and in Chinese.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(studio);
+  await checkBothThemes(page, "studio (phone)", found);
+  await checkBothThemes(page, "filters sheet (phone)", found, () =>
+    page.getByRole("button", { name: "Filters" }).click(),
+  );
+  await page.screenshot({ path: testInfo.outputPath("studio-phone.png") });
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.getByRole("button", { name: "English" })).toBeVisible();
+  await checkBothThemes(page, "studio in Chinese (phone)", found);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(studio);
+  await checkBothThemes(page, "studio in Chinese", found);
+  await page.getByRole("button", { name: "English" }).click();
+
+  expect(found).toEqual([]);
+});
