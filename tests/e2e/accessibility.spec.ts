@@ -59,6 +59,14 @@ test("signed-out pages have no accessibility violations", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/sign-up");
   await checkBothThemes(page, "sign-up (phone)", found);
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.getByRole("button", { name: "English" })).toHaveAttribute(
+    "aria-pressed",
+    "false",
+  );
+  await checkBothThemes(page, "sign-up in Chinese (phone)", found);
+  await page.goto("/sign-in");
+  await checkBothThemes(page, "sign-in in Chinese (phone)", found);
   expect(found).toEqual([]);
 });
 
