@@ -5,6 +5,7 @@
 // by range) before a request enters Next.js's pipeline (lib/media/media-door.ts). Everything else
 // goes to Next.js exactly as `next start` would send it. Needs `next build`.
 //   node scripts/server.mjs [-p <port>] [-H <hostname>] [--keepAliveTimeout <ms>]
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -27,6 +28,7 @@ process.chdir(root);
 globalThis[Symbol.for("hailuo-studio.front-server")] = true;
 
 const { default: next } = await import("next");
+useBuiltConfig();
 const app = next({ dir: root, dev: false, port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -116,6 +118,21 @@ async function booted() {
     console.error(err);
     fail("the app could not start");
   }
+}
+
+/**
+ * Runs on the configuration `next build` resolved and wrote beside the build, handed over the way
+ * Next.js's own standalone server does, instead of loading next.config.ts again: compiling it
+ * brings in the SWC compiler and next-intl's build plugin with its file watcher, about 40 MiB of
+ * native code that never serves a request. Without a build there is none, and Next.js says so.
+ */
+function useBuiltConfig() {
+  // The folder next.config.ts names as distDir (lib/build-dir.ts, which this plain script
+  // can't import).
+  const file = resolve(root, process.env.NEXT_DIST_DIR ?? ".next", "required-server-files.json");
+  if (!existsSync(file)) return;
+  const { config } = JSON.parse(readFileSync(file, "utf8"));
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
 }
 
 function fail(message) {
