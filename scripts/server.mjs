@@ -28,7 +28,7 @@ process.chdir(root);
 globalThis[Symbol.for("hailuo-studio.front-server")] = true;
 
 const { default: next } = await import("next");
-useBuiltConfig();
+applyBuiltConfig();
 const app = next({ dir: root, dev: false, port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -126,7 +126,7 @@ async function booted() {
  * brings in the SWC compiler and next-intl's build plugin with its file watcher, about 40 MiB of
  * native code that never serves a request. Without a build there is none, and Next.js says so.
  */
-function useBuiltConfig() {
+function applyBuiltConfig() {
   // The folder next.config.ts names as distDir (lib/build-dir.ts, which this plain script
   // can't import).
   const file = resolve(root, process.env.NEXT_DIST_DIR ?? ".next", "required-server-files.json");
