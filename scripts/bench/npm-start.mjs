@@ -16,12 +16,13 @@ function role(pid) {
   } catch {
     return "gone";
   }
+  // The shell's command line names the launcher too, so it is told apart first.
+  if (cmd.startsWith("sh ") || cmd.startsWith("/bin/sh")) return "sh";
+  if (cmd.startsWith("npm")) return "npm";
   if (cmd.includes("simulator/cli.ts"))
     return cmd.includes("tsx/dist/cli.mjs") ? "tsx" : "simulator";
   if (cmd.includes("launch.mjs") || cmd.includes("server.mjs")) return "server";
   if (cmd.includes("esbuild")) return "esbuild";
-  if (cmd.startsWith("npm")) return "npm";
-  if (cmd.startsWith("sh ") || cmd.startsWith("/bin/sh")) return "sh";
   return cmd.split(" ")[0];
 }
 
