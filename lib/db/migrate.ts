@@ -2,7 +2,6 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
-import pg from "pg";
 import { dbProviderOf } from "./provider";
 import { sqliteFilePath } from "./sqlite-path";
 
@@ -162,6 +161,8 @@ export async function migratePostgres(
   databaseUrl: string,
   dir = migrationsDir("postgresql"),
 ): Promise<MigrationResult> {
+  // Loaded here, not with the module: a server on SQLite never needs the PostgreSQL driver.
+  const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

@@ -1,5 +1,4 @@
 import { EventEmitter } from "node:events";
-import pg from "pg";
 import { logger } from "@/lib/logger";
 import { processSingleton } from "@/lib/process-singleton";
 
@@ -89,6 +88,8 @@ export function subscribeGenerationEvents(
  * about a callback that instance B handled. One dedicated connection listens, and reconnects.
  */
 export async function connectPostgresEvents(databaseUrl: string): Promise<void> {
+  // Loaded here, not with the module: a server on SQLite never needs the PostgreSQL driver.
+  const { default: pg } = await import("pg");
   const b = bus();
   const publisher = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   // An idle connection dropped by the server (a restart) is replaced on the next query; the

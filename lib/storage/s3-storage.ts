@@ -1,16 +1,10 @@
 import { createReadStream } from "node:fs";
 import { stat, unlink } from "node:fs/promises";
 import { Readable } from "node:stream";
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-  S3Client,
-  S3ServiceException,
-} from "@aws-sdk/client-s3";
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import type { S3Client, S3ClientConfig } from "@aws-sdk/client-s3";
 import type { MediaStorage, StoredObject } from "@/lib/storage/media-storage";
+
+type S3Sdk = typeof import("@aws-sdk/client-s3");
 
 export interface S3StorageOptions {
   bucket: string;
@@ -29,14 +23,15 @@ export interface S3StorageOptions {
  * memory whole, and a Range read asks the store for exactly those bytes.
  */
 export class S3Storage implements MediaStorage {
-  private readonly client: S3Client;
+  private readonly config: S3ClientConfig;
   private readonly bucket: string;
   private readonly prefix: string;
+  private loaded?: Promise<{ sdk: S3Sdk; client: S3Client }>;
 
   constructor(options: S3StorageOptions) {
     this.bucket = options.bucket;
     this.prefix = options.prefix ? `${options.prefix.replace(/^\/+|\/+$/g, "")}/` : "";
-    this.client = new S3Client({
+    this.config = {
       region: options.region,
       endpoint: options.endpoint,
       forcePathStyle: options.forcePathStyle ?? Boolean(options.endpoint),
@@ -49,7 +44,17 @@ export class S3Storage implements MediaStorage {
             responseChecksumValidation: "WHEN_REQUIRED",
           }
         : {}),
-    });
+    };
+  }
+
+  // The SDK is loaded on first use, not with this module: it costs a server about 20 MiB, and
+  // every server imports this module while most keep their media on local disk.
+  private s3(): Promise<{ sdk: S3Sdk; client: S3Client }> {
+    this.loaded ??= import("@aws-sdk/client-s3").then((sdk) => ({
+      sdk,
+      client: new sdk.S3Client(this.config),
+    }));
+    return this.loaded;
   }
 
   // Keys come from the database, never from a request; the check still keeps a bad key inside
@@ -73,8 +78,9 @@ export class S3Storage implements MediaStorage {
     opts: { signal?: AbortSignal } = {},
   ): Promise<void> {
     const { size } = await stat(filePath);
-    await this.client.send(
-      new PutObjectCommand({
+    const { sdk, client } = await this.s3();
+    await client.send(
+      new sdk.PutObjectCommand({
         Bucket: this.bucket,
         Key: this.key(key),
         Body: createReadStream(filePath),
@@ -87,8 +93,9 @@ export class S3Storage implements MediaStorage {
   }
 
   async putBuffer(key: string, data: Buffer, contentType: string): Promise<void> {
-    await this.client.send(
-      new PutObjectCommand({
+    const { sdk, client } = await this.s3();
+    await client.send(
+      new sdk.PutObjectCommand({
         Bucket: this.bucket,
         Key: this.key(key),
         Body: data,
@@ -99,9 +106,10 @@ export class S3Storage implements MediaStorage {
   }
 
   async stat(key: string): Promise<StoredObject | null> {
+    const { sdk, client } = await this.s3();
     try {
-      const head = await this.client.send(
-        new HeadObjectCommand({ Bucket: this.bucket, Key: this.key(key) }),
+      const head = await client.send(
+        new sdk.HeadObjectCommand({ Bucket: this.bucket, Key: this.key(key) }),
       );
       const size = head.ContentLength ?? 0;
       const lastModified = head.LastModified ?? new Date(0);
@@ -115,14 +123,15 @@ export class S3Storage implements MediaStorage {
         lastModified,
       };
     } catch (err) {
-      if (isNotFound(err)) return null;
+      if (isNotFound(sdk, err)) return null;
       throw err;
     }
   }
 
   async read(key: string, range?: { start: number; end: number }): Promise<Readable> {
-    const object = await this.client.send(
-      new GetObjectCommand({
+    const { sdk, client } = await this.s3();
+    const object = await client.send(
+      new sdk.GetObjectCommand({
         Bucket: this.bucket,
         Key: this.key(key),
         Range: range ? `bytes=${range.start}-${range.end}` : undefined,
@@ -145,20 +154,24 @@ export class S3Storage implements MediaStorage {
   }
 
   async presignedGet(key: string, opts: { signedAt: Date; expiresInS: number }): Promise<string> {
+    const { sdk, client } = await this.s3();
+    // Loaded with the SDK, on first use, for the same reason.
+    const { getSignedUrl } = await import("@aws-sdk/s3-request-presigner");
     return getSignedUrl(
-      this.client,
-      new GetObjectCommand({ Bucket: this.bucket, Key: this.key(key) }),
+      client,
+      new sdk.GetObjectCommand({ Bucket: this.bucket, Key: this.key(key) }),
       { signingDate: opts.signedAt, expiresIn: opts.expiresInS },
     );
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.key(key) }));
+    const { sdk, client } = await this.s3();
+    await client.send(new sdk.DeleteObjectCommand({ Bucket: this.bucket, Key: this.key(key) }));
   }
 }
 
-function isNotFound(err: unknown): boolean {
-  if (!(err instanceof S3ServiceException)) return false;
+function isNotFound(sdk: S3Sdk, err: unknown): boolean {
+  if (!(err instanceof sdk.S3ServiceException)) return false;
   return (
     err.name === "NotFound" || err.name === "NoSuchKey" || err.$metadata.httpStatusCode === 404
   );

@@ -96,27 +96,66 @@ function statusKb(pid, field) {
   }
 }
 
-/**
- * The app's memory in MiB: `rss` summed over the process and its descendants (`next start` may
- * serve from a child), `hwm` the largest peak RSS (VmHWM) among them.
- */
-export function appMemory(pid) {
+/** The process and its descendants (`next start` may serve from a child; posters are cut by ffmpeg). */
+export function processTree(pid) {
   const all = [pid];
   for (let i = 0; i < all.length; i++) all.push(...children(all[i]));
+  return all;
+}
+
+/**
+ * CPU time the process has used (user + system), in seconds: unlike requests per second it
+ * hardly moves when other work shares the machine.
+ */
+export function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Resident memory (VmRSS) of one process in MiB; 0 once it is gone. */
+export function rssMiB(pid) {
+  return statusKb(pid, "VmRSS") / 1024;
+}
+
+/**
+ * The app's memory in MiB: `rss` summed over the process and its descendants, `serverRss` the
+ * server process's own, `hwm` the largest peak RSS (VmHWM) among them.
+ */
+export function appMemory(pid) {
+  const all = processTree(pid);
   let rss = 0;
   let hwm = 0;
   for (const p of all) {
     rss += statusKb(p, "VmRSS");
     hwm = Math.max(hwm, statusKb(p, "VmHWM"));
   }
-  return { rssMiB: rss / 1024, hwmMiB: hwm / 1024, processes: all.length };
+  return {
+    rssMiB: rss / 1024,
+    serverRssMiB: rssMiB(pid),
+    hwmMiB: hwm / 1024,
+    processes: all.length,
+  };
 }
 
-/** Samples appMemory every `everyMs` until stopped; resolves to the largest RSS seen. */
-export function sampleMemory(pid, everyMs = 100) {
-  let peak = 0;
+/**
+ * Samples every `everyMs` until stopped: the largest RSS of the app with its children, of the
+ * server process alone, and of the app and its children together with the `others` (the kie.ai
+ * simulator, as `npm start` runs one beside the server).
+ */
+export function sampleMemory(pid, { everyMs = 100, others = [] } = {}) {
+  const peak = { rssMiB: 0, serverRssMiB: 0, withOthersMiB: 0 };
   const tick = () => {
-    peak = Math.max(peak, appMemory(pid).rssMiB);
+    const app = appMemory(pid);
+    const other = others.flatMap(processTree).reduce((sum, p) => sum + rssMiB(p), 0);
+    peak.rssMiB = Math.max(peak.rssMiB, app.rssMiB);
+    peak.serverRssMiB = Math.max(peak.serverRssMiB, app.serverRssMiB);
+    peak.withOthersMiB = Math.max(peak.withOthersMiB, app.rssMiB + other);
   };
   tick();
   const timer = setInterval(tick, everyMs);

@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 // One leg of `npm run bench`: the production build on one database (sqlite | postgresql), with the
 // kie.ai simulator, measured against references taken in the same run. Started by scripts/bench.mjs
-// as `node --conditions=react-server scripts/bench/leg.mjs <provider> <result.json>` (the condition
+// as `node --conditions=react-server scripts/bench/leg.mjs <provider> <result.json> [memory]` (the condition
 // lets the studio's server-only modules load outside Next.js). Progress goes to stderr.
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -10,7 +10,15 @@ import { loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { register } from "tsx/esm/api";
-import { appMemory, freePort, sampleMemory, startApp } from "./app.mjs";
+import {
+  appMemory,
+  cpuSeconds,
+  freePort,
+  processTree,
+  rssMiB,
+  sampleMemory,
+  startApp,
+} from "./app.mjs";
 import { median, percentile, runLoad } from "./load.mjs";
 import { openEvents } from "./sse.mjs";
 
@@ -18,8 +26,11 @@ register();
 const root = resolve(import.meta.dirname, "../..");
 const provider = process.argv[2];
 const outFile = process.argv[3];
+// `memory`: the run stops after the callback load, where memory is measured (video and gallery
+// figures are left out).
+const memoryOnly = process.argv[4] === "memory";
 if (!["sqlite", "postgresql"].includes(provider) || !outFile) {
-  throw new Error("usage: leg.mjs <sqlite|postgresql> <result.json>");
+  throw new Error("usage: leg.mjs <sqlite|postgresql> <result.json> [memory]");
 }
 
 // Sizes and bounds: every loop stops at a request count or a time limit, whichever comes first.
@@ -94,6 +105,9 @@ async function main() {
   const app = await startApp(env, port);
   cleanups.push(() => app.stop());
   log(`app on ${app.url} (pid ${app.pid}), simulator on ${sim.url}`);
+  // Booted (the server answers only once its boot is over) and not yet asked for anything else.
+  await sleep(2_000);
+  const memoryAtBoot = appMemory(app.pid);
 
   const { db } = await import("../../lib/db.ts");
   cleanups.push(() => db.$disconnect());
@@ -199,26 +213,31 @@ async function main() {
     };
   };
   const memoryBefore = appMemory(app.pid);
-  const sampler = sampleMemory(app.pid);
+  const simulatorBefore = processTree(sim.pid).reduce((sum, p) => sum + rssMiB(p), 0);
+  const sampler = sampleMemory(app.pid, { others: [sim.pid] });
   // a) Redeliveries for generations already finished: the route's own cost (token, signature,
   //    event row), nothing queued behind it.
+  const cpuBeforeDuplicates = cpuSeconds(app.pid);
   const duplicateLoad = await runLoad({
     ...load,
     maxMs: LOAD_MAX_MS,
     request: callbackRequest(shuffle([...latencyIds])),
   });
+  const duplicatesCpuMs = (cpuSeconds(app.pid) - cpuBeforeDuplicates) * 1000;
   log(`callback, duplicates only: ${round(duplicateLoad.rps)} req/s`);
   // b) Every generation in random order: the throughput ones get their first callback during the
   //    run (each followed by a recordInfo sync and a video download in the same process), then
   //    duplicates, as kie.ai's retries would send them.
   const order = shuffle([...throughputIds, ...latencyIds]);
   const firstTimers = new Set(throughputIds);
+  const cpuBefore = cpuSeconds(app.pid);
   const callbackLoad = await runLoad({
     ...load,
     maxMs: LOAD_MAX_MS,
     request: callbackRequest(order),
   });
-  const peakRss = sampler.stop();
+  const peak = sampler.stop();
+  const cpuMs = (cpuSeconds(app.pid) - cpuBefore) * 1000;
   const firstCallbacks = order
     .slice(0, Math.min(callbackLoad.requests, order.length))
     .filter((id) => firstTimers.has(id)).length;
@@ -238,12 +257,17 @@ async function main() {
   result.throughput = {
     connections: CONNECTIONS,
     noop: pick(noop),
-    callbackDuplicates: pick(duplicateLoad),
+    callbackDuplicates: {
+      ...pick(duplicateLoad),
+      serverCpuMsPerRequest: duplicatesCpuMs / duplicateLoad.requests,
+    },
     callback: {
       ...pick(callbackLoad),
       generations: order.length,
       firstCallbacks,
       duplicates: callbackLoad.requests - firstCallbacks,
+      // The server's own CPU (ffmpeg's is not in it) per request, the background work included.
+      serverCpuMsPerRequest: cpuMs / callbackLoad.requests,
     },
     ratio: callbackLoad.rps / noop.rps,
     duplicatesRatio: duplicateLoad.rps / noop.rps,
@@ -254,8 +278,13 @@ async function main() {
   const stored = await waitStored(db, ids, 120_000);
   const memoryAfter = appMemory(app.pid);
   result.memory = {
+    bootRssMiB: memoryAtBoot.rssMiB,
+    // After the warm-up and the event-latency phase: what a server that has been working sits at.
     idleRssMiB: memoryBefore.rssMiB,
-    peakRssUnderLoadMiB: peakRss,
+    idleSimulatorRssMiB: simulatorBefore,
+    peakRssUnderLoadMiB: peak.rssMiB,
+    peakServerRssMiB: peak.serverRssMiB,
+    peakWithSimulatorMiB: peak.withOthersMiB,
     lifetimeHwmMiB: memoryAfter.hwmMiB,
     processes: memoryAfter.processes,
   };
@@ -264,8 +293,9 @@ async function main() {
     succeededAndStored: stored,
     settleSeconds: round((performance.now() - t0) / 1000),
   };
-  log(`${stored}/${ids.length} stored; peak RSS ${round(peakRss)} MiB`);
+  log(`${stored}/${ids.length} stored; peak RSS ${round(peak.rssMiB)} MiB`);
   events.close();
+  if (memoryOnly) return finish(result, loadStart);
 
   // --- 3. video delivery with Range requests vs Node's plain file streaming ----------------
   // (Before the gallery: seeding 110,000 rows leaves the database busy with its aftermath.)
@@ -422,6 +452,10 @@ async function main() {
     `gallery medians: ${result.gallery.map((g) => `${g.size}: ${round(g.median, 2)} ms`).join(", ")}`,
   );
 
+  finish(result, loadStart);
+}
+
+function finish(result, loadStart) {
   result.finishedAt = new Date().toISOString();
   result.loadAverage = { start: loadStart, end: loadavg() };
   writeFileSync(outFile, JSON.stringify(result, null, 2));
@@ -594,6 +628,7 @@ async function startChild(script, args) {
   });
   return {
     url: info.url ?? `http://127.0.0.1:${info.port}`,
+    pid: child.pid,
     stop: () =>
       new Promise((ok) => {
         if (child.exitCode !== null) return ok();
