@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { unwrap } from "@/components/collections/queries";
 import { type ShareTargetProp, shareKeys } from "@/components/sharing/share-keys";
 import { ShareLinkRow } from "@/components/sharing/share-link-row";
