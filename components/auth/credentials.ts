@@ -1,4 +1,6 @@
-import { getSession, signIn, signOut } from "next-auth/react";
+// next-auth's client (with its Babel runtime) is imported on the press that needs it: every
+// studio page has a sign-out button, and few pages see it pressed.
+const nextAuth = () => import("next-auth/react");
 
 export type SignInOutcome = "ok" | "rejected" | "rate_limited" | "unavailable" | "failed";
 
@@ -13,6 +15,7 @@ export async function signInWithCredentials(
   email: string,
   password: string,
 ): Promise<SignInOutcome> {
+  const { getSession, signIn } = await nextAuth();
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const result = await signIn("credentials", { email, password, redirect: false });
     if (!result) return "failed";
@@ -28,6 +31,7 @@ export async function signInWithCredentials(
 
 /** Sign out without next-auth's redirect (built from NEXTAUTH_URL, maybe another host or port). */
 export async function signOutHere(): Promise<void> {
+  const { signOut } = await nextAuth();
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const result = await signOut({ redirect: false });
     if (!result.url.includes(CSRF_REFUSED)) return;

@@ -1,6 +1,5 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -23,6 +22,8 @@ export function SignOutEverywhereButton() {
         setState("error");
         return;
       }
+      // next-auth's client is imported on this press only (see components/auth/credentials.ts).
+      const { signOut } = await import("next-auth/react");
       await signOut({ redirect: false });
       router.replace("/sign-in");
       router.refresh();

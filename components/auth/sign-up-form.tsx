@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { AuthCard } from "@/components/auth/auth-card";
 import { signInWithCredentials } from "@/components/auth/credentials";
 import { OAuthButtons, type OAuthProviderId } from "@/components/auth/oauth-buttons";

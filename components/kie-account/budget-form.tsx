@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -17,10 +17,13 @@ import { setWorkspaceBudgetInput } from "@/lib/kie-account/schemas";
 
 // The field's text, empty for no limit, read as the server's limit (the same for a member).
 const schema = z.object({
-  limit: z
-    .string()
-    .transform((v) => (v.trim() === "" ? null : Number(v)))
-    .pipe(setWorkspaceBudgetInput.shape.limit),
+  limit: z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((v: string) => (v.trim() === "" ? null : Number(v))),
+    ),
+    setWorkspaceBudgetInput.shape.limit,
+  ),
 });
 
 function parseLimit(text: string): number | null | undefined {

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
-import type { z } from "zod";
+import { z } from "zod/mini";
 import { LogoMark } from "@/components/brand/logo";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -14,7 +14,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { unlockShareLinkAction } from "@/lib/actions/sharing/unlock-share-link";
 import { unlockShareInput } from "@/lib/sharing/schemas";
 
-const schema = unlockShareInput.pick({ password: true });
+const schema = z.pick(unlockShareInput, { password: true });
 
 /** The gate of a password-protected link; on success the page reloads with the video. */
 export function SharePasswordForm(props: { token: string }) {

@@ -1,24 +1,19 @@
 "use client";
-import { useTranslations } from "next-intl";
-import { type ReactNode, useEffect, useState } from "react";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
+import { type ReactNode, Suspense, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { onDemand } from "@/components/ui/on-demand";
 import { Spinner } from "@/components/ui/spinner";
+
+const Question = onDemand(() =>
+  import("@/components/ui/confirm-dialog").then((m) => m.ConfirmDialog),
+);
 
 /**
  * A button for an action that can't be undone: the press asks first, in an alert dialog. Escape
  * or Cancel take the question back (only the question, not a dialog the button sits in) and
  * focus returns to the button; the confirming button shows progress until the action — and
- * whatever the caller still counts as pending, such as a refresh — is over.
+ * whatever the caller still counts as pending, such as a refresh — is over. The alert dialog's
+ * code is fetched on the first press, not with the page.
  */
 export function ConfirmButton(props: {
   label: ReactNode;
@@ -36,8 +31,10 @@ export function ConfirmButton(props: {
   pending?: boolean;
   testId?: string;
 }) {
-  const t = useTranslations("common");
+  const trigger = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
+  // Kept once asked, so closing lets the question finish as Radix closes it.
+  const [asked, setAsked] = useState(false);
   const [working, setWorking] = useState(false);
   // Answered: the dialog closes once the caller's own pending work is over too.
   const [answered, setAnswered] = useState(false);
@@ -62,39 +59,42 @@ export function ConfirmButton(props: {
   }
 
   return (
-    <AlertDialog open={open} onOpenChange={(next) => !busy && setOpen(next)}>
-      <AlertDialogTrigger asChild>
-        <Button
-          variant={props.ghost ? "ghost" : "danger"}
-          size="sm"
-          aria-label={props.name}
-          title={props.name}
-          data-testid={props.testId}
-          disabled={props.pending && !open}
-        >
-          {props.pending && !open && <Spinner />}
-          {props.label}
-        </Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogTitle>{props.title ?? t("confirmTitle")}</AlertDialogTitle>
-        <AlertDialogDescription>{props.question ?? t("cannotUndo")}</AlertDialogDescription>
-        <AlertDialogFooter>
-          <AlertDialogCancel disabled={busy}>{t("cancel")}</AlertDialogCancel>
-          <AlertDialogAction
-            data-testid={props.testId && `${props.testId}-confirm`}
-            disabled={busy}
-            onClick={(e) => {
-              // Closed by the effect above once the work is done, not at the press.
-              e.preventDefault();
-              void run();
-            }}
-          >
-            {busy && <Spinner />}
-            {props.confirmLabel}
-          </AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    <>
+      <Button
+        ref={trigger}
+        variant={props.ghost ? "ghost" : "danger"}
+        size="sm"
+        aria-label={props.name}
+        title={props.name}
+        data-testid={props.testId}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        disabled={props.pending && !open}
+        onPointerEnter={Question.preload}
+        onFocus={Question.preload}
+        onClick={() => {
+          setAsked(true);
+          setOpen(true);
+        }}
+      >
+        {props.pending && !open && <Spinner />}
+        {props.label}
+      </Button>
+      {asked && (
+        <Suspense fallback={null}>
+          <Question.Component
+            open={open}
+            onOpenChange={(next) => !busy && setOpen(next)}
+            trigger={trigger}
+            title={props.title}
+            question={props.question}
+            confirmLabel={props.confirmLabel}
+            busy={busy}
+            onConfirm={() => void run()}
+            testId={props.testId}
+          />
+        </Suspense>
+      )}
+    </>
   );
 }

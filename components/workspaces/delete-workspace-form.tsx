@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
-import type { z } from "zod";
+import { z } from "zod/mini";
 import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -14,7 +14,7 @@ import { deleteWorkspaceAction } from "@/lib/actions/workspaces/delete-workspace
 import { useActionMutation } from "@/lib/queries/use-action-mutation";
 import { deleteWorkspaceInput } from "@/lib/workspaces/schemas";
 
-const schema = deleteWorkspaceInput.pick({ confirmName: true });
+const schema = z.pick(deleteWorkspaceInput, { confirmName: true });
 
 /** Delete, once the workspace's name is typed exactly (checked again on the server). */
 export function DeleteWorkspaceForm(props: { slug: string; name: string }) {

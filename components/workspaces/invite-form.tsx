@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
-import type { z } from "zod";
+import { z } from "zod/mini";
 import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -17,7 +17,7 @@ import { createInviteAction } from "@/lib/actions/invites/create-invite";
 import { createInviteInput } from "@/lib/invites/schemas";
 import { useActionMutation } from "@/lib/queries/use-action-mutation";
 
-const schema = createInviteInput.omit({ workspaceSlug: true });
+const schema = z.omit(createInviteInput, { workspaceSlug: true });
 
 const EXPIRY_DAYS = [1, 7, 30] as const;
 

@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
-import type { z } from "zod";
+import { z } from "zod/mini";
 import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -15,7 +15,7 @@ import { renameWorkspaceAction } from "@/lib/actions/workspaces/rename-workspace
 import { useActionMutation } from "@/lib/queries/use-action-mutation";
 import { renameWorkspaceInput } from "@/lib/workspaces/schemas";
 
-const schema = renameWorkspaceInput.pick({ name: true });
+const schema = z.pick(renameWorkspaceInput, { name: true });
 
 export function RenameWorkspaceForm(props: { slug: string; name: string; canRename: boolean }) {
   const t = useTranslations("workspaces.general");

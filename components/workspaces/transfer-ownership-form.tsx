@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
-import type { z } from "zod";
+import { z } from "zod/mini";
 import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { Alert } from "@/components/ui/alert";
 import {
@@ -24,7 +24,7 @@ import { transferOwnershipAction } from "@/lib/actions/workspaces/transfer-owner
 import { useActionMutation } from "@/lib/queries/use-action-mutation";
 import { transferOwnershipInput } from "@/lib/workspaces/schemas";
 
-const schema = transferOwnershipInput.pick({ userId: true });
+const schema = z.pick(transferOwnershipInput, { userId: true });
 
 /** Hand the workspace to another member, asked once more in an alert dialog. */
 export function TransferOwnershipForm(props: {

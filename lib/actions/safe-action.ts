@@ -1,5 +1,8 @@
 import "server-only";
-import type { z } from "zod";
+// Any zod schema, classic or mini (the schemas the browser also checks are mini, see
+// lib/auth/schemas.ts), parsed by classic's safeParse: importing classic also installs zod's
+// English messages, which mini leaves out and field errors pass on.
+import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
 import { AppError, isAppError } from "@/lib/errors";
@@ -8,7 +11,7 @@ import { logger } from "@/lib/logger";
 import { getMembership, type WorkspaceAccess } from "@/lib/workspaces/get-membership";
 import type { Permission } from "@/lib/workspaces/permissions";
 
-function fieldErrors(error: z.ZodError): Record<string, string> {
+function fieldErrors(error: z.core.$ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_";
@@ -41,8 +44,8 @@ async function run<T>(name: string, body: () => Promise<T>): Promise<ActionResul
   }
 }
 
-function parse<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
-  const parsed = schema.safeParse(raw);
+function parse<S extends z.core.$ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const parsed = z.safeParse(schema, raw);
   if (!parsed.success) {
     throw new AppError("invalid_input", "Check the highlighted fields", fieldErrors(parsed.error));
   }
@@ -50,7 +53,7 @@ function parse<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
 }
 
 /** An action anyone may call (sign-up). Validates its input with `schema`. */
-export function publicAction<S extends z.ZodType, T>(
+export function publicAction<S extends z.core.$ZodType, T>(
   name: string,
   schema: S,
   handler: (input: z.infer<S>) => Promise<T>,
@@ -59,7 +62,7 @@ export function publicAction<S extends z.ZodType, T>(
 }
 
 /** An action of a signed-in person that is not about one workspace (create a workspace, join). */
-export function userAction<S extends z.ZodType, T>(
+export function userAction<S extends z.core.$ZodType, T>(
   name: string,
   schema: S,
   handler: (input: z.infer<S>, ctx: { user: SessionUser }) => Promise<T>,
@@ -76,7 +79,7 @@ export function userAction<S extends z.ZodType, T>(
  * An action on a workspace: signed in, a member of `input.workspaceSlug` allowed `permission`,
  * input valid — checked here so no action can forget one of them.
  */
-export function workspaceAction<S extends z.ZodType<{ workspaceSlug: string }>, T>(
+export function workspaceAction<S extends z.core.$ZodType<{ workspaceSlug: string }>, T>(
   name: string,
   options: { schema: S; permission: Permission },
   handler: (input: z.infer<S>, ctx: { user: SessionUser } & WorkspaceAccess) => Promise<T>,

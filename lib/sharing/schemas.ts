@@ -1,4 +1,6 @@
-import { z } from "zod";
+// zod/mini: the share dialog and the password form check these same rules in the browser (see
+// lib/auth/schemas.ts).
+import { z } from "zod/mini";
 import { expiryProblem } from "@/lib/sharing/expiry-day";
 
 export const SHARE_TARGETS = ["generation", "collection", "gallery"] as const;
@@ -6,52 +8,53 @@ export type ShareTarget = (typeof SHARE_TARGETS)[number];
 
 export const EXPIRY_PRESETS = ["never", "1d", "7d", "30d", "date"] as const;
 
+const id = z.string().check(z.minLength(1), z.maxLength(100));
+
 export const createShareLinkInput = z
   .object({
-    workspaceSlug: z.string().min(1).max(100),
+    workspaceSlug: id,
     targetType: z.enum(SHARE_TARGETS),
-    generationId: z.string().min(1).max(100).optional(),
-    collectionId: z.string().min(1).max(100).optional(),
-    title: z.string().trim().max(120).optional(),
-    expiry: z.enum(EXPIRY_PRESETS).default("never"),
+    generationId: z.optional(id),
+    collectionId: z.optional(id),
+    title: z.optional(z.string().check(z.trim(), z.maxLength(120))),
+    expiry: z._default(z.enum(EXPIRY_PRESETS), "never"),
     // An ISO datetime, used when expiry is "date": the end of the chosen day where the sharer is
     // (see expiry-day.ts).
-    expiresAt: z.string().max(40).optional(),
-    password: z.string().max(200).optional(),
-    allowDownload: z.boolean().default(false),
-    showPrompt: z.boolean().default(false),
+    expiresAt: z.optional(z.string().check(z.maxLength(40))),
+    password: z.optional(z.string().check(z.maxLength(200))),
+    allowDownload: z._default(z.boolean(), false),
+    showPrompt: z._default(z.boolean(), false),
   })
-  .superRefine((v, ctx) => {
-    if (v.targetType === "generation" && !v.generationId) {
-      ctx.addIssue({ code: "custom", path: ["generationId"], message: "required" });
-    }
-    if (v.targetType === "collection" && !v.collectionId) {
-      ctx.addIssue({ code: "custom", path: ["collectionId"], message: "required" });
-    }
-    if (v.expiry === "date") {
-      const at = v.expiresAt ? new Date(v.expiresAt) : null;
-      if (!at || Number.isNaN(at.getTime())) {
-        ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "invalid_date" });
-      } else {
-        const problem = expiryProblem(at);
-        if (problem) ctx.addIssue({ code: "custom", path: ["expiresAt"], message: problem });
+  .check(
+    z.superRefine((v, ctx) => {
+      if (v.targetType === "generation" && !v.generationId) {
+        ctx.addIssue({ code: "custom", path: ["generationId"], message: "required" });
       }
-    }
-    if (v.password !== undefined && v.password !== "" && v.password.length < 8) {
-      ctx.addIssue({ code: "custom", path: ["password"], message: "too_short" });
-    }
-  });
+      if (v.targetType === "collection" && !v.collectionId) {
+        ctx.addIssue({ code: "custom", path: ["collectionId"], message: "required" });
+      }
+      if (v.expiry === "date") {
+        const at = v.expiresAt ? new Date(v.expiresAt) : null;
+        if (!at || Number.isNaN(at.getTime())) {
+          ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "invalid_date" });
+        } else {
+          const problem = expiryProblem(at);
+          if (problem) ctx.addIssue({ code: "custom", path: ["expiresAt"], message: problem });
+        }
+      }
+      if (v.password !== undefined && v.password !== "" && v.password.length < 8) {
+        ctx.addIssue({ code: "custom", path: ["password"], message: "too_short" });
+      }
+    }),
+  );
 
 export type CreateShareLinkInput = z.infer<typeof createShareLinkInput>;
 
-export const shareLinkRefInput = z.object({
-  workspaceSlug: z.string().min(1).max(100),
-  shareLinkId: z.string().min(1).max(100),
-});
+export const shareLinkRefInput = z.object({ workspaceSlug: id, shareLinkId: id });
 
 export const unlockShareInput = z.object({
-  token: z.string().min(1).max(100),
-  password: z.string().min(1).max(200),
+  token: id,
+  password: z.string().check(z.minLength(1), z.maxLength(200)),
 });
 
 const DAY_MS = 24 * 60 * 60 * 1000;
