@@ -4,6 +4,7 @@ import type { ComponentProps } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { overlayClasses, panelClasses } from "@/components/ui/dialog";
+import { InDialogContext } from "@/components/ui/portal-container";
 
 // A question that must be answered before anything else: no outside click closes it, Escape
 // and Cancel take it back, and focus starts on Cancel (Radix's choice, the safe answer).
@@ -12,6 +13,7 @@ export const AlertDialogTrigger = AlertDialogPrimitive.Trigger;
 
 export function AlertDialogContent({
   className,
+  children,
   ...props
 }: ComponentProps<typeof AlertDialogPrimitive.Content>) {
   return (
@@ -20,7 +22,9 @@ export function AlertDialogContent({
       <AlertDialogPrimitive.Content
         className={cn(panelClasses, "w-[min(100vw-1.5rem,26rem)] space-y-2 p-5", className)}
         {...props}
-      />
+      >
+        <InDialogContext value={true}>{children}</InDialogContext>
+      </AlertDialogPrimitive.Content>
     </AlertDialogPrimitive.Portal>
   );
 }

@@ -3,6 +3,7 @@ import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { XIcon } from "lucide-react";
 import type { ComponentProps } from "react";
 import { cn } from "@/components/ui/cn";
+import { InDialogContext } from "@/components/ui/portal-container";
 
 export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;
@@ -37,7 +38,7 @@ export function DialogContent({
         className={cn(placement === "bottom" ? sheetClasses : panelClasses, className)}
         {...props}
       >
-        {children}
+        <InDialogContext value={true}>{children}</InDialogContext>
         {closeLabel && (
           <DialogPrimitive.Close
             aria-label={closeLabel}

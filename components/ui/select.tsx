@@ -3,6 +3,7 @@ import * as SelectPrimitive from "@radix-ui/react-select";
 import { CheckIcon, ChevronDownIcon } from "lucide-react";
 import type { ComponentProps } from "react";
 import { cn } from "@/components/ui/cn";
+import { usePortalContainer } from "@/components/ui/portal-container";
 
 export const Select = SelectPrimitive.Root;
 export const SelectValue = SelectPrimitive.Value;
@@ -37,8 +38,9 @@ export function SelectContent({
   children,
   ...props
 }: ComponentProps<typeof SelectPrimitive.Content>) {
+  const container = usePortalContainer();
   return (
-    <SelectPrimitive.Portal>
+    <SelectPrimitive.Portal container={container}>
       {/* Below the trigger like a popover, not over it: the chosen value stays in view. */}
       <SelectPrimitive.Content
         position="popper"

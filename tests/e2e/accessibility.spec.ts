@@ -8,8 +8,9 @@ import { expect, type Page, test } from "./client";
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 const THEMES = ["light", "dark"] as const;
 
-async function violations(page: Page, where: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+async function violations(page: Page, where: string, only?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).withTags(TAGS);
+  const result = await (only ? builder.include(only) : builder).analyze();
   return result.violations.map(
     (v) =>
       `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
@@ -19,17 +20,21 @@ async function violations(page: Page, where: string): Promise<string[]> {
   );
 }
 
-/** Checks the page in both themes; `open` (re)creates the state after each theme change. */
+/**
+ * Checks the page in both themes; `open` (re)creates the state after each theme change, and
+ * `only` limits the check to what it opened.
+ */
 async function checkBothThemes(
   page: Page,
   where: string,
   found: string[],
   open?: () => Promise<void>,
+  only?: string,
 ): Promise<void> {
   for (const scheme of THEMES) {
     await page.emulateMedia({ colorScheme: scheme });
     if (open) await open();
-    found.push(...(await violations(page, `${where} [${scheme}]`)));
+    found.push(...(await violations(page, `${where} [${scheme}]`, only)));
     if (open) await page.keyboard.press("Escape");
   }
 }
@@ -109,8 +114,15 @@ test("the studio and its pages, in every open state, have no accessibility viola
     await page.getByRole("button", { name: /^Made: / }).click();
     await expect(page.getByRole("grid")).toBeVisible();
   });
-  await checkBothThemes(page, "status filter", found, () =>
-    page.getByRole("combobox", { name: "Status" }).click(),
+  // An open listbox is modal: Radix hides the page from assistive technology and keeps focus in
+  // the list, where axe would report the hidden page's links. The page is checked closed above;
+  // here the list itself.
+  await checkBothThemes(
+    page,
+    "status filter",
+    found,
+    () => page.getByRole("combobox", { name: "Status" }).click(),
+    '[role="listbox"]',
   );
   await prompt.fill("字".repeat(1501));
   await checkBothThemes(page, "editor over the limit", found);
@@ -168,8 +180,12 @@ test("the studio and its pages, in every open state, have no accessibility viola
     await checkBothThemes(page, where, found);
   }
   await page.goto(`${studio}/settings/members`);
-  await checkBothThemes(page, "invite role", found, () =>
-    page.getByRole("combobox", { name: "Role", exact: true }).click(),
+  await checkBothThemes(
+    page,
+    "invite role",
+    found,
+    () => page.getByRole("combobox", { name: "Role", exact: true }).click(),
+    '[role="listbox"]',
   );
 
   // On a phone, and in Chinese.
