@@ -30,7 +30,7 @@ export function SharedGrid(props: { videos: SharedVideo[] }) {
     <>
       <ul ref={grid} className="grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-3 xl:grid-cols-4">
         {props.videos.map((v, i) => (
-          <li key={v.id}>
+          <li key={v.id} className="flex">
             <PosterTile video={v} eager={i < 4} onOpen={() => show(i)} label={t("play")} />
           </li>
         ))}
@@ -57,7 +57,7 @@ function PosterTile(props: {
       onPointerEnter={(e) => e.pointerType === "mouse" && setPreviewing(true)}
       onPointerLeave={() => setPreviewing(false)}
       aria-label={title ? `${props.label}: ${title}` : props.label}
-      className="group block w-full overflow-hidden rounded-xl bg-surface text-left shadow-xs ring-1 ring-line/80 transition hover:shadow-md hover:ring-line-strong focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
+      className="group flex w-full flex-col self-stretch overflow-hidden rounded-xl bg-surface text-left shadow-xs ring-1 ring-line/80 transition hover:shadow-md hover:ring-line-strong focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
     >
       <span className="relative block aspect-video overflow-hidden bg-black">
         {video.posterUrl && (
