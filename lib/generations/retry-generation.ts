@@ -49,14 +49,17 @@ export async function retryGeneration(args: {
     });
   }
   const unsaved = g.state === "success" && g.mediaState === "failed";
-  if (g.state !== "error" && !unsaved) {
+  // A second press that arrives once the first has queued the copy again: the same answer, and
+  // still one fetch.
+  const fetchingAgain = g.state === "success" && g.mediaState === "pending";
+  if (g.state !== "error" && !unsaved && !fetchingAgain) {
     throw new AppError("conflict", "Only a failed generation can be retried");
   }
   if (g.authorId !== args.userId && !can(args.role, "generation.manage-any")) {
     throw new AppError("forbidden", "Only admins can retry other people's generations");
   }
-  if (unsaved) {
-    await storeAgain(g.id, args.workspace.id);
+  if (unsaved || fetchingAgain) {
+    if (unsaved) await storeAgain(g.id, args.workspace.id);
     return getGeneration({
       workspaceId: args.workspace.id,
       workspaceSlug: args.workspace.slug,

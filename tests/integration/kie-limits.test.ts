@@ -73,7 +73,10 @@ describe("the shared rolling-window limit", () => {
         else heldBack++;
       }),
     );
-    expect(busiestWindow(admitted, 1_000)).toBeLessThanOrEqual(10);
+    // The times are taken when each answer came back from the database, up to a round trip after
+    // the slot was taken there; the limiter holds each slot 100 ms past the second for that same
+    // skew, so the check allows it too.
+    expect(busiestWindow(admitted, 900)).toBeLessThanOrEqual(10);
     expect(admitted.length + heldBack).toBe(24);
     // The first ten go at once; the rest wait their turn (up to two seconds), not fail at once.
     expect(admitted.length).toBeGreaterThan(10);
