@@ -6,10 +6,12 @@
 //   npm run bench                     both databases
 //   npm run bench -- sqlite           one of them
 //   npm run bench -- sqlite memory    only as far as memory is measured (no video or gallery)
+//   npm run bench -- sqlite pages     only the pages: first-load JavaScript and Lighthouse
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
+import { firstLoadAll } from "./bench/first-load.mjs";
 import { measureNpmStart } from "./bench/npm-start.mjs";
 import { postgresAvailable } from "./temp-postgres.mjs";
 
@@ -63,17 +65,18 @@ function ensureBuild() {
 }
 
 // --- one database at a time, each in its own process ----------------------------------------
-function runLeg(provider) {
-  const out = join(tmpdir(), `studio-bench-${provider}-${process.pid}.json`);
+// leg.mjs measures the server; pages.mjs runs Lighthouse on its pages.
+function runLeg(provider, script = "leg.mjs") {
+  const out = join(tmpdir(), `studio-bench-${provider}-${script}-${process.pid}.json`);
   return new Promise((ok) => {
     const child = spawn(
       process.execPath,
       [
         "--conditions=react-server",
-        join(root, "scripts/bench/leg.mjs"),
+        join(root, "scripts/bench", script),
         provider,
         out,
-        ...(memoryOnly ? ["memory"] : []),
+        ...(memoryOnly && script === "leg.mjs" ? ["memory"] : []),
       ],
       { cwd: root, env: process.env, stdio: ["ignore", "ignore", "pipe"] },
     );
@@ -96,7 +99,7 @@ function runLeg(provider) {
         ok(result);
         return;
       }
-      console.error(`The ${provider} leg failed (exit ${code}). Its last log lines:`);
+      console.error(`The ${provider} ${script} leg failed (exit ${code}). Its last log lines:`);
       console.error(other.slice(-30).join("\n"));
       ok(null);
     });
@@ -279,6 +282,40 @@ function memoryRows(r, npmStart, row) {
   );
 }
 
+// The studio's first-load JavaScript as the issue that asked for these figures gave it (gzip).
+const FIRST_LOAD_BEFORE_KB = { "/w/[slug]": 204 };
+const FIRST_LOAD_TARGET_KB = 220;
+const LIGHTHOUSE_TARGET = { performance: 98, accessibility: 100 };
+
+function firstLoadRows(routes) {
+  return routes.map((r) => {
+    const kb = r.gzipBytes / 1024;
+    const before = FIRST_LOAD_BEFORE_KB[r.path];
+    return {
+      db: "build",
+      measure: `first-load JS, ${r.name} (${r.path}), gzip KB`,
+      reference: before ? `${before} KB (before)` : "",
+      measured: `${f(kb, 1)} KB (${r.chunks} chunks, ${f(r.rawBytes / 1024, 0)} KB raw)`,
+      ratio: "",
+      target: `≤ ${FIRST_LOAD_TARGET_KB} KB`,
+      result: kb <= FIRST_LOAD_TARGET_KB ? "PASS" : "MISS",
+    };
+  });
+}
+
+function pageRows(r) {
+  const { performance: perf, accessibility: a11y } = LIGHTHOUSE_TARGET;
+  return r.pages.map((p) => ({
+    db: r.provider,
+    measure: `Lighthouse desktop, ${p.page}, ${p.theme}: performance / accessibility (median of ${r.runs})`,
+    reference: `LCP ${f(p.metrics.lcpMs, 0)} ms, TBT ${f(p.metrics.tbtMs, 0)} ms, CLS ${f(p.metrics.cls, 3)}`,
+    measured: `${p.performance} / ${p.accessibility}`,
+    ratio: "",
+    target: `≥ ${perf} / ${a11y}`,
+    result: p.performance >= perf && p.accessibility >= a11y ? "PASS" : "MISS",
+  }));
+}
+
 function printTable(all) {
   const columns = ["db", "measure", "reference", "measured", "ratio", "target", "result"];
   const width = Object.fromEntries(
@@ -306,6 +343,7 @@ function machine() {
 // --- main --------------------------------------------------------------------------------------
 const wanted = process.argv.slice(2).filter((a) => a === "sqlite" || a === "postgresql");
 const memoryOnly = process.argv.includes("memory");
+const pagesOnly = process.argv.includes("pages");
 const providers = wanted.length ? wanted : ["sqlite", "postgresql"];
 const host = machine();
 if (host.loadAverageAtStart[0] > host.cpus * 0.5) {
@@ -316,9 +354,16 @@ if (host.loadAverageAtStart[0] > host.cpus * 0.5) {
 }
 ensureBuild();
 
+// First-load JavaScript, read from the build: no server needed.
+const firstLoad = firstLoadAll(join(root, DIST));
+console.log("\n=== first-load JavaScript ===");
+for (const r of firstLoad) {
+  console.log(`[bench build] ${r.path}: ${f(r.gzipBytes / 1024)} KB gzip in ${r.chunks} chunks`);
+}
+
 // What `npm start` keeps running, idle, in the default setup the SQLite leg measures.
 let npmStart = null;
-if (providers.includes("sqlite")) {
+if (providers.includes("sqlite") && !pagesOnly) {
   console.log("\n=== npm start ===");
   try {
     npmStart = await measureNpmStart();
@@ -330,8 +375,9 @@ if (providers.includes("sqlite")) {
 }
 
 const results = [];
-for (const provider of providers) {
-  if (provider === "postgresql" && !postgresAvailable()) {
+const skipped = (provider) => provider === "postgresql" && !postgresAvailable();
+for (const provider of pagesOnly ? [] : providers) {
+  if (skipped(provider)) {
     console.error(
       "\n*** PostgreSQL server binaries (initdb, pg_ctl) not found: the PostgreSQL leg is SKIPPED. ***\n" +
         "*** Install them (e.g. `apt-get install -y postgresql`) to measure it.                      ***\n",
@@ -343,9 +389,34 @@ for (const provider of providers) {
   if (result) results.push(result);
 }
 
-const table = results.flatMap((r) => rows(r, npmStart));
+// The pages on one database (the first asked for: SQLite in a full run), after the load legs so
+// their figures are not taken beside Chromium. Not in a memory-only run.
+let pages = null;
+const pagesProvider = providers.find((p) => !skipped(p));
+if (!memoryOnly && pagesProvider) {
+  console.log(`\n=== pages (${pagesProvider}) ===`);
+  pages = await runLeg(pagesProvider, "pages.mjs");
+}
+
+const table = [
+  ...results.flatMap((r) => rows(r, npmStart)),
+  ...firstLoadRows(firstLoad),
+  ...(pages ? pageRows(pages) : []),
+];
 console.log("");
 printTable(table);
+if (pages) {
+  console.log(
+    `\nLighthouse ${pages.lighthouse ?? ""}: desktop preset, each score the median of ${pages.runs} runs ` +
+      "(interleaved, a fresh Chromium each) because scores swing on a loaded machine; " +
+      "the reference column holds the medians of its metrics.",
+  );
+  for (const p of pages.pages.filter((p) => p.failedAccessibility.length)) {
+    console.log(
+      `  ${p.page} [${p.theme}] accessibility audits failed: ${p.failedAccessibility.join(", ")}`,
+    );
+  }
+}
 const seconds = Math.round((Date.now() - started) / 1000);
 console.log(
   `\n${host.cpus} × ${host.cpuModel}, ${host.memoryGiB} GiB, Node ${host.node}; ` +
@@ -353,7 +424,9 @@ console.log(
 );
 writeFileSync(
   join(root, "bench-results.json"),
-  `${JSON.stringify({ machine: host, seconds, table, results, npmStart }, null, 2)}\n`,
+  `${JSON.stringify({ machine: host, seconds, table, results, npmStart, firstLoad, pages }, null, 2)}\n`,
 );
 console.log("Written to bench-results.json.");
-if (results.length < providers.length) process.exitCode = 1;
+if ((!pagesOnly && results.length < providers.length) || (!memoryOnly && pagesProvider && !pages)) {
+  process.exitCode = 1;
+}

@@ -167,3 +167,28 @@ export function sampleMemory(pid, { everyMs = 100, others = [] } = {}) {
     },
   };
 }
+
+/** Starts scripts/bench/<script> as its own process; it prints one JSON line with its address. */
+export async function startChild(script, args) {
+  const child = spawn(process.execPath, [resolve(root, "scripts/bench", script), ...args], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const info = await new Promise((ok, fail) => {
+    let text = "";
+    child.once("exit", (code) => fail(new Error(`${script} exited with ${code}`)));
+    child.stdout.on("data", (chunk) => {
+      text += chunk.toString();
+      if (text.includes("\n")) ok(JSON.parse(text.slice(0, text.indexOf("\n"))));
+    });
+  });
+  return {
+    url: info.url ?? `http://127.0.0.1:${info.port}`,
+    pid: child.pid,
+    stop: () =>
+      new Promise((ok) => {
+        if (child.exitCode !== null) return ok();
+        child.once("exit", () => ok());
+        child.kill("SIGTERM");
+      }),
+  };
+}

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { spawn } from "node:child_process";
 // One leg of `npm run bench`: the production build on one database (sqlite | postgresql), with the
 // kie.ai simulator, measured against references taken in the same run. Started by scripts/bench.mjs
 // as `node --conditions=react-server scripts/bench/leg.mjs <provider> <result.json> [memory]` (the condition
@@ -7,7 +6,7 @@ import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { register } from "tsx/esm/api";
 import {
@@ -18,12 +17,12 @@ import {
   rssMiB,
   sampleMemory,
   startApp,
+  startChild,
 } from "./app.mjs";
 import { median, percentile, runLoad } from "./load.mjs";
 import { openEvents } from "./sse.mjs";
 
 register();
-const root = resolve(import.meta.dirname, "../..");
 const provider = process.argv[2];
 const outFile = process.argv[3];
 // `memory`: the run stops after the callback load, where memory is measured (video and gallery
@@ -611,31 +610,6 @@ async function seedGenerations(db, workspaceId, authorId, count) {
   // After a bulk load PostgreSQL's autovacuum would vacuum and analyze the table in the
   // background while later figures are taken; done now, as a running studio would have had it.
   if (provider === "postgresql") await db.$executeRawUnsafe(`VACUUM ANALYZE "Generation"`);
-}
-
-/** Starts scripts/bench/<script> as its own process; it prints one JSON line with its address. */
-async function startChild(script, args) {
-  const child = spawn(process.execPath, [join(root, "scripts/bench", script), ...args], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const info = await new Promise((ok, fail) => {
-    let text = "";
-    child.once("exit", (code) => fail(new Error(`${script} exited with ${code}`)));
-    child.stdout.on("data", (chunk) => {
-      text += chunk.toString();
-      if (text.includes("\n")) ok(JSON.parse(text.slice(0, text.indexOf("\n"))));
-    });
-  });
-  return {
-    url: info.url ?? `http://127.0.0.1:${info.port}`,
-    pid: child.pid,
-    stop: () =>
-      new Promise((ok) => {
-        if (child.exitCode !== null) return ok();
-        child.once("exit", () => ok());
-        child.kill("SIGTERM");
-      }),
-  };
 }
 
 const overall = setTimeout(() => {
