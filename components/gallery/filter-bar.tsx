@@ -3,20 +3,12 @@ import { useQuery } from "@tanstack/react-query";
 import { SlidersHorizontal } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { unwrap, useCollections } from "@/components/collections/queries";
 import { DateRangeFilter } from "@/components/gallery/date-range-filter";
-import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "@/components/ui/dialog";
 import { SearchIcon, StarIcon, XIcon } from "@/components/ui/icons";
+import { onDemand } from "@/components/ui/on-demand";
 import {
   Select,
   SelectContent,
@@ -54,10 +46,17 @@ export function useGalleryFilters(): { query: Record<string, string>; active: bo
   }, [params]);
 }
 
+const Sheet = onDemand(() =>
+  import("@/components/gallery/filters-sheet").then((m) => m.FiltersSheet),
+);
+
 /** Search, state, favorites, collection, author and dates above the gallery. */
 export function FilterBar(props: { slug: string; canStar: boolean }) {
   const t = useTranslations("filters");
-  const tc = useTranslations("common");
+  const [sheetOpen, setSheetOpen] = useState(false);
+  // Kept once opened, so closing lets the sheet finish as Radix closes it.
+  const [sheetWanted, setSheetWanted] = useState(false);
+  const sheetTrigger = useRef<HTMLButtonElement>(null);
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -176,38 +175,44 @@ export function FilterBar(props: { slug: string; canStar: boolean }) {
       {/* Wide screens: every filter in the one row. */}
       <div className="hidden items-center gap-2 md:flex">{controls}</div>
       {/* Phones: one button, and the filters in a sheet. */}
-      <Dialog>
-        <DialogTrigger
-          className={cn(
-            "inline-flex h-8 items-center gap-1.5 rounded-md px-2.5 text-[13px] font-medium shadow-xs ring-1 ring-inset md:hidden",
-            narrowing
-              ? "bg-accent-50 text-accent-700 ring-accent-300"
-              : "bg-surface text-fg-soft ring-line",
-          )}
-        >
-          <SlidersHorizontal aria-hidden="true" className="size-4" />
-          {t("filtersButton")}
-          {narrowing > 0 && (
-            <span className="rounded-full bg-accent-600 px-1.5 text-[11px] leading-4 text-white">
-              {narrowing}
-            </span>
-          )}
-        </DialogTrigger>
-        <DialogContent closeLabel={tc("close")} aria-describedby={undefined} placement="bottom">
-          <DialogHeader>
-            <DialogTitle>{t("filtersTitle")}</DialogTitle>
-          </DialogHeader>
-          <div className="grid gap-2.5 p-4 [&>*]:w-full">{controls}</div>
-          <div className="flex justify-between gap-2 border-t border-line-soft p-4">
-            <Button variant="ghost" onClick={clear} disabled={!active}>
-              {t("clear")}
-            </Button>
-            <DialogClose asChild>
-              <Button>{t("done")}</Button>
-            </DialogClose>
-          </div>
-        </DialogContent>
-      </Dialog>
+      <button
+        ref={sheetTrigger}
+        type="button"
+        aria-haspopup="dialog"
+        aria-expanded={sheetOpen}
+        onPointerEnter={Sheet.preload}
+        onFocus={Sheet.preload}
+        onClick={() => {
+          setSheetWanted(true);
+          setSheetOpen(true);
+        }}
+        className={cn(
+          "inline-flex h-8 items-center gap-1.5 rounded-md px-2.5 text-[13px] font-medium shadow-xs ring-1 ring-inset md:hidden",
+          narrowing
+            ? "bg-accent-50 text-accent-700 ring-accent-300"
+            : "bg-surface text-fg-soft ring-line",
+        )}
+      >
+        <SlidersHorizontal aria-hidden="true" className="size-4" />
+        {t("filtersButton")}
+        {narrowing > 0 && (
+          <span className="rounded-full bg-accent-600 px-1.5 text-[11px] leading-4 text-white">
+            {narrowing}
+          </span>
+        )}
+      </button>
+      {sheetWanted && (
+        <Suspense fallback={null}>
+          <Sheet.Component
+            open={sheetOpen}
+            onOpenChange={setSheetOpen}
+            trigger={sheetTrigger}
+            controls={controls}
+            onClear={clear}
+            canClear={active}
+          />
+        </Suspense>
+      )}
       {active && (
         <button
           type="button"
