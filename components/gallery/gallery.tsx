@@ -1,7 +1,7 @@
 "use client";
 import { Grid3x3, LayoutGrid, Square } from "lucide-react";
 import { useFormatter, useTimeZone, useTranslations } from "next-intl";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { CollectionBanner } from "@/components/gallery/collection-banner";
 import { groupByDay, relativeDay } from "@/components/gallery/day-groups";
 import { DeletedNotice } from "@/components/gallery/deleted-notice";
@@ -10,7 +10,6 @@ import { GalleryLinks } from "@/components/gallery/gallery-links";
 import { GenerationCard } from "@/components/gallery/generation-card";
 import type { Viewer } from "@/components/gallery/status";
 import { useHydrated } from "@/components/hooks/use-hydrated";
-import { useNow } from "@/components/hooks/use-now";
 import { useLiveConnected } from "@/components/studio/live-updates";
 import { useLayoutPref } from "@/components/studio/use-layout-pref";
 import { Alert } from "@/components/ui/alert";
@@ -200,7 +199,7 @@ function useDayGroups(items: GenerationDto[]) {
   const timeZone = hydrated ? Intl.DateTimeFormat().resolvedOptions().timeZone : serverZone;
   // A day's heading may turn from "Today" to "Yesterday" while the page stays open: checked
   // each minute, not each second.
-  const minute = Math.floor((useNow() ?? Date.now()) / 60_000);
+  const minute = useMinute();
   return useMemo(() => {
     const now = new Date(minute * 60_000);
     return groupByDay(items, timeZone).map((group) => {
@@ -218,6 +217,16 @@ function useDayGroups(items: GenerationDto[]) {
       return { ...group, label };
     });
   }, [items, timeZone, minute, t, format]);
+}
+
+/** The current minute, ticking once a minute: the whole gallery re-renders when it changes. */
+function useMinute(): number {
+  const [minute, setMinute] = useState(() => Math.floor(Date.now() / 60_000));
+  useEffect(() => {
+    const timer = setInterval(() => setMinute(Math.floor(Date.now() / 60_000)), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return minute;
 }
 
 /** Three sizes of poster: more at a glance, or bigger to judge. */
