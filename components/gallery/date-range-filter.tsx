@@ -53,6 +53,9 @@ export function DateRangeFilter(props: {
   const [open, setOpen] = useState(false);
   const from = fromDay(props.from);
   const to = fromDay(props.to);
+  // The calendar's own picks while it is open: a second click must build on the first even
+  // before the URL shows it.
+  const [draft, setDraft] = useState<DateRange | undefined>(undefined);
   const today = new Date();
   today.setHours(0, 0, 0, 0);
 
@@ -71,7 +74,10 @@ export function DateRangeFilter(props: {
 
   const choose = (range: { from: string | null; to: string | null }, close = true) => {
     props.onChange(range);
-    if (close) setOpen(false);
+    if (close) {
+      setDraft(undefined);
+      setOpen(false);
+    }
   };
   const preset = (days: number) => {
     const start = new Date(today);
@@ -80,9 +86,15 @@ export function DateRangeFilter(props: {
   };
 
   return (
-    <Popover open={open} onOpenChange={setOpen}>
+    <Popover
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (!o) setDraft(undefined);
+      }}
+    >
       <PopoverTrigger
-        aria-label={`${t("label")}: ${label}`}
+        aria-label={t("button", { label: t("label"), range: label })}
         className={cn(
           "inline-flex h-8 min-w-0 items-center gap-1.5 rounded-md bg-surface px-2.5 text-[13px] shadow-xs ring-1 ring-inset focus-visible:ring-2 focus-visible:ring-accent-500 focus-visible:outline-none",
           active ? "text-fg ring-accent-300" : "text-fg-muted ring-line",
@@ -124,18 +136,19 @@ export function DateRangeFilter(props: {
         <RangeCalendar
           locale={isLocale(locale) ? locale : "en"}
           today={today}
-          selected={from || to ? ({ from, to } as DateRange) : undefined}
-          onSelect={(range) =>
+          selected={draft ?? (from || to ? ({ from, to } as DateRange) : undefined)}
+          onSelect={(range) => {
             // The first click picks a day, the second ends the range there; the popover stays
             // open until the range is whole.
+            setDraft(range);
             choose(
               {
                 from: range?.from ? toDay(range.from) : null,
                 to: range?.to ? toDay(range.to) : null,
               },
               Boolean(range?.from && range.to && range.from.getTime() !== range.to.getTime()),
-            )
-          }
+            );
+          }}
         />
       </PopoverContent>
     </Popover>

@@ -7,7 +7,8 @@ export interface DayGroup<T> {
   items: T[];
 }
 
-function dayKey(date: Date, timeZone: string | undefined): string {
+/** A date's calendar day in `timeZone`, as YYYY-MM-DD. */
+export function dayKey(date: Date, timeZone: string | undefined): string {
   // en-CA writes dates as YYYY-MM-DD; only the digits are used.
   return new Intl.DateTimeFormat("en-CA", {
     timeZone,
@@ -18,23 +19,23 @@ function dayKey(date: Date, timeZone: string | undefined): string {
 }
 
 /**
- * Splits a list already ordered by time into days. A day that comes back later in the list (it
- * can't, newest first, but a live update may briefly place one out of order) starts a new group
- * rather than reordering what the server sent.
+ * Splits a list ordered by time into days, in the order the days first appear. An item whose day
+ * came earlier (a live update may briefly place one out of order) joins that day, so each day is
+ * one group.
  */
 export function groupByDay<T extends { createdAt: string }>(
   items: T[],
   timeZone: string | undefined,
 ): DayGroup<T>[] {
-  const groups: DayGroup<T>[] = [];
+  const groups = new Map<string, DayGroup<T>>();
   for (const item of items) {
     const date = new Date(item.createdAt);
     const day = dayKey(date, timeZone);
-    const last = groups.at(-1);
-    if (last?.day === day) last.items.push(item);
-    else groups.push({ day, date, items: [item] });
+    const group = groups.get(day);
+    if (group) group.items.push(item);
+    else groups.set(day, { day, date, items: [item] });
   }
-  return groups;
+  return [...groups.values()];
 }
 
 /** "today", "yesterday" or null (a date to write out), for a group's day seen at `now`. */

@@ -21,7 +21,6 @@ import { listAuthorsAction } from "@/lib/actions/generations/list-authors";
 const KEYS = ["q", "state", "favorites", "collection", "author", "from", "to"] as const;
 type Key = (typeof KEYS)[number];
 const STATES = ["ready", "in_progress", "failed"] as const;
-const DAY_MS = 86_400_000;
 
 /**
  * The gallery's filters, read from the URL (so a filtered gallery can be linked and reloaded),
@@ -37,7 +36,10 @@ export function useGalleryFilters(): { query: Record<string, string>; active: bo
       if (key === "from" || key === "to") {
         const day = new Date(`${value}T00:00:00`);
         if (Number.isNaN(day.getTime())) continue;
-        query[key] = new Date(day.getTime() + (key === "to" ? DAY_MS : 0)).toISOString();
+        // "To" a day includes it: up to the next local midnight (a calendar day, which is 23 or
+        // 25 hours long when the clocks change).
+        if (key === "to") day.setDate(day.getDate() + 1);
+        query[key] = day.toISOString();
       } else {
         query[key] = value;
       }
@@ -75,7 +77,9 @@ export function FilterBar(props: { slug: string; canStar: boolean }) {
     if (pending.current === current) pending.current = null;
   }, [current]);
   const go = (qs: string) => {
-    pending.current = qs;
+    // Already there (or on the way): nothing to load again.
+    if (qs === (pending.current ?? current)) return;
+    pending.current = qs === current ? null : qs;
     router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
   };
   const set = (changes: Partial<Record<Key, string | null>>) => {
@@ -87,13 +91,24 @@ export function FilterBar(props: { slug: string; canStar: boolean }) {
     go(next.toString());
   };
 
-  // The search box updates the URL after a pause in typing, not on every key.
+  // The search box updates the URL after a pause in typing, not on every key. The box follows the
+  // URL only when the URL changed from elsewhere (Clear, Back, a link): what the box itself sent
+  // coming back must not overwrite what was typed since (or a trailing space).
   const urlQ = params.get("q") ?? "";
   const [q, setQ] = useState(urlQ);
-  useEffect(() => setQ(urlQ), [urlQ]);
+  const sentQ = useRef(urlQ);
   useEffect(() => {
-    if (q === urlQ) return;
-    const timer = setTimeout(() => set({ q: q.trim() || null }), 300);
+    if (urlQ === sentQ.current) return;
+    sentQ.current = urlQ;
+    setQ(urlQ);
+  }, [urlQ]);
+  useEffect(() => {
+    const wanted = q.trim();
+    if (wanted === sentQ.current) return;
+    const timer = setTimeout(() => {
+      sentQ.current = wanted;
+      set({ q: wanted || null });
+    }, 300);
     return () => clearTimeout(timer);
   });
 
@@ -105,6 +120,7 @@ export function FilterBar(props: { slug: string; canStar: boolean }) {
     (k) => value(k) || (k === "from" && value("to")),
   ).length;
   const clear = () => {
+    sentQ.current = "";
     setQ("");
     go("");
   };

@@ -3,7 +3,7 @@ import { Grid3x3, LayoutGrid, Square } from "lucide-react";
 import { useFormatter, useTimeZone, useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { CollectionBanner } from "@/components/gallery/collection-banner";
-import { groupByDay, relativeDay } from "@/components/gallery/day-groups";
+import { dayKey, groupByDay, relativeDay } from "@/components/gallery/day-groups";
 import { DeletedNotice } from "@/components/gallery/deleted-notice";
 import { FilterBar, NoMatches, useGalleryFilters } from "@/components/gallery/filter-bar";
 import { GalleryLinks } from "@/components/gallery/gallery-links";
@@ -49,7 +49,7 @@ export function Gallery(props: {
     live,
     filters: filters.query,
   });
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError } = query;
 
   // A generation added at the top can also arrive in a refetched page: show it once.
   const items = useMemo(() => {
@@ -72,7 +72,8 @@ export function Gallery(props: {
   const sentinel = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = sentinel.current;
-    if (!el || !hasNextPage) return;
+    // After a failed load the button stays for a person to try again; scrolling doesn't retry.
+    if (!el || !hasNextPage || isFetchNextPageError) return;
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
@@ -81,7 +82,7 @@ export function Gallery(props: {
     );
     observer.observe(el);
     return () => observer.disconnect();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError]);
 
   return (
     <section
@@ -204,7 +205,7 @@ function useDayGroups(items: GenerationDto[]) {
     const now = new Date(minute * 60_000);
     return groupByDay(items, timeZone).map((group) => {
       const relative = relativeDay(group.day, now, timeZone);
-      const sameYear = group.day.slice(0, 4) === String(now.getFullYear());
+      const sameYear = group.day.slice(0, 4) === dayKey(now, timeZone).slice(0, 4);
       const label = relative
         ? t(relative)
         : format.dateTime(group.date, {

@@ -41,7 +41,7 @@ export function CameraHints(props: {
           </button>
         ))}
       </div>
-      <p aria-live="polite" className="mt-1.5 text-xs text-warning empty:hidden">
+      <p aria-live="polite" className="mt-1.5 text-xs text-warning empty:sr-only">
         {props.problem}
       </p>
     </div>

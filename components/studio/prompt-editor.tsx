@@ -208,7 +208,10 @@ export function PromptEditor(props: {
             name="prompt"
             rows={7}
             value={prompt}
-            onChange={(event) => draft.setPrompt(event.target.value)}
+            onChange={(event) => {
+              setCameraProblem(null);
+              draft.setPrompt(event.target.value);
+            }}
             onKeyDown={onKeyDown}
             disabled={!props.canGenerate}
             placeholder={t("placeholder")}

@@ -30,12 +30,15 @@ function InviteItem(props: { slug: string; invite: InviteDto }) {
         <Badge>{tr(role)}</Badge>
         {i.singleUse && <Badge tone="amber">{t("singleUseBadge")}</Badge>}
         <p className="min-w-0 flex-1 text-[13px] text-fg-muted">
-          {t(i.status === "expired" ? "expired" : "expires", {
-            when: format.dateTime(new Date(i.expiresAt), {
-              dateStyle: "medium",
-              timeStyle: "short",
-            }),
-          })}
+          {/* A single-use link someone used is closed: its date no longer matters. */}
+          {i.status === "used" && !i.open
+            ? t("closed")
+            : t(i.status === "expired" ? "expired" : "expires", {
+                when: format.dateTime(new Date(i.expiresAt), {
+                  dateStyle: "medium",
+                  timeStyle: "short",
+                }),
+              })}
           {i.createdBy && (
             <span className="text-fg-muted"> · {t("by", { email: i.createdBy })}</span>
           )}

@@ -60,6 +60,9 @@ export async function retryGeneration(args: {
   }
   if (unsaved || fetchingAgain) {
     if (unsaved) await storeAgain(g.id, args.workspace.id);
+    // Its copy is queued, or running — or was lost with a crash: queueing it again is a no-op for
+    // a job that is there (one per video) and brings back one that is not.
+    else await enqueue("store-media", { generationId: g.id });
     return getGeneration({
       workspaceId: args.workspace.id,
       workspaceSlug: args.workspace.slug,

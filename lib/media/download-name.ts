@@ -1,8 +1,9 @@
 import { promptTitle } from "@/lib/generations/prompt-title";
 
 // Characters no file system or browser takes in a file name, and controls.
+// Bidirectional controls are removed too: they can make "gpj.exe" read as "exe.jpg".
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
-const UNSAFE = /[\u0000-\u001f\u007f<>:"/\\|?*]+/g;
+const UNSAFE = /[\u0000-\u001f\u007f<>:"/\\|?*\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
 
 /**
  * A downloaded video's file name, from its prompt's first words (Chinese kept as it is), so a
@@ -27,5 +28,10 @@ export function downloadFileName(prompt: string | null, id: string): string {
  */
 export function attachmentDisposition(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+  // RFC 5987 leaves ' ( ) out of a value, though encodeURIComponent keeps them.
+  const utf8 = encodeURIComponent(filename).replace(
+    /['()]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }

@@ -24,6 +24,18 @@ describe("grouping videos by day", () => {
     ]);
   });
 
+  it("keeps one group per day when an item arrives out of order", () => {
+    const items = [
+      at("2026-12-06T10:00:00Z"),
+      at("2026-12-05T10:00:00Z"),
+      at("2026-12-06T09:00:00Z"),
+    ];
+    expect(groupByDay(items, "UTC").map((g) => [g.day, g.items.length])).toEqual([
+      ["2026-12-06", 2],
+      ["2026-12-05", 1],
+    ]);
+  });
+
   it("names today and yesterday, and leaves older days to be written out", () => {
     const now = new Date("2026-12-06T05:00:00Z");
     expect(relativeDay("2026-12-06", now, "UTC")).toBe("today");

@@ -19,6 +19,16 @@ describe("a downloaded video's file name", () => {
     expect(downloadFileName(" / ? ", "g1")).toBe("hailuo-g1.mp4");
   });
 
+  it("drops bidirectional controls that could disguise the name", () => {
+    expect(downloadFileName("a cat \u202egpj.exe", "g1")).toBe("a cat gpj.exe.mp4");
+  });
+
+  it("keeps ' ( ) out of the UTF-8 name, as RFC 5987 asks", () => {
+    expect(attachmentDisposition("a fox's tail (take 2).mp4")).toBe(
+      `attachment; filename="a fox's tail (take 2).mp4"; filename*=UTF-8''a%20fox%27s%20tail%20%28take%202%29.mp4`,
+    );
+  });
+
   it("travels as UTF-8 with an ASCII spelling beside it", () => {
     expect(attachmentDisposition("海边 sunset.mp4")).toBe(
       `attachment; filename="__ sunset.mp4"; filename*=UTF-8''${encodeURIComponent("海边 sunset.mp4")}`,
