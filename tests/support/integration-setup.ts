@@ -51,7 +51,16 @@ process.env.SIMULATOR_URL = sim.url;
 // The route module reads the environment, so it is loaded only once the environment is set.
 const callbacks = createServer(async (req, res) => {
   const { forwardToCallbackRoute } = await import("./forward-to-callback-route");
-  await forwardToCallbackRoute(req, res);
+  try {
+    await forwardToCallbackRoute(req, res);
+  } catch (err) {
+    // A sender that gives up mid-request (the simulator's delivery timeout) is nothing to
+    // report, as with the production server; anything else is answered as a server error.
+    if (req.destroyed || res.destroyed) return;
+    console.error(err);
+    if (!res.headersSent) res.writeHead(500).end();
+    else res.destroy();
+  }
 });
 await new Promise<void>((r) => callbacks.listen(0, "127.0.0.1", r));
 process.env.APP_URL = `http://127.0.0.1:${(callbacks.address() as AddressInfo).port}`;
