@@ -18,7 +18,7 @@ export async function SharedVideoView(props: { page: SharedPage }) {
   const heading = props.page.title ?? (video.prompt ? promptTitle(video.prompt, 70) : "");
   return (
     <article className="mx-auto max-w-[960px] space-y-5">
-      <Player video={video} eager />
+      <Player video={video} />
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h1 className="text-lg font-semibold tracking-tight break-words text-fg sm:text-xl">
@@ -73,7 +73,8 @@ export async function SharedGridView(props: { page: SharedPage; title: string })
   );
 }
 
-function Player(props: { video: SharedVideo; eager?: boolean; rounded?: boolean }) {
+/** The single shared video, first on its page: its metadata loads at once. */
+function Player(props: { video: SharedVideo }) {
   const { video } = props;
   return (
     // biome-ignore lint/a11y/useMediaCaption: generated videos come without any caption track
@@ -81,16 +82,12 @@ function Player(props: { video: SharedVideo; eager?: boolean; rounded?: boolean 
       data-testid="shared-video"
       controls
       playsInline
-      preload={props.eager ? "metadata" : "none"}
+      preload="metadata"
       poster={video.posterUrl ?? undefined}
       src={video.videoUrl}
       // Without a download permission, the browser's own menu shouldn't offer one either.
       controlsList={video.downloadUrl ? undefined : "nodownload"}
-      className={
-        props.rounded === false
-          ? "aspect-video w-full bg-black"
-          : "aspect-video w-full rounded-2xl bg-black shadow-sm ring-1 ring-fg/10"
-      }
+      className="aspect-video w-full rounded-2xl bg-black shadow-sm ring-1 ring-fg/10"
     />
   );
 }
