@@ -60,6 +60,12 @@ async function finishedGeneration() {
   await waitFor(async () => (await generationRow(dto.id)).mediaState === "stored", {
     what: "media",
   });
+  // The job that stored the media is deleted just after it marks the media stored; wait for
+  // that too, so a snapshot taken now is not changed by the worker finishing.
+  await waitFor(
+    async () => (await db.job.count({ where: { payload: { contains: dto.id } } })) === 0,
+    { what: "the generation's jobs to finish" },
+  );
   const taskId = g.providerTaskId ?? "";
   return { id: dto.id, taskId, url: await callbackUrlOf(taskId) };
 }
