@@ -3,6 +3,7 @@ import { isServer, QueryClient, QueryClientProvider } from "@tanstack/react-quer
 import { type AbstractIntlMessages, NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
 import { ThemeProvider } from "@/components/theme/theme-provider";
+import { NoticeHost } from "@/components/ui/notices/notice-host";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Theme } from "@/lib/theme/themes";
 
@@ -38,7 +39,10 @@ export function Providers(props: {
       timeZone={props.timeZone}
     >
       <ThemeProvider initial={props.theme}>
-        <QueryClientProvider client={queryClient}>{props.children}</QueryClientProvider>
+        <QueryClientProvider client={queryClient}>
+          {props.children}
+          <NoticeHost />
+        </QueryClientProvider>
       </ThemeProvider>
     </NextIntlClientProvider>
   );

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
-import { CheckIcon } from "@/components/ui/icons";
+import { useEffect } from "react";
+import { notify } from "@/components/ui/notices/store";
 
 const KEY = "hailuo-studio:just-deleted";
 
@@ -10,17 +10,16 @@ export function noteDeletion(): void {
   try {
     window.sessionStorage.setItem(KEY, "1");
   } catch {
-    // Storage disabled: the gallery simply shows without the note.
+    // Storage disabled: the gallery simply shows without the notice.
   }
 }
 
 /**
- * "Video deleted", for a few seconds after arriving from a deleted video's page, with focus on
- * the gallery's heading: the press that led here left the page it was on.
+ * "Video deleted", as a notice, on arriving from a deleted video's page, with focus on the
+ * gallery's heading: the press that led here left the page it was on.
  */
 export function DeletedNotice(props: { headingId: string }) {
   const t = useTranslations("gallery");
-  const [shown, setShown] = useState(false);
   useEffect(() => {
     let arrived = false;
     try {
@@ -30,19 +29,8 @@ export function DeletedNotice(props: { headingId: string }) {
       return;
     }
     if (!arrived) return;
-    setShown(true);
     document.getElementById(props.headingId)?.focus();
-    const timer = setTimeout(() => setShown(false), 6_000);
-    return () => clearTimeout(timer);
-  }, [props.headingId]);
-  return (
-    <span aria-live="polite" className="text-xs font-medium text-success empty:sr-only">
-      {shown && (
-        <span className="inline-flex items-center gap-1">
-          <CheckIcon className="size-3.5" />
-          {t("deleted")}
-        </span>
-      )}
-    </span>
-  );
+    notify(t("deleted"));
+  }, [props.headingId, t]);
+  return null;
 }

@@ -6,16 +6,10 @@ import { useTranslations } from "next-intl";
 import { Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { unwrap, useCollections } from "@/components/collections/queries";
 import { DateRangeFilter } from "@/components/gallery/date-range-filter";
+import { FilterSelect } from "@/components/gallery/filter-select";
 import { cn } from "@/components/ui/cn";
 import { SearchIcon, StarIcon, XIcon } from "@/components/ui/icons";
 import { onDemand } from "@/components/ui/on-demand";
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from "@/components/ui/select";
 import { listAuthorsAction } from "@/lib/actions/generations/list-authors";
 
 const KEYS = ["q", "state", "favorites", "collection", "author", "from", "to"] as const;
@@ -260,38 +254,5 @@ export function NoMatches(props: { query: Record<string, string> }) {
       <p className="text-sm font-semibold text-fg">{t(`${why}Title`)}</p>
       <p className="mt-1 text-[13px] text-fg-muted">{t(`${why}Body`)}</p>
     </div>
-  );
-}
-
-// Radix's Select keeps "" for "nothing chosen"; "any" stands for the unfiltered choice.
-const ANY = "any";
-
-function FilterSelect(props: {
-  label: string;
-  value: string;
-  onChange: (v: string | null) => void;
-  any: string;
-  options: { value: string; label: string }[];
-}) {
-  return (
-    <Select value={props.value || ANY} onValueChange={(v) => props.onChange(v === ANY ? null : v)}>
-      <SelectTrigger
-        aria-label={props.label}
-        className={cn(
-          "h-8 w-full rounded-md text-[13px] md:w-auto md:max-w-44",
-          props.value ? "text-fg ring-accent-300" : "text-fg-muted",
-        )}
-      >
-        <SelectValue />
-      </SelectTrigger>
-      <SelectContent>
-        <SelectItem value={ANY}>{props.any}</SelectItem>
-        {props.options.map((o) => (
-          <SelectItem key={o.value} value={o.value}>
-            {o.label}
-          </SelectItem>
-        ))}
-      </SelectContent>
-    </Select>
   );
 }

@@ -1,29 +1,24 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { copyText } from "@/components/hooks/copy-text";
 import { Button } from "@/components/ui/button";
-import { CheckIcon, CopyIcon } from "@/components/ui/icons";
+import { CopyIcon } from "@/components/ui/icons";
+import { notify } from "@/components/ui/notices/store";
 
 export function CopyPromptButton({ prompt }: { prompt: string }) {
   const t = useTranslations("detail");
-  const [copied, setCopied] = useState(false);
-
-  useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(false), 1800);
-    return () => clearTimeout(timer);
-  }, [copied]);
-
+  const tn = useTranslations("notices");
   return (
     <Button
       variant="secondary"
-      onClick={() => {
-        // Clipboard needs a secure context; on plain http the button simply does nothing.
-        void navigator.clipboard?.writeText(prompt).then(() => setCopied(true));
-      }}
+      onClick={() =>
+        void copyText(prompt).then((copied) =>
+          copied ? notify(t("promptCopied")) : notify(tn("copyFailed"), "error"),
+        )
+      }
     >
-      {copied ? <CheckIcon className="size-4 text-success" /> : <CopyIcon className="size-4" />}
-      <span aria-live="polite">{copied ? t("copied") : t("copyPrompt")}</span>
+      <CopyIcon className="size-4" />
+      {t("copyPrompt")}
     </Button>
   );
 }

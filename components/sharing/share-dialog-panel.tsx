@@ -10,6 +10,7 @@ import { type ShareTargetProp, shareKeys } from "@/components/sharing/share-keys
 import { ShareLinkRow } from "@/components/sharing/share-link-row";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CopyField } from "@/components/ui/copy-field";
 import {
   Dialog,
   DialogClose,
@@ -18,7 +19,6 @@ import {
   DialogTitle,
 } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { CheckIcon, CopyIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { Switch } from "@/components/ui/switch";
@@ -138,7 +138,7 @@ function ShareDialogBody(props: { slug: string; target: ShareTargetProp }) {
       {created ? (
         <div className="space-y-4 px-5 py-5">
           <p className="text-[13px] text-fg-muted">{t("createdBody")}</p>
-          <CopyField url={created.url} />
+          <CopyField value={created.url} label={t("urlLabel")} testId="share-url" />
           <div className="flex justify-end gap-2">
             <Button variant="ghost" onClick={() => setCreated(null)}>
               {t("another")}
@@ -280,33 +280,5 @@ function ShareDialogBody(props: { slug: string; target: ShareTargetProp }) {
         )}
       </div>
     </>
-  );
-}
-
-function CopyField({ url }: { url: string }) {
-  const t = useTranslations("sharing");
-  const [copied, setCopied] = useState(false);
-  return (
-    <div className="flex gap-2">
-      <input
-        readOnly
-        value={url}
-        data-testid="share-url"
-        onFocus={(e) => e.currentTarget.select()}
-        className="h-10 min-w-0 flex-1 rounded-lg bg-canvas px-3 font-mono text-xs text-fg ring-1 ring-inset ring-line"
-      />
-      <Button
-        variant="secondary"
-        onClick={() =>
-          void navigator.clipboard?.writeText(url).then(() => {
-            setCopied(true);
-            setTimeout(() => setCopied(false), 1800);
-          })
-        }
-      >
-        {copied ? <CheckIcon className="size-4 text-success" /> : <CopyIcon className="size-4" />}
-        {copied ? t("copied") : t("copy")}
-      </Button>
-    </div>
   );
 }

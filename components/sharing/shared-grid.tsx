@@ -93,7 +93,10 @@ function PosterTile(props: {
         )}
       </span>
       {title && (
-        <span className="line-clamp-2 px-3 py-2.5 text-[13px] leading-5 text-fg">{title}</span>
+        // The padding outside the clamped box: inside it, a third line would show in the padding.
+        <span className="block px-3 py-2.5 text-[13px] leading-5 text-fg">
+          <span className="line-clamp-2">{title}</span>
+        </span>
       )}
     </button>
   );

@@ -1,7 +1,7 @@
 "use client";
 import * as DropdownMenuPrimitive from "@radix-ui/react-dropdown-menu";
 import { CheckIcon } from "lucide-react";
-import type { ComponentProps } from "react";
+import { type ComponentProps, useRef } from "react";
 import { cn } from "@/components/ui/cn";
 import { usePortalContainer } from "@/components/ui/portal-container";
 
@@ -19,14 +19,34 @@ export const DropdownMenuRadioGroup = DropdownMenuPrimitive.RadioGroup;
 export function DropdownMenuContent({
   className,
   sideOffset = 6,
+  focusFirstItem = false,
+  onFocus,
   ...props
-}: ComponentProps<typeof DropdownMenuPrimitive.Content>) {
+}: ComponentProps<typeof DropdownMenuPrimitive.Content> & {
+  /**
+   * Focus the first item on opening, as Radix does when its trigger is pressed from the keyboard.
+   * For a menu mounted already open by a key press on a stand-in trigger, which Radix's own
+   * tracking of the keyboard (begun at mount) did not see.
+   */
+  focusFirstItem?: boolean;
+}) {
   const container = usePortalContainer();
+  const focusedFirst = useRef(false);
   return (
     <DropdownMenuPrimitive.Portal container={container}>
       <DropdownMenuPrimitive.Content
         sideOffset={sideOffset}
         collisionPadding={8}
+        onFocus={(event) => {
+          onFocus?.(event);
+          // Radix focuses the menu itself on opening; from there, on to its first item.
+          if (!focusFirstItem || event.target !== event.currentTarget || focusedFirst.current)
+            return;
+          focusedFirst.current = true;
+          event.currentTarget
+            .querySelector<HTMLElement>('[role^="menuitem"]:not([data-disabled])')
+            ?.focus({ preventScroll: true });
+        }}
         className={cn(
           "z-50 min-w-40 rounded-xl bg-surface p-1 text-sm text-fg shadow-lg ring-1 ring-line",
           className,

@@ -3,6 +3,7 @@ import {
   Check,
   ChevronsUpDown,
   CircleAlert,
+  CircleCheck,
   CircleQuestionMark,
   Clock,
   Copy,
@@ -10,6 +11,7 @@ import {
   Eye,
   Film,
   FolderPlus,
+  Info,
   Link,
   Lock,
   LogOut,
@@ -54,6 +56,8 @@ export const DownloadIcon = icon(Download);
 export const ArrowLeftIcon = icon(ArrowLeft);
 export const RetryIcon = icon(RefreshCw);
 export const AlertIcon = icon(CircleAlert);
+export const SuccessIcon = icon(CircleCheck);
+export const InfoIcon = icon(Info);
 export const HelpIcon = icon(CircleQuestionMark);
 export const CheckIcon = icon(Check);
 export const ClockIcon = icon(Clock);

@@ -4,6 +4,7 @@ import { CheckIcon, ChevronDownIcon } from "lucide-react";
 import type { ComponentProps } from "react";
 import { cn } from "@/components/ui/cn";
 import { usePortalContainer } from "@/components/ui/portal-container";
+import { SELECT_TRIGGER_CLASSES } from "@/components/ui/select-trigger-classes";
 
 export const Select = SelectPrimitive.Root;
 export const SelectValue = SelectPrimitive.Value;
@@ -15,16 +16,7 @@ export function SelectTrigger({
   ...props
 }: ComponentProps<typeof SelectPrimitive.Trigger>) {
   return (
-    <SelectPrimitive.Trigger
-      className={cn(
-        "flex h-9 items-center justify-between gap-2 rounded-lg bg-surface pr-2.5 pl-3 text-left text-sm text-fg shadow-xs ring-1 ring-line ring-inset",
-        "focus:ring-2 focus:ring-accent-500 focus:outline-none data-[placeholder]:text-fg-subtle",
-        "disabled:cursor-not-allowed disabled:bg-canvas disabled:text-fg-muted",
-        "aria-[invalid=true]:ring-danger-line",
-        className,
-      )}
-      {...props}
-    >
+    <SelectPrimitive.Trigger className={cn(SELECT_TRIGGER_CLASSES, className)} {...props}>
       <span className="min-w-0 truncate">{children}</span>
       <SelectPrimitive.Icon asChild>
         <ChevronDownIcon aria-hidden="true" className="size-4 shrink-0 text-fg-muted" />

@@ -8,8 +8,8 @@ import { z } from "zod/mini";
 import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CopyField } from "@/components/ui/copy-field";
 import { Field } from "@/components/ui/field";
-import { CheckIcon, CopyIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { Switch } from "@/components/ui/switch";
 import { RoleSelect } from "@/components/workspaces/role-select";
@@ -31,23 +31,13 @@ export function InviteForm(props: { slug: string }) {
     resolver: zodResolver(schema),
     defaultValues: { role: "member", expiresInDays: 7, singleUse: false },
   });
-  const [copied, setCopied] = useState(false);
   const [link, setLink] = useState<string | null>(null);
   const create = useActionMutation(createInviteAction, {
     onSuccess: ({ path }) => {
       setLink(`${window.location.origin}${path}`);
-      setCopied(false);
       router.refresh();
     },
   });
-
-  async function copy() {
-    if (!link) return;
-    await navigator.clipboard.writeText(link).then(
-      () => setCopied(true),
-      () => setCopied(false),
-    );
-  }
 
   return (
     <div className="space-y-4">
@@ -123,19 +113,13 @@ export function InviteForm(props: { slug: string }) {
       {link && (
         <div className="rounded-lg bg-success-soft p-3 ring-1 ring-success-line ring-inset">
           <p className="text-[13px] font-medium text-success">{t("created")}</p>
-          <div className="mt-2 flex items-center gap-2">
-            <input
-              readOnly
+          <div className="mt-2">
+            <CopyField
               value={link}
-              aria-label={t("linkLabel")}
-              data-testid="invite-link"
-              onFocus={(e) => e.currentTarget.select()}
-              className="h-9 min-w-0 flex-1 rounded-md bg-surface px-2.5 font-mono text-xs text-fg ring-1 ring-success-line ring-inset focus:ring-2 focus:ring-accent-500 focus:outline-none"
+              label={t("linkLabel")}
+              testId="invite-link"
+              inputClassName="h-9 bg-surface ring-success-line"
             />
-            <Button variant="secondary" onClick={() => void copy()}>
-              {copied ? <CheckIcon className="size-4" /> : <CopyIcon className="size-4" />}
-              {copied ? t("copied") : t("copy")}
-            </Button>
           </div>
           <p className="mt-2 text-xs text-success">{t("shownOnce")}</p>
         </div>

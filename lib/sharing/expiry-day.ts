@@ -5,14 +5,9 @@
 export const MAX_EXPIRY_DAYS = 365;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, "0");
-}
+import { localDay } from "@/lib/dates/local-day";
 
-/** The calendar day of an instant in this machine's time zone, as a date input's value. */
-export function localDay(at: Date): string {
-  return `${pad(at.getFullYear(), 4)}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-}
+export { localDay };
 
 /** The last moment of a calendar day (`YYYY-MM-DD`) in this machine's time zone; null if not a day. */
 export function endOfLocalDay(day: string): Date | null {

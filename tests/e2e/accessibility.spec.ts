@@ -97,15 +97,18 @@ test("the studio and its pages, in every open state, have no accessibility viola
   });
 
   await checkBothThemes(page, "studio", found);
-  await checkBothThemes(page, "theme menu", found, () =>
-    page.getByRole("button", { name: /^Theme: / }).click(),
-  );
-  await checkBothThemes(page, "workspace menu", found, () =>
-    page
+  // Menus and lists load on their first press: each check waits for what it opened.
+  await checkBothThemes(page, "theme menu", found, async () => {
+    await page.getByRole("button", { name: /^Theme: / }).click();
+    await expect(page.getByRole("menu")).toBeVisible();
+  });
+  await checkBothThemes(page, "workspace menu", found, async () => {
+    await page
       .getByRole("button", { name: /Workspace/ })
       .first()
-      .click(),
-  );
+      .click();
+    await expect(page.getByRole("menu")).toBeVisible();
+  });
   const ready = cards.filter({ hasText: "a red fox" });
   await checkBothThemes(page, "collection menu", found, () =>
     ready.getByTestId("collection-menu-button").click(),
@@ -121,7 +124,10 @@ test("the studio and its pages, in every open state, have no accessibility viola
     page,
     "status filter",
     found,
-    () => page.getByRole("combobox", { name: "Status" }).click(),
+    async () => {
+      await page.getByRole("combobox", { name: "Status" }).click();
+      await expect(page.getByRole("listbox")).toBeVisible();
+    },
     '[role="listbox"]',
   );
   await prompt.fill("字".repeat(1501));
@@ -141,6 +147,10 @@ test("the studio and its pages, in every open state, have no accessibility viola
   await checkBothThemes(page, "delete question", found, () =>
     page.getByRole("button", { name: "Delete video" }).click(),
   );
+  await checkBothThemes(page, "a notice", found, async () => {
+    await page.getByRole("button", { name: "Copy prompt" }).click();
+    await expect(page.getByTestId("notice").first()).toBeVisible();
+  });
 
   // A share link, open to anyone: the video, and the whole gallery with its viewer open.
   await page.getByRole("button", { name: "Share", exact: true }).click();

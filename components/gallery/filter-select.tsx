@@ -1,0 +1,66 @@
+"use client";
+import { ChevronDownIcon } from "lucide-react";
+import { cn } from "@/components/ui/cn";
+import { pressToLoad, usePressToLoad } from "@/components/ui/press-to-load";
+import { SELECT_TRIGGER_CLASSES } from "@/components/ui/select-trigger-classes";
+
+export interface FilterOption {
+  value: string;
+  label: string;
+}
+
+// Radix's Select keeps "" for "nothing chosen"; "any" stands for the unfiltered choice.
+const ANY = "any";
+
+const List = pressToLoad(() =>
+  import("@/components/gallery/filter-select-list").then((m) => m.FilterSelectList),
+);
+
+/** One of the gallery's filters: "any" or one of its options, as a select named by its label. */
+export function FilterSelect(props: {
+  label: string;
+  value: string;
+  onChange: (v: string | null) => void;
+  any: string;
+  options: FilterOption[];
+}) {
+  const { Component, openedBy, standIn } = usePressToLoad(List);
+  const options = [{ value: ANY, label: props.any }, ...props.options];
+  const value = props.value || ANY;
+  const chosen = options.find((o) => o.value === value)?.label ?? props.any;
+  // The same face as the select's own trigger (components/ui/select.tsx), in the filter bar's size.
+  const trigger = {
+    "aria-label": props.label,
+    className: cn(
+      "h-8 w-full rounded-md text-[13px] md:w-auto md:max-w-44",
+      props.value ? "text-fg ring-accent-300" : "text-fg-muted",
+    ),
+    children: chosen,
+  };
+  if (Component) {
+    return (
+      <Component
+        defaultOpen={openedBy !== null}
+        trigger={trigger}
+        value={value}
+        onValueChange={(v) => props.onChange(v === ANY ? null : v)}
+        options={options}
+      />
+    );
+  }
+  return (
+    <button
+      type="button"
+      role="combobox"
+      aria-expanded={false}
+      aria-autocomplete="none"
+      data-state="closed"
+      {...trigger}
+      {...standIn}
+      className={cn(SELECT_TRIGGER_CLASSES, trigger.className)}
+    >
+      <span className="min-w-0 truncate">{chosen}</span>
+      <ChevronDownIcon aria-hidden="true" className="size-4 shrink-0 text-fg-muted" />
+    </button>
+  );
+}
