@@ -24,10 +24,12 @@ import { cn } from "@/components/ui/cn";
 import { CheckIcon, SparklesIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { Switch } from "@/components/ui/switch";
+import type { GenerationDto } from "@/lib/generations/dto";
 import { hasCameraCommand, insertCameraCommand } from "@/lib/kie/camera-commands";
 import { countPromptChars, PROMPT_MAX } from "@/lib/kie/prompt";
 import { ActionError } from "@/lib/queries/use-action-mutation";
 import { useCreateGeneration } from "@/lib/queries/use-create-generation";
+import { useGeneration } from "@/lib/queries/use-generation";
 
 const WARN_AT = 1350;
 
@@ -57,7 +59,7 @@ export function PromptEditor(props: {
   // The generation just started, for a visible "it's below" with a way to it: on a phone the
   // gallery is a screen further down, and the emptied box alone says nothing.
   // Or one kie.ai refused on the spot: its card says why (once, there), and the prompt stays.
-  const [started, setStarted] = useState<{ id: string; refused: boolean } | null>(null);
+  const [started, setStarted] = useState<Started | null>(null);
   const clearStarted = useCallback(() => setStarted(null), []);
 
   // Arriving from "Use this prompt" on another page: the prompt is here to be edited.
@@ -90,14 +92,14 @@ export function PromptEditor(props: {
       {
         onSuccess: (g) => {
           unansweredRef.current = null;
-          // Refused on the spot (no credits, a prompt kie.ai won't take): the prompt stays to be
-          // changed, and the reason shows here, not only on a card a screen away.
+          const sent = { generation: g, prompt, optimizer };
+          // A replay of a press kie.ai already refused: the prompt stays to be changed.
           if (statusKind(g) === "error") {
-            setStarted({ id: g.id, refused: true });
+            setStarted({ ...sent, refused: true });
             return;
           }
           draft.reset(prompt);
-          setStarted({ id: g.id, refused: false });
+          setStarted({ ...sent, refused: false });
         },
         onError: (error) => {
           // A server answer is final; a missing one leaves the outcome open, so keep the key.
@@ -299,6 +301,23 @@ export function PromptEditor(props: {
             </Alert>
           )}
           <StartedNote started={started} onDone={clearStarted} />
+          {started && !started.refused && (
+            <RefusalWatch
+              key={started.generation.id}
+              slug={props.slug}
+              generation={started.generation}
+              onRefused={() => {
+                // Refused by kie.ai (no credits, a prompt it won't take) just after the press:
+                // the prompt comes back to be changed, unless a new one is already being written,
+                // and the reason shows here, not only on a card a screen away.
+                if (draft.prompt === "") {
+                  draft.setPrompt(started.prompt);
+                  draft.setOptimizer(started.optimizer);
+                }
+                setStarted({ ...started, refused: true });
+              }}
+            />
+          )}
           {!props.canGenerate && (
             <p className="rounded-lg bg-canvas px-3 py-2 text-[13px] text-fg-muted ring-1 ring-inset ring-line">
               {t("viewerOnly")}
@@ -327,14 +346,39 @@ export function PromptEditor(props: {
   );
 }
 
+/** A press the server took: its generation as first answered, and what was sent. */
+interface Started {
+  generation: GenerationDto;
+  prompt: string;
+  optimizer: boolean;
+  /** kie.ai refused it (no credits, a prompt it won't take). */
+  refused: boolean;
+}
+
+/**
+ * Follows a generation just sent (kie.ai is asked in the background) and says when kie.ai
+ * refused it outright. Not when kie.ai gave no answer: that one may well be running.
+ */
+function RefusalWatch(props: { slug: string; generation: GenerationDto; onRefused: () => void }) {
+  const { data } = useGeneration({
+    slug: props.slug,
+    id: props.generation.id,
+    initial: props.generation,
+    live: true,
+  });
+  const refused = data ? statusKind(data) === "error" : false;
+  const { onRefused } = props;
+  useEffect(() => {
+    if (refused) onRefused();
+  }, [refused, onRefused]);
+  return null;
+}
+
 /** "Started — it's at the top of your videos", with View, for a while after each Generate. */
-function StartedNote(props: {
-  started: { id: string; refused: boolean } | null;
-  onDone: () => void;
-}) {
+function StartedNote(props: { started: Started | null; onDone: () => void }) {
   const t = useTranslations("editor");
   const { onDone } = props;
-  const generationId = props.started?.id ?? null;
+  const generationId = props.started?.generation.id ?? null;
   const refused = props.started?.refused ?? false;
   const note = useRef<HTMLParagraphElement>(null);
   useEffect(() => {

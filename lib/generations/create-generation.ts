@@ -11,10 +11,12 @@ import { publishChange } from "@/lib/generations/publish";
 import { type HeldJob, hold, runHeld } from "@/lib/jobs/jobs";
 import { checkPrompt, HAILUO_PRO_MODEL } from "@/lib/kie/prompt";
 import { checkBudget } from "@/lib/kie-account/check-budget";
+import { logger } from "@/lib/logger";
 
 /**
  * Generate: the row is written before kie.ai is called, so nothing the person typed is lost
- * whatever happens next; the same idempotency key always yields the same generation.
+ * whatever happens next; the same idempotency key always yields the same generation. Answers as
+ * soon as the row is committed; kie.ai is asked in the background.
  */
 export async function createGeneration(args: {
   workspace: { id: string; slug: string };
@@ -85,8 +87,13 @@ export async function createGeneration(args: {
     target: { type: "generation", id },
     details: { prompt: args.prompt.slice(0, 120) },
   });
-  // At once, so the person sees kie.ai's answer in the same request.
-  await runHeld(held.job);
+  // Sent to kie.ai in the background: the press is answered now, whatever kie.ai does, and the
+  // person's next idea need not wait for this one. The job is held by this process; should it
+  // stop before the job ends, a worker takes it over once the lease runs out, and SIGTERM waits
+  // for it as for any running job. The gallery hears how it goes as it happens.
+  void runHeld(held.job).catch((e: unknown) =>
+    logger.warn({ generation: id, err: String(e) }, "submission run failed"),
+  );
   return getGeneration({ ...ref, id });
 }
 

@@ -42,3 +42,38 @@ test("camera moves insert at the cursor and combine, named in the UI's language"
   const zhChip = page.getByRole("button", { name: "插入 [Truck left]：左移，镜头向左平移" });
   await expect(zhChip).toHaveText("左移");
 });
+
+test("the editor never waits for kie.ai: with createTask hanging, the next prompt goes out at once", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(`e2e-nowait-${Date.now()}@example.com`);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/w\/[^/]+$/);
+
+  const prompt = page.getByLabel("Prompt", { exact: true });
+  const generate = page.getByRole("button", { name: "Generate" });
+  const cards = page.getByTestId("generation-card");
+  // kie.ai makes the task but never answers this createTask (the studio gives up after 20 s).
+  await prompt.fill("a moth circling a lamp [sim:timeout] [sim:nocallback]");
+  await generate.click();
+  // Taken at once: the box is empty and free for the next idea while the first is being sent.
+  await expect(prompt).toHaveValue("", { timeout: 3_000 });
+  await expect(cards.filter({ hasText: "a moth circling a lamp" })).toBeVisible();
+  await prompt.fill("雨夜的霓虹街道，一只猫慢慢走过");
+  await expect(generate).toBeEnabled();
+  await generate.click();
+  await expect(prompt).toHaveValue("", { timeout: 3_000 });
+  // The second is made while the first still waits for its answer.
+  await expect(cards.filter({ hasText: "一只猫慢慢走过" })).toHaveAttribute(
+    "data-state",
+    "success",
+    { timeout: 60_000 },
+  );
+  await expect(cards.filter({ hasText: "a moth circling a lamp" })).not.toHaveAttribute(
+    "data-state",
+    "success",
+  );
+});

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { createGeneration } from "@/lib/generations/create-generation";
+import { getGeneration } from "@/lib/generations/get-generation";
 import type { Simulator } from "@/lib/kie/simulator/server";
 import { signUp } from "@/lib/users/sign-up";
 
@@ -23,13 +24,38 @@ export async function generate(
   prompt: string,
   extra: { idempotencyKey?: string; promptOptimizer?: boolean } = {},
 ) {
-  return createGeneration({
+  const acknowledged = await createGeneration({
     workspace: ctx.workspace,
     authorId: ctx.userId,
     prompt,
     promptOptimizer: extra.promptOptimizer ?? true,
     idempotencyKey: extra.idempotencyKey ?? randomUUID(),
   });
+  await submissionSettled(acknowledged.id);
+  return getGeneration({
+    workspaceId: ctx.workspace.id,
+    workspaceSlug: ctx.workspace.slug,
+    id: acknowledged.id,
+  });
+}
+
+/**
+ * Waits for the first attempt to send a generation to kie.ai, which Generate starts in the
+ * background, to have ended: kie.ai answered (or the request ended with no answer), or the
+ * attempt was put back to wait for room under kie.ai's limit. Its job is then gone or no longer
+ * held.
+ */
+export async function submissionSettled(id: string): Promise<void> {
+  await waitFor(
+    async () => {
+      const job = await db.job.findUnique({
+        where: { dedupeKey: `submit:${id}` },
+        select: { lockedBy: true, lockedUntil: true },
+      });
+      return !job || job.lockedBy === null || (job.lockedUntil?.getTime() ?? 0) < Date.now();
+    },
+    { timeoutMs: 120_000, what: `generation ${id}'s submission` },
+  );
 }
 
 /** Waits until `check` returns a value, or fails with the last value seen. */
