@@ -2,7 +2,7 @@
 import { CalendarDays } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
-import { pressToLoad, usePressToLoad } from "@/components/ui/press-to-load";
+import { pressToLoad, StandInTrigger, usePressToLoad } from "@/components/ui/press-to-load";
 import { startOfLocalDay } from "@/lib/dates/local-day";
 
 const Picker = pressToLoad(() =>
@@ -61,14 +61,5 @@ export function DateRangeFilter(props: {
       />
     );
   }
-  return (
-    <button
-      type="button"
-      aria-haspopup="dialog"
-      aria-expanded={false}
-      data-state="closed"
-      {...trigger}
-      {...standIn}
-    />
-  );
+  return <StandInTrigger opens="dialog" handlers={standIn} {...trigger} />;
 }

@@ -1,7 +1,7 @@
 "use client";
 import { ChevronDownIcon } from "lucide-react";
 import { cn } from "@/components/ui/cn";
-import { pressToLoad, usePressToLoad } from "@/components/ui/press-to-load";
+import { pressToLoad, StandInTrigger, usePressToLoad } from "@/components/ui/press-to-load";
 import { SELECT_TRIGGER_CLASSES } from "@/components/ui/select-trigger-classes";
 
 export interface FilterOption {
@@ -49,18 +49,14 @@ export function FilterSelect(props: {
     );
   }
   return (
-    <button
-      type="button"
-      role="combobox"
-      aria-expanded={false}
-      aria-autocomplete="none"
-      data-state="closed"
-      {...trigger}
-      {...standIn}
+    <StandInTrigger
+      opens="listbox"
+      handlers={standIn}
+      aria-label={trigger["aria-label"]}
       className={cn(SELECT_TRIGGER_CLASSES, trigger.className)}
     >
       <span className="min-w-0 truncate">{chosen}</span>
       <ChevronDownIcon aria-hidden="true" className="size-4 shrink-0 text-fg-muted" />
-    </button>
+    </StandInTrigger>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { THEME_ICONS } from "@/components/theme/theme-icons";
 import { useTheme } from "@/components/theme/theme-provider";
 import { cn } from "@/components/ui/cn";
-import { pressToLoad, usePressToLoad } from "@/components/ui/press-to-load";
+import { pressToLoad, StandInTrigger, usePressToLoad } from "@/components/ui/press-to-load";
 
 const Menu = pressToLoad(() => import("@/components/theme/theme-menu").then((m) => m.ThemeMenu));
 
@@ -26,14 +26,5 @@ export function ThemeSwitcher(props: { className?: string }) {
   if (Component) {
     return <Component openedBy={openedBy} trigger={trigger} />;
   }
-  return (
-    <button
-      type="button"
-      aria-haspopup="menu"
-      aria-expanded={false}
-      data-state="closed"
-      {...trigger}
-      {...standIn}
-    />
-  );
+  return <StandInTrigger opens="menu" handlers={standIn} {...trigger} />;
 }

@@ -1,5 +1,11 @@
 "use client";
-import { type ComponentType, type KeyboardEvent, useRef, useState } from "react";
+import {
+  type ComponentProps,
+  type ComponentType,
+  type KeyboardEvent,
+  useRef,
+  useState,
+} from "react";
 
 /**
  * For a menu, select or popover, whose trigger has to be the primitive's own: until it is first
@@ -76,4 +82,34 @@ export function usePressToLoad<P extends object>(loader: PressToLoad<P>) {
     },
   };
   return { Component, openedBy, standIn };
+}
+
+type StandInHandlers = ReturnType<typeof usePressToLoad>["standIn"];
+
+/**
+ * The stand-in trigger: a closed menu button, popover button or select, named and styled as the
+ * primitive's own trigger will be. A select's trigger is a combobox, as Radix's is.
+ */
+export function StandInTrigger({
+  opens,
+  handlers,
+  ...props
+}: Omit<ComponentProps<"button">, "type"> & {
+  opens: "menu" | "dialog" | "listbox";
+  handlers: StandInHandlers;
+}) {
+  const role =
+    opens === "listbox"
+      ? ({ role: "combobox", "aria-autocomplete": "none" } as const)
+      : ({ "aria-haspopup": opens } as const);
+  return (
+    <button
+      type="button"
+      {...role}
+      aria-expanded={false}
+      data-state="closed"
+      {...props}
+      {...handlers}
+    />
+  );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { ChevronsUpDownIcon } from "@/components/ui/icons";
-import { pressToLoad, usePressToLoad } from "@/components/ui/press-to-load";
+import { pressToLoad, StandInTrigger, usePressToLoad } from "@/components/ui/press-to-load";
 
 export interface SwitcherWorkspace {
   name: string;
@@ -40,14 +40,5 @@ export function WorkspaceSwitcher(props: { current: string; workspaces: Switcher
       />
     );
   }
-  return (
-    <button
-      type="button"
-      aria-haspopup="menu"
-      aria-expanded={false}
-      data-state="closed"
-      {...trigger}
-      {...standIn}
-    />
-  );
+  return <StandInTrigger opens="menu" handlers={standIn} {...trigger} />;
 }

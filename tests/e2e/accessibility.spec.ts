@@ -79,7 +79,7 @@ test("the studio and its pages, in every open state, have no accessibility viola
   page,
   browser,
 }, testInfo) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const found: string[] = [];
   await page.setViewportSize({ width: 1440, height: 900 });
   const studio = await signUp(page);

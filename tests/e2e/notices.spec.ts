@@ -29,7 +29,8 @@ test("copying the prompt says so in a notice that leaves by itself or on Dismiss
 }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await videoPage(page);
-  const notices = page.getByTestId("notice");
+  // The video's own "Ready" notice may still be up; these are about copying.
+  const notices = page.getByTestId("notice").filter({ hasText: "Prompt copied." });
 
   await page.getByRole("button", { name: "Copy prompt" }).click();
   await expect(notices).toHaveText("Prompt copied.");
@@ -58,7 +59,7 @@ test("on plain http the prompt is still copied, and a refusal says to copy by ha
   await page.evaluate(() => Object.defineProperty(window, "isSecureContext", { value: false }));
   await page.evaluate(() => navigator.clipboard.writeText("something else"));
   await page.getByRole("button", { name: "Copy prompt" }).click();
-  await expect(page.getByTestId("notice")).toHaveText("Prompt copied.");
+  await expect(page.getByTestId("notice").filter({ hasText: "Prompt copied." })).toBeVisible();
   expect(await clipboard(page)).toBe(PROMPT);
   await expect(page.getByRole("button", { name: "Copy prompt" })).toBeFocused();
 
@@ -70,4 +71,54 @@ test("on plain http the prompt is still copied, and a refusal says to copy by ha
   const failed = page.getByTestId("notice").filter({ hasText: "Couldn’t copy" });
   await expect(failed).toHaveText("Couldn’t copy. Select the text and copy it yourself.");
   await expect(failed).toHaveAttribute("data-tone", "error");
+});
+
+/** Plays the tab being hidden or shown again, as switching tabs does. */
+async function setTabHidden(page: Page, hidden: boolean): Promise<void> {
+  await page.evaluate((hide) => {
+    Object.defineProperty(document, "visibilityState", {
+      configurable: true,
+      get: () => (hide ? "hidden" : "visible"),
+    });
+    document.dispatchEvent(new Event("visibilitychange"));
+  }, hidden);
+}
+
+test("a video that ends is named in a notice with View, and counted in the title while the tab is hidden", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(`e2e-finished-${Date.now()}@example.com`);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/w\/[^/]+$/);
+  await expect(page).toHaveTitle(/Hailuo Studio$/);
+  const title = await page.title();
+
+  await setTabHidden(page, true);
+  await page.getByLabel("Prompt", { exact: true }).fill("一只白鹭掠过稻田，清晨薄雾");
+  await page.getByRole("button", { name: "Generate" }).click();
+  await page
+    .getByLabel("Prompt", { exact: true })
+    .fill("a paper lantern drifting, this one fails [sim:fail]");
+  await page.getByRole("button", { name: "Generate" }).click();
+
+  const ready = page.getByTestId("notice").filter({ hasText: "Ready: 一只白鹭掠过稻田，清晨薄雾" });
+  await expect(ready).toBeVisible({ timeout: 60_000 });
+  const failed = page
+    .getByTestId("notice")
+    .filter({ hasText: "Failed: a paper lantern drifting, this one fails" });
+  await expect(failed).toBeVisible({ timeout: 60_000 });
+  await expect(failed).toHaveAttribute("data-tone", "error");
+  // Two ended while nobody looked.
+  await expect(page).toHaveTitle(`(2) ${title}`);
+  // Looking clears the count.
+  await setTabHidden(page, false);
+  await expect(page).toHaveTitle(title);
+
+  // View opens the video.
+  await ready.getByRole("link", { name: "View" }).click();
+  await page.waitForURL(/\/g\/[^/]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("一只白鹭掠过稻田，清晨薄雾");
 });

@@ -275,7 +275,7 @@ test("in Chinese, a refused submission and an unsaved video say why in Chinese, 
   await page.getByRole("button", { name: "确认删除" }).click();
   await page.waitForURL(/\/w\/[^/]+$/);
   // Back in the gallery, it says so, with focus at the top of the videos.
-  await expect(page.getByTestId("notice")).toHaveText("视频已删除。");
+  await expect(page.getByTestId("notice").filter({ hasText: "视频已删除。" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "视频", exact: true })).toBeFocused();
   await expect(page.getByTestId("generation-card")).toHaveCount(1);
   await expect(page.getByTestId("generation-card")).toContainText("竹林里的萤火虫");

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addToCollection } from "@/lib/collections/add-to-collection";
 import { createCollection } from "@/lib/collections/create-collection";
@@ -5,6 +6,7 @@ import { db } from "@/lib/db";
 import { toggleFavorite } from "@/lib/favorites/toggle-favorite";
 import { galleryQuery, toGenerationFilters } from "@/lib/generations/gallery-query";
 import { type GenerationFilters, listGenerations } from "@/lib/generations/list-generations";
+import { HAILUO_PRO_MODEL } from "@/lib/kie/prompt";
 import { generate, newWorkspace, waitFor, waitForState } from "@/tests/support/studio";
 
 type Ctx = Awaited<ReturnType<typeof newWorkspace>>;
@@ -44,7 +46,22 @@ beforeAll(async () => {
   ids.cat = (await generate(a, "一只橘猫在雨夜的霓虹街头漫步，电影感")).id;
   ids.kite = (await generate(a, "A Red KITE over green hills")).id;
   ids.fail = (await generate(asMate, "a kite that fails [sim:fail]")).id;
-  ids.slow = (await generate(asMate, "100% 纯_净 water [sim:slow]")).id;
+  // One that stays on its way however long the run takes: written as kie.ai is generating it,
+  // with nothing scheduled to move it on.
+  ids.slow = (
+    await db.generation.create({
+      data: {
+        workspaceId: a.workspace.id,
+        authorId: mate.userId,
+        prompt: "100% 纯_净 water",
+        promptOptimizer: true,
+        model: HAILUO_PRO_MODEL,
+        state: "generating",
+        idempotencyKey: randomUUID(),
+        callbackTokenHash: randomUUID(),
+      },
+    })
+  ).id;
   ids.unsaved = (await generate(asMate, "a web page, not a video [sim:badtype]")).id;
   ids.saving = (await generate(asMate, "a video still being copied")).id;
   await Promise.all([
