@@ -83,13 +83,7 @@ export function GenerationCard(props: {
             className="absolute inset-0 size-full object-cover"
           />
         )}
-        <StatusBadge
-          kind={kind}
-          since={g.createdAt}
-          solid
-          live={false}
-          className="absolute top-2 left-2"
-        />
+        <StatusBadge kind={kind} since={g.createdAt} solid className="absolute top-2 left-2" />
         {withNote && (
           // What went wrong, where the picture would be: every card keeps the grid's rhythm,
           // and the video's page has the whole story.

@@ -308,12 +308,15 @@ export function PromptEditor(props: {
               generation={started.generation}
               onRefused={() => {
                 // Refused by kie.ai (no credits, a prompt it won't take) just after the press:
-                // the prompt comes back to be changed, unless a new one is already being written,
-                // and the reason shows here, not only on a card a screen away.
-                if (draft.prompt === "") {
-                  draft.setPrompt(started.prompt);
-                  draft.setOptimizer(started.optimizer);
+                // unless a new prompt is already being written, the prompt comes back to be
+                // changed, and the reason shows here, not only on a card a screen away.
+                if (draft.prompt !== "") {
+                  // The note would say the prompt is still here; the card says why instead.
+                  setStarted(null);
+                  return;
                 }
+                draft.setPrompt(started.prompt);
+                draft.setOptimizer(started.optimizer);
                 setStarted({ ...started, refused: true });
               }}
             />

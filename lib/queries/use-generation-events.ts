@@ -1,11 +1,10 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import type { GenerationDto } from "@/lib/generations/dto";
 import { isGenerationState } from "@/lib/generations/state-machine";
 import {
   fetchJson,
-  findGeneration,
   generationKeys,
   generationsUrl,
   patchGenerationState,
@@ -34,17 +33,9 @@ function parseEvent(data: string): { id: string; state: GenerationDto["state"] }
  * event moves the badge at once, then the full record is fetched. Returns whether the stream
  * is open, so polling can slow down while it is.
  */
-export function useGenerationEvents(
-  slug: string,
-  /** Told of each generation the stream said changed: as it is now, and as the page had it. */
-  onChange?: (now: GenerationDto, before: GenerationDto | undefined) => void,
-): { connected: boolean } {
+export function useGenerationEvents(slug: string): { connected: boolean } {
   const qc = useQueryClient();
   const [connected, setConnected] = useState(false);
-  const onChangeRef = useRef(onChange);
-  useEffect(() => {
-    onChangeRef.current = onChange;
-  });
 
   useEffect(() => {
     let source: EventSource | null = null;
@@ -53,15 +44,13 @@ export function useGenerationEvents(
     let delay = RECONNECT_MS.first;
     let openedBefore = false;
     let stopped = false;
-    // Each changed id, with the generation as the page had it before the burst's first event.
-    const pending = new Map<string, GenerationDto | undefined>();
+    const pending = new Set<string>();
 
-    const refresh = async (id: string, before: GenerationDto | undefined) => {
+    const refresh = async (id: string) => {
       try {
         const dto = await fetchJson<GenerationDto>(
           `${generationsUrl(slug)}/${encodeURIComponent(id)}`,
         );
-        onChangeRef.current?.(dto, before);
         if (!replaceGeneration(qc, slug, dto)) {
           // Not in the loaded pages (someone else's new generation): let the list decide where.
           await qc.invalidateQueries({ queryKey: generationKeys.list(slug) });
@@ -79,16 +68,16 @@ export function useGenerationEvents(
 
     const flush = () => {
       batchTimer = undefined;
-      const changed = [...pending];
+      const ids = [...pending];
       pending.clear();
-      for (const [id, before] of changed) void refresh(id, before);
+      for (const id of ids) void refresh(id);
     };
 
     const onGeneration = (event: MessageEvent<string>) => {
       const parsed = parseEvent(event.data);
       if (!parsed) return;
-      if (!pending.has(parsed.id)) pending.set(parsed.id, findGeneration(qc, slug, parsed.id));
       patchGenerationState(qc, slug, parsed.id, parsed.state);
+      pending.add(parsed.id);
       batchTimer ??= setTimeout(flush, BATCH_MS);
     };
 
