@@ -45,6 +45,7 @@ describe("the database goes away for a while", () => {
   it("requests fail cleanly with 503, nothing is half-written, and the studio recovers by itself", async () => {
     const { db } = await import("@/lib/db");
     const { createGeneration } = await import("@/lib/generations/create-generation");
+    const { submissionSettled } = await import("@/tests/support/studio");
     const { userId, slug, workspace, cookie } = await signedUpPerson("outage", AUTH_SECRET);
     const gallery = () => fetch(`${app.url}/api/w/${slug}/generations`, { headers: { cookie } });
     expect((await gallery()).status).toBe(200);
@@ -56,7 +57,10 @@ describe("the database goes away for a while", () => {
       promptOptimizer: true,
       idempotencyKey: randomUUID(),
     });
-    expect(dto.state).toBe("waiting");
+    // Generate answers before kie.ai is asked; the outage is meant for a task already running.
+    await submissionSettled(dto.id);
+    const submitted = await db.generation.findUniqueOrThrow({ where: { id: dto.id } });
+    expect(submitted.state).toBe("waiting");
     const seen = new Map<string, string[]>();
     const stream = listenToEvents(`${app.url}/api/w/${slug}/events`, cookie, seen);
     await stream.ready;
