@@ -4,8 +4,11 @@ import { useKieFailureText } from "@/components/hooks/use-kie-failure-text";
 import { cn } from "@/components/ui/cn";
 import { useCredits } from "@/lib/queries/use-credits";
 
-/** "Credits: 9,943" under the Generate button, with this month's budget use when one is set. */
-export function CreditsBadge(props: { slug: string }) {
+/**
+ * "≈ 171 credits · Credits: 9,943" under the Generate button: what the press will cost (every
+ * take), the balance, and this month's budget use when one is set.
+ */
+export function CreditsBadge(props: { slug: string; takes: number; className?: string }) {
   const t = useTranslations("credits");
   const format = useFormatter();
   const kieFailureText = useKieFailureText();
@@ -15,10 +18,11 @@ export function CreditsBadge(props: { slug: string }) {
   const mine = data?.memberBudget ?? null;
   // Generate would be refused: said before the press, not only after it.
   const perVideo = data?.creditsPerVideo ?? 0;
+  const cost = perVideo * props.takes;
   const tooLow =
-    budget?.limit != null && budget.used + perVideo > budget.limit
+    budget?.limit != null && budget.used + cost > budget.limit
       ? "workspaceTooLow"
-      : mine && mine.used + perVideo > mine.limit
+      : mine && mine.used + cost > mine.limit
         ? "memberTooLow"
         : null;
   const balance = data?.balance != null ? format.number(data.balance) : data || isError ? "—" : "…";
@@ -31,8 +35,17 @@ export function CreditsBadge(props: { slug: string }) {
   return (
     <p
       data-testid="credits"
-      className="flex flex-wrap items-center justify-end gap-x-3 gap-y-0.5 text-xs text-fg-muted tabular-nums"
+      className={cn(
+        "flex flex-wrap items-center justify-end gap-x-3 gap-y-0.5 text-xs text-fg-muted tabular-nums",
+        props.className,
+      )}
     >
+      {data && (
+        <span id="takes-hint" data-testid="press-cost" title={t("perTake", { credits: perVideo })}>
+          {t("pressCost", { credits: cost })}
+          <span className="sr-only">{` (${t("perTake", { credits: perVideo })})`}</span>
+        </span>
+      )}
       <span title={reason ? t("failed", { reason }) : undefined}>{t("balance", { balance })}</span>
       {budget?.limit != null && (
         <span className={cn(nearLimit && "font-medium text-warning")}>
@@ -49,7 +62,9 @@ export function CreditsBadge(props: { slug: string }) {
           data-testid="budget-too-low"
           className="basis-full text-right font-medium text-warning"
         >
-          {t(tooLow, { credits: data?.creditsPerVideo ?? 0 })}
+          {props.takes > 1
+            ? t(`${tooLow}Takes`, { takes: props.takes, credits: cost })
+            : t(tooLow, { credits: perVideo })}
         </span>
       )}
     </p>

@@ -84,6 +84,14 @@ export function GenerationCard(props: {
           />
         )}
         <StatusBadge kind={kind} since={g.createdAt} solid className="absolute top-2 left-2" />
+        {g.shot.takes > 1 && (
+          <span
+            data-testid="take-label"
+            className="absolute top-2 right-2 rounded bg-black/60 px-1.5 py-0.5 text-[11px] font-medium text-white tabular-nums backdrop-blur"
+          >
+            {t("take", { take: g.shot.take, takes: g.shot.takes })}
+          </span>
+        )}
         {withNote && (
           // What went wrong, where the picture would be: every card keeps the grid's rhythm,
           // and the video's page has the whole story.

@@ -5,6 +5,7 @@ import { describeKieFailure } from "@/lib/kie/errors";
 /** What a person needs to know about a generation, one step finer than its state. */
 export type StatusKind =
   | "submitting"
+  | "held"
   | "queued"
   | "unknown"
   | "waiting"
@@ -23,7 +24,11 @@ export function statusKind(g: GenerationDto): StatusKind {
   }
   switch (g.state) {
     case "submitting":
-      return g.submitStatus === "queued" ? "queued" : "submitting";
+      return g.submitStatus === "queued"
+        ? "queued"
+        : g.submitStatus === "held"
+          ? "held"
+          : "submitting";
     case "waiting":
     case "queuing":
     case "generating":
@@ -40,6 +45,7 @@ export function statusKind(g: GenerationDto): StatusKind {
 
 export const STATUS_TONE: Record<StatusKind, BadgeTone> = {
   submitting: "blue",
+  held: "blue",
   queued: "amber",
   unknown: "amber",
   waiting: "blue",
@@ -56,6 +62,7 @@ export const STATUS_TONE: Record<StatusKind, BadgeTone> = {
 export function isBusy(kind: StatusKind): boolean {
   return (
     kind === "submitting" ||
+    kind === "held" ||
     kind === "queued" ||
     kind === "waiting" ||
     kind === "queuing" ||

@@ -35,7 +35,11 @@ export function actionErrorText(error: Error | ResultError, t: ErrorsT, conflict
     const used = Number(failed.fields?.used);
     if (Number.isFinite(limit) && Number.isFinite(used)) {
       const key = failed.fields?.scope === "member" ? "budgetMember" : "budgetWorkspace";
-      return t(key, { limit, used });
+      const takes = Number(failed.fields?.takes);
+      const fits = Number(failed.fields?.fits);
+      // A press of several takes: none was started, and how many would fit is worth knowing.
+      const room = takes > 1 && Number.isFinite(fits) ? ` ${t("budgetFits", { fits, takes })}` : "";
+      return t(key, { limit, used }) + room;
     }
   }
   return isSimple(failed.code) ? t(failed.code) : t("generic");

@@ -17,6 +17,7 @@ import { useHydrated } from "@/components/hooks/use-hydrated";
 import { CameraHints } from "@/components/studio/camera-hints";
 import { newIdempotencyKey } from "@/components/studio/new-idempotency-key";
 import { useEditorFold } from "@/components/studio/studio-layout";
+import { TakesPicker, useTakesChoice } from "@/components/studio/takes-picker";
 import { usePromptDraft } from "@/components/studio/use-prompt-draft";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -38,6 +39,7 @@ interface UnansweredPress {
   key: string;
   prompt: string;
   optimizer: boolean;
+  takes: number;
 }
 
 export function PromptEditor(props: {
@@ -52,6 +54,7 @@ export function PromptEditor(props: {
   const create = useCreateGeneration(props.slug);
   const hydrated = useHydrated();
   const fold = useEditorFold();
+  const [takes, setTakes] = useTakesChoice();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const inFlightRef = useRef(false);
   const unansweredRef = useRef<UnansweredPress | null>(null);
@@ -81,18 +84,19 @@ export function PromptEditor(props: {
     // so the server sees one press; anything else is a new press with a new key.
     const last = unansweredRef.current;
     const key =
-      last && last.prompt === prompt && last.optimizer === optimizer
+      last && last.prompt === prompt && last.optimizer === optimizer && last.takes === takes
         ? last.key
         : newIdempotencyKey();
     inFlightRef.current = true;
     setFailure(null);
     setStarted(null);
     create.mutate(
-      { prompt, promptOptimizer: optimizer, idempotencyKey: key },
+      { prompt, promptOptimizer: optimizer, idempotencyKey: key, takes },
       {
-        onSuccess: (g) => {
+        onSuccess: ([g, ...others]) => {
           unansweredRef.current = null;
-          const sent = { generation: g, prompt, optimizer };
+          if (!g) return;
+          const sent = { generation: g, takes: 1 + others.length, prompt, optimizer };
           // A replay of a press kie.ai already refused: the prompt stays to be changed.
           if (statusKind(g) === "error") {
             setStarted({ ...sent, refused: true });
@@ -103,7 +107,8 @@ export function PromptEditor(props: {
         },
         onError: (error) => {
           // A server answer is final; a missing one leaves the outcome open, so keep the key.
-          unansweredRef.current = error instanceof ActionError ? null : { key, prompt, optimizer };
+          unansweredRef.current =
+            error instanceof ActionError ? null : { key, prompt, optimizer, takes };
           setFailure(error);
         },
         onSettled: () => {
@@ -326,7 +331,19 @@ export function PromptEditor(props: {
               {t("viewerOnly")}
             </p>
           )}
-          <div className="flex items-center justify-between gap-3">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <TakesPicker
+              value={takes}
+              onChange={setTakes}
+              disabled={!props.canGenerate}
+              describedBy="takes-hint"
+            />
+            <Button type="submit" size="lg" disabled={!canSubmit} className="w-full sm:w-auto">
+              {busy ? <Spinner /> : <SparklesIcon className="size-4" />}
+              {t("generate")}
+            </Button>
+          </div>
+          <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
             <p className="hidden text-xs text-fg-muted sm:block">
               <kbd className="rounded border border-line bg-canvas px-1 font-sans text-[11px] text-fg-muted">
                 {isMac ? "⌘" : "Ctrl"}
@@ -337,12 +354,10 @@ export function PromptEditor(props: {
               </kbd>{" "}
               {t("shortcut")}
             </p>
-            <Button type="submit" size="lg" disabled={!canSubmit} className="w-full sm:w-auto">
-              {busy ? <Spinner /> : <SparklesIcon className="size-4" />}
-              {t("generate")}
-            </Button>
+            {props.canGenerate && (
+              <CreditsBadge slug={props.slug} takes={takes} className="ml-auto" />
+            )}
           </div>
-          {props.canGenerate && <CreditsBadge slug={props.slug} />}
         </div>
       </form>
     </section>
@@ -351,7 +366,9 @@ export function PromptEditor(props: {
 
 /** A press the server took: its generation as first answered, and what was sent. */
 interface Started {
+  /** The first take; the gallery shows the rest beside it. */
   generation: GenerationDto;
+  takes: number;
   prompt: string;
   optimizer: boolean;
   /** kie.ai refused it (no credits, a prompt it won't take). */
@@ -383,6 +400,7 @@ function StartedNote(props: { started: Started | null; onDone: () => void }) {
   const { onDone } = props;
   const generationId = props.started?.generation.id ?? null;
   const refused = props.started?.refused ?? false;
+  const takes = props.started?.takes ?? 1;
   const note = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (!generationId) return;
@@ -426,7 +444,9 @@ function StartedNote(props: { started: Started | null; onDone: () => void }) {
           ) : (
             <CheckIcon className="size-4 shrink-0" />
           )}
-          <span className="min-w-0 flex-1">{t(refused ? "refused" : "started")}</span>
+          <span className="min-w-0 flex-1">
+            {refused ? t("refused") : takes > 1 ? t("startedTakes", { takes }) : t("started")}
+          </span>
           <button
             type="button"
             onClick={view}

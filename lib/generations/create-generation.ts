@@ -8,93 +8,132 @@ import { newCallbackToken } from "@/lib/generations/callback-token";
 import type { GenerationDto } from "@/lib/generations/dto";
 import { getGeneration } from "@/lib/generations/get-generation";
 import { publishChange } from "@/lib/generations/publish";
+import { MAX_TAKES } from "@/lib/generations/takes";
 import { type HeldJob, hold, runHeld } from "@/lib/jobs/jobs";
 import { checkPrompt, HAILUO_PRO_MODEL } from "@/lib/kie/prompt";
 import { checkBudget } from "@/lib/kie-account/check-budget";
 import { logger } from "@/lib/logger";
 
 /**
- * Generate: the row is written before kie.ai is called, so nothing the person typed is lost
- * whatever happens next; the same idempotency key always yields the same generation. Answers as
- * soon as the row is committed; kie.ai is asked in the background.
+ * Generate: the rows are written before kie.ai is called, so nothing the person typed is lost
+ * whatever happens next; the same idempotency key always yields the same takes. Answers as soon
+ * as the rows are committed; kie.ai is asked in the background, one task per take.
  */
-export async function createGeneration(args: {
+export async function createTakes(args: {
   workspace: { id: string; slug: string };
   authorId: string;
   prompt: string;
   promptOptimizer: boolean;
   idempotencyKey: string;
-}): Promise<GenerationDto> {
+  /** How many takes of the shot, 1 to MAX_TAKES. */
+  takes: number;
+}): Promise<GenerationDto[]> {
   const check = checkPrompt(args.prompt);
   if (!check.ok) {
     throw new AppError("invalid_input", "The prompt cannot be used", { prompt: check.problem });
   }
+  if (!Number.isInteger(args.takes) || args.takes < 1 || args.takes > MAX_TAKES) {
+    throw new AppError("invalid_input", `Takes must be 1 to ${MAX_TAKES}`, { takes: "range" });
+  }
   const ref = { workspaceId: args.workspace.id, workspaceSlug: args.workspace.slug };
 
-  let held: { id: string; job: HeldJob };
+  let held: { id: string; job: HeldJob }[];
   try {
     held = await db.$transaction(async (tx) => {
-      const g = await tx.generation.create({
-        data: {
-          workspaceId: args.workspace.id,
-          authorId: args.authorId,
-          prompt: args.prompt,
-          promptOptimizer: args.promptOptimizer,
-          model: HAILUO_PRO_MODEL,
-          state: "submitting",
-          idempotencyKey: args.idempotencyKey,
-          // Replaced by each submission attempt's own token.
-          callbackTokenHash: newCallbackToken().hash,
-        },
-        select: { id: true },
-      });
-      // Before kie.ai is called; refusing rolls the row back.
+      const rows: { id: string }[] = [];
+      for (let take = 1; take <= args.takes; take++) {
+        rows.push(
+          await tx.generation.create({
+            data: {
+              workspaceId: args.workspace.id,
+              authorId: args.authorId,
+              prompt: args.prompt,
+              promptOptimizer: args.promptOptimizer,
+              model: HAILUO_PRO_MODEL,
+              state: "submitting",
+              idempotencyKey: args.idempotencyKey,
+              // The first take names the shot.
+              shotId: rows[0]?.id ?? null,
+              take,
+              takeCount: args.takes,
+              // Replaced by each submission attempt's own token.
+              callbackTokenHash: newCallbackToken().hash,
+            },
+            select: { id: true },
+          }),
+        );
+      }
+      const [first] = rows;
+      if (!first) throw new Error("a press makes at least one take");
+      await tx.generation.update({ where: { id: first.id }, data: { shotId: first.id } });
+      // Before kie.ai is called, for all the takes at once: refusing rolls every row back.
       await checkBudget({
         tx,
         workspaceId: args.workspace.id,
         authorId: args.authorId,
-        newGenerationId: g.id,
+        newGenerationIds: rows.map((r) => r.id),
       });
-      // Held by this request, committed with the row: whatever happens after the commit, the
-      // job is there for a worker to finish.
-      return { id: g.id, job: await hold("submit", { generationId: g.id }, tx) };
+      // Held by this request, committed with the rows: whatever happens after the commit, the
+      // jobs are there for a worker to finish.
+      const jobs: { id: string; job: HeldJob }[] = [];
+      for (const { id } of rows) {
+        jobs.push({ id, job: await hold("submit", { generationId: id }, tx) });
+      }
+      return jobs;
     });
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      const existing = await db.generation.findUnique({
-        where: {
-          workspaceId_idempotencyKey: {
-            workspaceId: args.workspace.id,
-            idempotencyKey: args.idempotencyKey,
-          },
-        },
+      // The same press again (a double click, a replayed request): what it made the first time.
+      const existing = await db.generation.findMany({
+        where: { workspaceId: args.workspace.id, idempotencyKey: args.idempotencyKey },
+        orderBy: { take: "asc" },
         select: { id: true },
       });
-      if (existing) return getGeneration({ ...ref, id: existing.id });
+      if (existing.length > 0) {
+        return Promise.all(existing.map(({ id }) => getGeneration({ ...ref, id })));
+      }
     }
     throw e;
   }
-  const { id } = held;
-  publishChange({ id, workspaceId: args.workspace.id, state: "submitting" });
+  for (const { id } of held) {
+    publishChange({ id, workspaceId: args.workspace.id, state: "submitting" });
+  }
   const author = await db.user.findUnique({
     where: { id: args.authorId },
     select: { email: true },
   });
-  await recordAudit({
-    workspaceId: args.workspace.id,
-    actor: author && { id: args.authorId, email: author.email },
-    action: "generation.created",
-    target: { type: "generation", id },
-    details: { prompt: args.prompt.slice(0, 120) },
-  });
+  for (const { id } of held) {
+    await recordAudit({
+      workspaceId: args.workspace.id,
+      actor: author && { id: args.authorId, email: author.email },
+      action: "generation.created",
+      target: { type: "generation", id },
+      details: {
+        prompt: args.prompt.slice(0, 120),
+        ...(args.takes > 1 && { takes: String(args.takes) }),
+      },
+    });
+  }
   // Sent to kie.ai in the background: the press is answered now, whatever kie.ai does, and the
-  // person's next idea need not wait for this one. The job is held by this process; should it
-  // stop before the job ends, a worker takes it over once the lease runs out, and SIGTERM waits
-  // for it as for any running job. The gallery hears how it goes as it happens.
-  void runHeld(held.job).catch((e: unknown) =>
-    logger.warn({ generation: id, err: String(e) }, "submission run failed"),
-  );
-  return getGeneration({ ...ref, id });
+  // person's next idea need not wait for this one. Each job is held by this process; should it
+  // stop before a job ends, a worker takes it over once the lease runs out, and SIGTERM waits
+  // for it as for any running job. kie.ai's allowance for new tasks is counted in the database:
+  // a take that meets it waits its turn there. The gallery hears how each goes as it happens.
+  for (const { id, job } of held) {
+    void runHeld(job).catch((e: unknown) =>
+      logger.warn({ generation: id, err: String(e) }, "submission run failed"),
+    );
+  }
+  return Promise.all(held.map(({ id }) => getGeneration({ ...ref, id })));
+}
+
+/** One take: Generate with Takes at 1, and Retry of a failed generation. */
+export async function createGeneration(
+  args: Omit<Parameters<typeof createTakes>[0], "takes">,
+): Promise<GenerationDto> {
+  const [first] = await createTakes({ ...args, takes: 1 });
+  if (!first) throw new Error("a press makes at least one take");
+  return first;
 }
 
 /** A new idempotency key for generations the server starts itself (Retry of a failed one). */

@@ -7,8 +7,13 @@ export interface GenerationDto {
   prompt: string;
   promptOptimizer: boolean;
   state: GenerationState;
-  /** While submitting: "queued" when kie.ai asked us to wait; "unknown" when no answer came. */
-  submitStatus: "queued" | "unknown" | null;
+  /**
+   * While submitting: "held" while kie.ai's allowance for new tasks is used up and it waits its
+   * turn; "queued" when kie.ai asked us to wait; "unknown" when no answer came.
+   */
+  submitStatus: "held" | "queued" | "unknown" | null;
+  /** The shot it is a take of: the takes one press of Generate made. */
+  shot: { id: string; take: number; takes: number };
   failCode: string | null;
   failMsg: string | null;
   credits: number | null;

@@ -92,7 +92,7 @@ export async function retryGeneration(args: {
       tx,
       workspaceId: args.workspace.id,
       authorId: g.authorId,
-      newGenerationId: g.id,
+      newGenerationIds: [g.id],
     });
     return hold("submit", { generationId: g.id }, tx);
   });

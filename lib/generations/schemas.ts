@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_TAKES } from "@/lib/generations/takes";
 import { checkPrompt } from "@/lib/kie/prompt";
 
 // The server's own copy of the editor's rules: the form is never trusted.
@@ -11,8 +12,10 @@ export const createGenerationInput = z.object({
   workspaceSlug: z.string().min(1).max(100),
   prompt: promptSchema,
   promptOptimizer: z.boolean(),
-  // One key per press of Generate: a double click or a replayed request maps to one kie.ai task.
+  // One key per press of Generate: a double click or a replayed request maps to the same takes,
+  // one kie.ai task each.
   idempotencyKey: z.string().min(8).max(100),
+  takes: z.number().int().min(1).max(MAX_TAKES).default(1),
 });
 
 export const generationRefInput = z.object({

@@ -126,11 +126,15 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
   const error = result.error;
   if (error.heldBack) {
     // The account's allowance at kie.ai is used up for now: nothing was sent, so this was no
-    // attempt. The generation keeps submitting and the job comes back when there is room.
-    await db.generation.updateMany({
+    // attempt. The generation keeps submitting, says it waits its turn, and the job comes back
+    // when there is room.
+    const held = await db.generation.updateMany({
       where: { id: g.id, ...STILL_SUBMITTING, submitStatus: "sending", callbackTokenHash: hash },
-      data: { submitStatus: g.submitStatus, submitAttempts: { decrement: 1 } },
+      data: { submitStatus: "held", submitAttempts: { decrement: 1 } },
     });
+    if (held.count && g.submitStatus !== "held") {
+      publishChange({ id: g.id, workspaceId: g.workspaceId, state: "submitting" });
+    }
     return { rescheduleAt: new Date(Date.now() + (error.retryAfterMs ?? 1_000)) };
   }
   logger.warn(

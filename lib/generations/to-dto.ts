@@ -9,6 +9,9 @@ export const generationDtoSelect = {
   promptOptimizer: true,
   state: true,
   submitStatus: true,
+  shotId: true,
+  take: true,
+  takeCount: true,
   failCode: true,
   failMsg: true,
   credits: true,
@@ -34,6 +37,9 @@ interface Row {
   promptOptimizer: boolean;
   state: string;
   submitStatus: string | null;
+  shotId: string | null;
+  take: number;
+  takeCount: number;
   failCode: string | null;
   failMsg: string | null;
   credits: number | null;
@@ -65,7 +71,8 @@ export async function toGenerationDto(row: Row, workspaceSlug: string): Promise<
     prompt: row.prompt,
     promptOptimizer: row.promptOptimizer,
     state: isGenerationState(row.state) ? row.state : "error",
-    submitStatus: oneOf(row.submitStatus, ["queued", "unknown"] as const),
+    submitStatus: oneOf(row.submitStatus, ["held", "queued", "unknown"] as const),
+    shot: { id: row.shotId ?? row.id, take: row.take, takes: row.takeCount },
     failCode: row.failCode,
     failMsg: row.failMsg,
     credits: row.credits,

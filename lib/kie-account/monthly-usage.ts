@@ -18,7 +18,8 @@ export function monthStartUtc(now = new Date()): Date {
 export async function monthlyUsage(args: {
   workspaceId: string;
   authorId?: string;
-  excludeGenerationId?: string;
+  /** Generations being created, already inserted, whose cost is being checked. */
+  excludeGenerationIds?: string[];
   tx?: Prisma.TransactionClient;
 }): Promise<number> {
   const groups = await (args.tx ?? db).generation.groupBy({
@@ -26,7 +27,7 @@ export async function monthlyUsage(args: {
     where: {
       workspaceId: args.workspaceId,
       ...(args.authorId && { authorId: args.authorId }),
-      ...(args.excludeGenerationId && { id: { not: args.excludeGenerationId } }),
+      ...(args.excludeGenerationIds?.length && { id: { notIn: args.excludeGenerationIds } }),
       createdAt: { gte: monthStartUtc() },
     },
     _sum: { credits: true },

@@ -9,16 +9,19 @@ export interface CreateGenerationInput {
   promptOptimizer: boolean;
   /** One per press of Generate; the same on every retry of that press. */
   idempotencyKey: string;
+  /** How many takes of the shot the press makes. */
+  takes: number;
 }
 
-/** Generate: the new generation goes to the top of the gallery as soon as the server answers. */
+/** Generate: the new takes go to the top of the gallery as soon as the server answers. */
 export function useCreateGeneration(slug: string) {
   const qc = useQueryClient();
   return useActionMutation(
     (input: CreateGenerationInput) => createGenerationAction({ workspaceSlug: slug, ...input }),
     {
-      onSuccess: (dto) => {
-        addGeneration(qc, slug, dto);
+      onSuccess: (takes) => {
+        // Last first, so the first take ends up on top.
+        for (const dto of [...takes].reverse()) addGeneration(qc, slug, dto);
         void qc.invalidateQueries({ queryKey: generationKeys.list(slug) });
       },
     },

@@ -77,3 +77,49 @@ test("the editor never waits for kie.ai: with createTask hanging, the next promp
     "success",
   );
 });
+
+test("Takes: one press makes the chosen number of takes of one shot, and the choice is remembered", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(`e2e-takes-${Date.now()}@example.com`);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/w\/[^/]+$/);
+
+  const takes = page.getByRole("group", { name: "Takes" });
+  await expect(takes.getByRole("radio")).toHaveCount(4);
+  await expect(takes.getByRole("radio", { name: "1" })).toBeChecked();
+  const cost = page.getByTestId("press-cost");
+  const one = Number(/≈ ([\d,]+)/.exec((await cost.textContent()) ?? "")?.[1]?.replace(/,/g, ""));
+  expect(one).toBeGreaterThan(0);
+  await takes.getByText("3", { exact: true }).click();
+  await expect(takes.getByRole("radio", { name: "3" })).toBeChecked();
+  // The cost before the press counts every take.
+  await expect(cost).toContainText(`≈ ${(one * 3).toLocaleString("en-US")} credits`);
+
+  const prompt = page.getByLabel("Prompt", { exact: true });
+  await prompt.fill("三个版本：晨雾里的竹林，镜头缓缓推进");
+  await page.getByRole("button", { name: "Generate" }).click();
+  await expect(page.getByText("3 takes started.")).toBeVisible();
+  const cards = page.getByTestId("generation-card").filter({ hasText: "晨雾里的竹林" });
+  await expect(cards).toHaveCount(3);
+  for (const n of [1, 2, 3]) {
+    await expect(cards.getByTestId("take-label").getByText(`Take ${n} of 3`)).toBeVisible();
+  }
+  for (const card of await cards.all()) {
+    await expect(card).toHaveAttribute("data-state", "success", { timeout: 90_000 });
+  }
+
+  await page.reload();
+  await expect(
+    page.getByRole("group", { name: "Takes" }).getByRole("radio", { name: "3" }),
+  ).toBeChecked();
+  // Arrow keys move the choice, as in any group of radio buttons.
+  await page.getByRole("group", { name: "Takes" }).getByRole("radio", { name: "3" }).focus();
+  await page.keyboard.press("ArrowLeft");
+  await expect(
+    page.getByRole("group", { name: "Takes" }).getByRole("radio", { name: "2" }),
+  ).toBeChecked();
+});

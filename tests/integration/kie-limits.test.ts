@@ -97,8 +97,8 @@ describe("a burst of Generate presses", () => {
     expect(sentNow).toHaveLength(20);
     expect(waiting).toHaveLength(5);
     for (const g of waiting) {
-      // Nothing the person should read as a problem: it simply has not been sent yet.
-      expect(g).toMatchObject({ submitStatus: null, failCode: null, failMsg: null });
+      // Nothing the person should read as a problem: it waits its turn to be sent.
+      expect(g).toMatchObject({ submitStatus: "held", failCode: null, failMsg: null });
     }
 
     const ids = created.map((g) => g.id);

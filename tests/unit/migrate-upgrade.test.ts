@@ -149,6 +149,37 @@ describe("upgrading an existing SQLite database", () => {
   });
 });
 
+describe("takes", () => {
+  it("makes every earlier generation a shot of its own, and one key may name several takes", () => {
+    const { url, file, db, now } = databaseBefore("20261206140000_takes");
+    const insert = db.prepare(
+      `INSERT INTO "Generation" (id, workspaceId, authorId, prompt, promptOptimizer, model, state, idempotencyKey, callbackTokenHash, createdAt, updatedAt)
+       VALUES (?, 'w1', 'u1', '雨夜的橘猫', 1, 'hailuo/02-text-to-video-pro', 'success', ?, ?, ?, ?)`,
+    );
+    insert.run("g1", "k1", "h1", now, now);
+    insert.run("g2", "k2", "h2", now, now);
+    db.close();
+
+    migrateSqlite(url, migrations);
+    const after = new Database(file);
+    expect(
+      after.prepare(`SELECT id, shotId, take, takeCount FROM "Generation" ORDER BY id`).all(),
+    ).toEqual([
+      { id: "g1", shotId: "g1", take: 1, takeCount: 1 },
+      { id: "g2", shotId: "g2", take: 1, takeCount: 1 },
+    ]);
+    const take = after.prepare(
+      `INSERT INTO "Generation" (id, workspaceId, authorId, prompt, promptOptimizer, model, state, idempotencyKey, callbackTokenHash, shotId, take, takeCount, createdAt, updatedAt)
+       VALUES (?, 'w1', 'u1', 'p', 1, 'm', 'submitting', 'k3', ?, 'g3', ?, 2, ?, ?)`,
+    );
+    take.run("g3", "h3", 1, now, now);
+    take.run("g4", "h4", 2, now, now);
+    // The same take of the same press twice is still refused.
+    expect(() => take.run("g5", "h5", 2, now, now)).toThrow(/UNIQUE/);
+    after.close();
+  });
+});
+
 describe("applied migrations stay as they were applied", () => {
   /** A folder of migrations to apply, written as given. */
   function folder(files: Record<string, string>) {

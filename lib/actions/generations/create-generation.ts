@@ -1,7 +1,7 @@
 "use server";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { workspaceAction } from "@/lib/actions/safe-action";
-import { createGeneration } from "@/lib/generations/create-generation";
+import { createTakes } from "@/lib/generations/create-generation";
 import type { GenerationDto } from "@/lib/generations/dto";
 import { createGenerationInput } from "@/lib/generations/schemas";
 import { enforceGenerateLimits } from "@/lib/rate-limit/limits";
@@ -11,17 +11,20 @@ const action = workspaceAction(
   { schema: createGenerationInput, permission: "generation.create" },
   async (input, { user, workspace }) => {
     await enforceGenerateLimits(user.id);
-    return createGeneration({
+    return createTakes({
       workspace,
       authorId: user.id,
       prompt: input.prompt,
       promptOptimizer: input.promptOptimizer,
       idempotencyKey: input.idempotencyKey,
+      takes: input.takes,
     });
   },
 );
 
-/** Generate: records the generation, then asks kie.ai for the video. */
-export async function createGenerationAction(input: unknown): Promise<ActionResult<GenerationDto>> {
+/** Generate: records the press's takes, then asks kie.ai for each video. */
+export async function createGenerationAction(
+  input: unknown,
+): Promise<ActionResult<GenerationDto[]>> {
   return action(input);
 }
