@@ -40,9 +40,10 @@ export async function createTakes(args: {
   let held: { id: string; job: HeldJob }[];
   try {
     held = await db.$transaction(async (tx) => {
+      // The last take first: the gallery lists the newest first, so take 1 comes out ahead.
       const rows: { id: string }[] = [];
-      for (let take = 1; take <= args.takes; take++) {
-        rows.push(
+      for (let take = args.takes; take >= 1; take--) {
+        rows.unshift(
           await tx.generation.create({
             data: {
               workspaceId: args.workspace.id,
@@ -52,8 +53,6 @@ export async function createTakes(args: {
               model: HAILUO_PRO_MODEL,
               state: "submitting",
               idempotencyKey: args.idempotencyKey,
-              // The first take names the shot.
-              shotId: rows[0]?.id ?? null,
               take,
               takeCount: args.takes,
               // Replaced by each submission attempt's own token.
@@ -65,7 +64,11 @@ export async function createTakes(args: {
       }
       const [first] = rows;
       if (!first) throw new Error("a press makes at least one take");
-      await tx.generation.update({ where: { id: first.id }, data: { shotId: first.id } });
+      // The first take names the shot.
+      await tx.generation.updateMany({
+        where: { id: { in: rows.map((r) => r.id) } },
+        data: { shotId: first.id },
+      });
       // Before kie.ai is called, for all the takes at once: refusing rolls every row back.
       await checkBudget({
         tx,

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { createTakes } from "@/lib/generations/create-generation";
+import { listGenerations } from "@/lib/generations/list-generations";
 import { createGenerationInput } from "@/lib/generations/schemas";
 import { monthlyUsage } from "@/lib/kie-account/monthly-usage";
 import { setMemberBudget } from "@/lib/kie-account/set-member-budget";
@@ -51,6 +52,13 @@ describe("takes", () => {
       { id: shotId, take: 2, takes: 3 },
       { id: shotId, take: 3, takes: 3 },
     ]);
+
+    // The gallery shows them in order, take 1 first.
+    const page = await listGenerations({
+      workspaceId: ctx.workspace.id,
+      workspaceSlug: ctx.workspace.slug,
+    });
+    expect(page.items.map((g) => g.shot.take)).toEqual([1, 2, 3]);
 
     for (const g of first) await waitForState(g.id, ["success"]);
     // Replayed after the fact, still the same three.
