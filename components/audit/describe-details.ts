@@ -14,6 +14,7 @@ export interface DescribeContext {
 const ACTIONS = {
   "generation.created": "generationCreated",
   "generation.retried": "generationRetried",
+  "generation.cancelled": "generationCancelled",
   "generation.deleted": "generationDeleted",
   "keys.changed": "keysChanged",
   "keys.removed": "keysRemoved",

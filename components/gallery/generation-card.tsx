@@ -4,11 +4,13 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { CollectionMenu } from "@/components/collections/collection-menu";
 import { FavoriteButton } from "@/components/collections/favorite-button";
+import { CancelButton } from "@/components/gallery/cancel-button";
 import { GenerationPoster } from "@/components/gallery/generation-poster";
 import { ProblemNote } from "@/components/gallery/problem-note";
 import { RetryButton } from "@/components/gallery/retry-button";
 import {
   isProblem,
+  mayCancel,
   mayDelete,
   mayRetry,
   refusedAsWritten,
@@ -45,7 +47,7 @@ export function GenerationCard(props: {
   const videoUrl = g.media.videoUrl;
   const play = usePlaySrc(g.media);
   // Nothing to show but why: the reason and its actions take the picture's place.
-  const withNote = isProblem(kind) || kind === "queued";
+  const withNote = isProblem(kind) || kind === "queued" || kind === "held";
 
   return (
     <article
@@ -104,6 +106,9 @@ export function GenerationCard(props: {
             {props.canGenerate && (
               <div className="flex flex-wrap items-start justify-center gap-1.5">
                 {mayRetry(g, props.viewer) && <RetryButton slug={props.slug} generationId={g.id} />}
+                {mayCancel(g, kind, props.viewer) && (
+                  <CancelButton slug={props.slug} generationId={g.id} />
+                )}
                 {/* Refused as written: the way on is to change the prompt. */}
                 {!props.compact && kind === "error" && refusedAsWritten(g) && (
                   <UsePromptButton

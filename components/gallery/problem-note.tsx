@@ -16,7 +16,11 @@ export function ProblemNote(props: { g: GenerationDto; kind: StatusKind; classNa
       data-testid="generation-problem"
       className={cn(
         "text-xs leading-5 break-words",
-        problem.tone === "red" ? "text-danger" : "text-warning",
+        problem.tone === "red"
+          ? "text-danger"
+          : problem.tone === "amber"
+            ? "text-warning"
+            : "text-fg-muted",
         props.className,
       )}
     >

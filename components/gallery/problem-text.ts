@@ -9,7 +9,7 @@ export type StatusT = ReturnType<typeof useTranslations<"status">>;
 
 export interface Problem {
   text: string;
-  tone: "red" | "amber";
+  tone: "red" | "amber" | "neutral";
 }
 
 /**
@@ -27,6 +27,8 @@ export function problemText(
       return { text: t("note.queued"), tone: "amber" };
     case "unknown":
       return { text: t("note.unknown"), tone: "amber" };
+    case "cancelled":
+      return { text: t("note.cancelled"), tone: "neutral" };
     case "failed":
       // kie.ai's own verdict: its words are all there is to say.
       if (g.failMsg) return red(t("note.failedWithReason", { reason: quoted(g.failMsg) }));

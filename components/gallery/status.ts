@@ -1,5 +1,6 @@
 import type { BadgeTone } from "@/components/ui/badge";
 import type { GenerationDto } from "@/lib/generations/dto";
+import { FAIL_CODE } from "@/lib/generations/fail-codes";
 import { describeKieFailure } from "@/lib/kie/errors";
 
 /** What a person needs to know about a generation, one step finer than its state. */
@@ -15,6 +16,7 @@ export type StatusKind =
   | "ready"
   | "mediaFailed"
   | "failed"
+  | "cancelled"
   | "error";
 
 export function statusKind(g: GenerationDto): StatusKind {
@@ -39,7 +41,7 @@ export function statusKind(g: GenerationDto): StatusKind {
     case "fail":
       return "failed";
     case "error":
-      return "error";
+      return g.failCode === FAIL_CODE.cancelled ? "cancelled" : "error";
   }
 }
 
@@ -55,6 +57,7 @@ export const STATUS_TONE: Record<StatusKind, BadgeTone> = {
   ready: "green",
   mediaFailed: "red",
   failed: "red",
+  cancelled: "neutral",
   error: "red",
 };
 
@@ -73,7 +76,18 @@ export function isBusy(kind: StatusKind): boolean {
 
 /** Stopped short of a video: say why, and offer Retry where the server allows one. */
 export function isProblem(kind: StatusKind): boolean {
-  return kind === "unknown" || kind === "failed" || kind === "error" || kind === "mediaFailed";
+  return (
+    kind === "unknown" ||
+    kind === "failed" ||
+    kind === "cancelled" ||
+    kind === "error" ||
+    kind === "mediaFailed"
+  );
+}
+
+/** Not sent to kie.ai yet, and waiting: the person may still call it off. */
+export function mayCancel(g: GenerationDto, kind: StatusKind, viewer: Viewer): boolean {
+  return (kind === "held" || kind === "queued") && (g.author.id === viewer.id || viewer.manageAny);
 }
 
 // kie.ai refused this prompt as it is (a 422, e.g. its content policy): the same request would

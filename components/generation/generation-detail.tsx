@@ -4,12 +4,14 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { CollectionMenu } from "@/components/collections/collection-menu";
 import { FavoriteButton } from "@/components/collections/favorite-button";
+import { CancelButton } from "@/components/gallery/cancel-button";
 import { GenerationPoster } from "@/components/gallery/generation-poster";
 import { ProblemNote } from "@/components/gallery/problem-note";
 import { RetryButton } from "@/components/gallery/retry-button";
 import {
   isBusy,
   isProblem,
+  mayCancel,
   mayDelete,
   mayRetry,
   type StatusKind,
@@ -95,6 +97,9 @@ export function GenerationDetail(props: {
                 {isBusy(kind) && <p className="text-[13px] text-fg-muted">{t("inProgress")}</p>}
                 {(isProblem(kind) || kind === "queued") && (
                   <ProblemNote g={g} kind={kind} className="text-[13px]" />
+                )}
+                {props.canGenerate && mayCancel(g, kind, props.viewer) && (
+                  <CancelButton slug={props.slug} generationId={g.id} />
                 )}
                 {props.canGenerate && mayRetry(g, props.viewer) && (
                   <RetryButton
@@ -223,7 +228,8 @@ function StageIcon({ kind }: { kind: StatusKind }) {
         "flex size-12 items-center justify-center rounded-2xl bg-surface shadow-sm ring-1",
         busy && "text-accent-500 ring-accent-100",
         kind === "unknown" && "text-warning ring-warning-line",
-        !busy && kind !== "unknown" && "text-danger ring-danger-line",
+        kind === "cancelled" && "text-fg-muted ring-line",
+        !busy && kind !== "unknown" && kind !== "cancelled" && "text-danger ring-danger-line",
       )}
     >
       <Icon className={cn("size-6", busy && "animate-pulse")} />

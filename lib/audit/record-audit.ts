@@ -7,6 +7,7 @@ import { clientIp } from "@/lib/rate-limit/limits";
 export type AuditAction =
   | "generation.created"
   | "generation.retried"
+  | "generation.cancelled"
   | "generation.deleted"
   | "keys.changed"
   | "keys.removed"

@@ -9,4 +9,6 @@ export const FAIL_CODE = {
   noResponse: "no_response",
   /** kie.ai reported the task failed without a code of its own. */
   failed: "failed",
+  /** Cancelled by a person before it was sent to kie.ai: nothing was charged. */
+  cancelled: "cancelled",
 } as const;

@@ -123,3 +123,42 @@ test("Takes: one press makes the chosen number of takes of one shot, and the cho
     page.getByRole("group", { name: "Takes" }).getByRole("radio", { name: "2" }),
   ).toBeChecked();
 });
+
+test("a take waiting for room under kie.ai's limit can be cancelled from its card, and costs nothing", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(`e2e-cancel-${Date.now()}@example.com`);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/w\/[^/]+$/);
+
+  await page.getByRole("group", { name: "Takes" }).getByText("4", { exact: true }).click();
+  const prompt = page.getByLabel("Prompt", { exact: true });
+  // Six presses of four takes: more than the 20 new tasks kie.ai admits in 10 s, so some wait.
+  // They fail at kie.ai at once, leaving no videos to make.
+  for (let i = 1; i <= 6; i++) {
+    await prompt.fill(`press ${i}: paper boats on a canal [sim:fail]`);
+    await page.getByRole("button", { name: "Generate" }).click();
+    await expect(prompt).toHaveValue("");
+  }
+  const waiting = page
+    .getByTestId("generation-card")
+    .filter({ has: page.getByText("Waiting to be sent") })
+    .first();
+  await waiting.getByRole("button", { name: "Cancel this take" }).click();
+  const cancelled = page
+    .getByTestId("generation-card")
+    .filter({ has: page.getByText("Cancelled", { exact: true }) });
+  await expect(cancelled).toHaveCount(1);
+  await expect(cancelled).toContainText("nothing was charged");
+  // It stays cancelled once the others have gone out.
+  await expect(page.getByText("Waiting to be sent")).toHaveCount(0, { timeout: 30_000 });
+  await page.reload();
+  await expect(
+    page
+      .getByTestId("generation-card")
+      .filter({ has: page.getByText("Cancelled", { exact: true }) }),
+  ).toHaveCount(1);
+});

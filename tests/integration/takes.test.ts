@@ -2,13 +2,21 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { cancelGeneration } from "@/lib/generations/cancel-generation";
 import { createTakes } from "@/lib/generations/create-generation";
 import { listGenerations } from "@/lib/generations/list-generations";
 import { createGenerationInput } from "@/lib/generations/schemas";
 import { monthlyUsage } from "@/lib/kie-account/monthly-usage";
+import { setKieKeys } from "@/lib/kie-account/set-kie-keys";
 import { setMemberBudget } from "@/lib/kie-account/set-member-budget";
 import { setWorkspaceBudget } from "@/lib/kie-account/set-workspace-budget";
-import { newWorkspace, studio, submissionSettled, waitForState } from "@/tests/support/studio";
+import {
+  newWorkspace,
+  studio,
+  submissionSettled,
+  waitFor,
+  waitForState,
+} from "@/tests/support/studio";
 
 // One press of Generate with Takes = N: N generations, N kie.ai tasks, one shot — however often
 // the press arrives — and a budget that takes all N or none.
@@ -139,4 +147,71 @@ describe("takes", () => {
     expect(e.code).toBe("invalid_input");
     expect(await db.generation.count({ where: { workspaceId: ctx.workspace.id } })).toBe(0);
   });
+});
+
+describe("cancelling a take", () => {
+  it("a take waiting for room under kie.ai's allowance is called off: never sent, nothing charged", async () => {
+    const ctx = await newWorkspace();
+    const actor = await db.user.findUniqueOrThrow({
+      where: { id: ctx.userId },
+      select: { id: true, email: true },
+    });
+    // A key of its own: kie.ai's allowance is per account, so this burst leaves no other test's
+    // window fuller.
+    await setKieKeys({ workspaceId: ctx.workspace.id, actor, apiKey: `kie-takes-${randomUUID()}` });
+    const prompt = `排队中的版本 ${randomUUID()}`;
+    // 24 takes at once: kie.ai's allowance sends 20, and the rest wait their turn.
+    const presses = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        createTakes({
+          workspace: ctx.workspace,
+          authorId: ctx.userId,
+          prompt,
+          promptOptimizer: false,
+          idempotencyKey: randomUUID(),
+          takes: 4,
+        }),
+      ),
+    );
+    const ids = presses.flat().map((g) => g.id);
+    for (const id of ids) await submissionSettled(id);
+    const held = await db.generation.findMany({
+      where: { id: { in: ids }, submitStatus: "held" },
+      select: { id: true },
+    });
+    expect(held.length).toBeGreaterThanOrEqual(1);
+    const [target] = held;
+    if (!target) throw new Error("no take waiting");
+
+    const cancelled = await cancelGeneration({
+      workspace: ctx.workspace,
+      actor,
+      role: "owner",
+      generationId: target.id,
+    });
+    expect(cancelled).toMatchObject({ state: "error", failCode: "cancelled", submitStatus: null });
+    // The rest still go out; the cancelled one never does.
+    await waitFor(
+      async () =>
+        (await db.generation.count({
+          where: { id: { in: ids }, providerTaskId: { not: null } },
+        })) ===
+        ids.length - 1,
+      { timeoutMs: 40_000, what: "every other take to be sent" },
+    );
+    expect(await tasksFor(prompt)).toBe(ids.length - 1);
+    const row = await db.generation.findUniqueOrThrow({ where: { id: target.id } });
+    expect([row.state, row.providerTaskId, row.submitAttempts]).toEqual(["error", null, 0]);
+    expect(await db.job.count({ where: { dedupeKey: `submit:${target.id}` } })).toBe(0);
+    expect(await monthlyUsage({ workspaceId: ctx.workspace.id })).toBe(
+      await monthlyUsage({ workspaceId: ctx.workspace.id, excludeGenerationIds: [target.id] }),
+    );
+
+    // One already sent can no longer be called back, and says so.
+    const sent = ids.find((id) => id !== target.id) as string;
+    const e = await refusal(
+      cancelGeneration({ workspace: ctx.workspace, actor, role: "owner", generationId: sent }),
+    );
+    expect(e.code).toBe("conflict");
+  }, 90_000);
 });
