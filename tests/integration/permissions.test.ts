@@ -20,6 +20,7 @@ import { removeFromCollectionAction } from "@/lib/actions/collections/remove-fro
 import { renameCollectionAction } from "@/lib/actions/collections/rename-collection";
 import { listFavoritesAction } from "@/lib/actions/favorites/list-favorites";
 import { toggleFavoriteAction } from "@/lib/actions/favorites/toggle-favorite";
+import { cancelGenerationAction } from "@/lib/actions/generations/cancel-generation";
 import { createGenerationAction } from "@/lib/actions/generations/create-generation";
 import { deleteGenerationAction } from "@/lib/actions/generations/delete-generation";
 import { listAuthorsAction } from "@/lib/actions/generations/list-authors";
@@ -128,7 +129,7 @@ function fromThrown(e: unknown): Outcome {
 async function generationRowIn(
   workspaceId: string,
   authorId: string,
-  state: "error" | "fail" | "success",
+  state: "error" | "fail" | "success" | "held",
 ) {
   return db.generation.create({
     data: {
@@ -137,7 +138,8 @@ async function generationRowIn(
       prompt: "雨夜的霓虹街道，一只橘猫慢慢走过 [Tracking shot]",
       promptOptimizer: true,
       model: "hailuo/02-text-to-video-pro",
-      state,
+      // A take waiting for room under kie.ai's allowance: not sent yet.
+      ...(state === "held" ? { state: "submitting", submitStatus: "held" } : { state }),
       idempotencyKey: randomUUID(),
       callbackTokenHash: randomBytes(32).toString("hex"),
       ...(state === "fail" && { failCode: "500", failMsg: "Generation failed" }),
@@ -223,6 +225,17 @@ const ACTION_PROBES: Probe[] = [
     const other = await joinTeam(t.workspace.id, "member");
     const g = await generationRowIn(t.workspace.id, other.id, "error");
     return retryGenerationAction({ workspaceSlug: slugOf(t), generationId: g.id });
+  }),
+  // Cancelling one's own take before it is sent…
+  action("cancelGenerationAction", "generation.manage-own", async (t, who) => {
+    const g = await generationRowIn(t.workspace.id, ownerOf(t, who), "held");
+    return cancelGenerationAction({ workspaceSlug: slugOf(t), generationId: g.id });
+  }),
+  // …and someone else's, which needs manage-any.
+  action("cancelGenerationAction", "generation.manage-any", async (t) => {
+    const other = await joinTeam(t.workspace.id, "member");
+    const g = await generationRowIn(t.workspace.id, other.id, "held");
+    return cancelGenerationAction({ workspaceSlug: slugOf(t), generationId: g.id });
   }),
   // Deleting one's own failed generation…
   action("deleteGenerationAction", "generation.manage-own", async (t, who) => {
