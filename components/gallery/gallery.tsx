@@ -7,9 +7,9 @@ import { dayKey, groupByDay, relativeDay } from "@/components/gallery/day-groups
 import { DeletedNotice } from "@/components/gallery/deleted-notice";
 import { FilterBar, NoMatches, useGalleryFilters } from "@/components/gallery/filter-bar";
 import { GalleryLinks } from "@/components/gallery/gallery-links";
-import { GenerationCard } from "@/components/gallery/generation-card";
 import type { Viewer } from "@/components/gallery/status";
 import { useHydrated } from "@/components/hooks/use-hydrated";
+import { ShotCard } from "@/components/shots/shot-card";
 import { useLiveConnected } from "@/components/studio/live-updates";
 import { useLayoutPref } from "@/components/studio/use-layout-pref";
 import { Alert } from "@/components/ui/alert";
@@ -18,6 +18,7 @@ import { cn } from "@/components/ui/cn";
 import { FilmIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import type { GenerationDto, GenerationPage } from "@/lib/generations/dto";
+import { groupShots, type ShotGroup } from "@/lib/generations/shots";
 import { useGenerations } from "@/lib/queries/use-generations";
 import { DENSITIES, DENSITY_COOKIE, type Density } from "@/lib/studio/layout-prefs";
 
@@ -65,8 +66,10 @@ export function Gallery(props: {
     }
     return out;
   }, [query.data]);
-  const days = useDayGroups(items);
-  const eager = useMemo(() => new Set(items.slice(0, 3).map((g) => g.id)), [items]);
+  // The takes of one press make one card.
+  const shots = useMemo(() => groupShots(items), [items]);
+  const days = useDayGroups(shots);
+  const eager = useMemo(() => new Set(shots.slice(0, 3).map((s) => s.id)), [shots]);
 
   // Load the next page a little before the bottom is reached; the button stays for keyboards.
   const sentinel = useRef<HTMLDivElement>(null);
@@ -154,15 +157,15 @@ export function Gallery(props: {
                   {group.label}
                 </h3>
                 <ul className={cn("grid", GRID[density])}>
-                  {group.items.map((g) => (
-                    <li key={g.id} className="flex *:w-full">
-                      <GenerationCard
-                        g={g}
+                  {group.items.map((shot) => (
+                    <li key={shot.id} className="flex *:w-full">
+                      <ShotCard
+                        shot={shot}
                         slug={props.slug}
                         canGenerate={props.canGenerate}
                         viewer={props.viewer}
                         compact={density === "small"}
-                        eager={eager.has(g.id)}
+                        eager={eager.has(shot.id)}
                       />
                     </li>
                   ))}
@@ -190,8 +193,8 @@ export function Gallery(props: {
   );
 }
 
-/** The gallery's videos by day, headed "Today", "Yesterday" or the date, in the viewer's zone. */
-function useDayGroups(items: GenerationDto[]) {
+/** The gallery's shots by day, headed "Today", "Yesterday" or the date, in the viewer's zone. */
+function useDayGroups(shots: ShotGroup[]) {
   const t = useTranslations("gallery");
   const format = useFormatter();
   const serverZone = useTimeZone();
@@ -203,7 +206,9 @@ function useDayGroups(items: GenerationDto[]) {
   const minute = useMinute();
   return useMemo(() => {
     const now = new Date(minute * 60_000);
-    return groupByDay(items, timeZone).map((group) => {
+    // A shot is dated by its first take: its takes are made in the same instant.
+    const dated = shots.map((shot) => ({ ...shot, createdAt: shot.takes[0]?.createdAt ?? "" }));
+    return groupByDay(dated, timeZone).map((group) => {
       const relative = relativeDay(group.day, now, timeZone);
       const sameYear = group.day.slice(0, 4) === dayKey(now, timeZone).slice(0, 4);
       const label = relative
@@ -217,7 +222,7 @@ function useDayGroups(items: GenerationDto[]) {
           });
       return { ...group, label };
     });
-  }, [items, timeZone, minute, t, format]);
+  }, [shots, timeZone, minute, t, format]);
 }
 
 /** The current minute, ticking once a minute: the whole gallery re-renders when it changes. */

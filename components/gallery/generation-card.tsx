@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { CollectionMenu } from "@/components/collections/collection-menu";
 import { FavoriteButton } from "@/components/collections/favorite-button";
 import { CancelButton } from "@/components/gallery/cancel-button";
@@ -24,6 +24,7 @@ import { UsePromptButton } from "@/components/generation/use-prompt-button";
 import { usePlaySrc } from "@/components/hooks/use-play-src";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { KeepIcon } from "@/components/ui/icons";
 import { RelativeTime } from "@/components/ui/local-time";
 import type { GenerationDto } from "@/lib/generations/dto";
 
@@ -38,6 +39,9 @@ export function GenerationCard(props: {
   eager?: boolean;
   /** The smallest posters: the card keeps only what fits. */
   compact?: boolean;
+  /** The card stands for a shot of several takes: its id, and the strip to switch between them. */
+  shotId?: string;
+  strip?: ReactNode;
 }) {
   const t = useTranslations("gallery");
   const { g } = props;
@@ -54,6 +58,7 @@ export function GenerationCard(props: {
       data-testid="generation-card"
       data-state={g.state}
       data-id={g.id}
+      data-shot={props.shotId}
       onPointerEnter={(e) => e.pointerType === "mouse" && videoUrl && setPreviewing(true)}
       onPointerLeave={() => setPreviewing(false)}
       className={cn(
@@ -89,9 +94,11 @@ export function GenerationCard(props: {
         {g.shot.takes > 1 && (
           <span
             data-testid="take-label"
-            className="absolute top-2 right-2 rounded bg-black/60 px-1.5 py-0.5 text-[11px] font-medium text-white tabular-nums backdrop-blur"
+            className="absolute top-2 right-2 inline-flex items-center gap-1 rounded bg-black/60 px-1.5 py-0.5 text-[11px] font-medium text-white tabular-nums backdrop-blur"
           >
+            {g.shot.kept && <KeepIcon className="size-3" />}
             {t("take", { take: g.shot.take, takes: g.shot.takes })}
+            {g.shot.kept && <span className="sr-only">{t("kept")}</span>}
           </span>
         )}
         {withNote && (
@@ -132,6 +139,8 @@ export function GenerationCard(props: {
           </span>
         )}
       </div>
+
+      {props.strip}
 
       <div className="flex flex-1 flex-col gap-2.5 p-3.5">
         <Link

@@ -26,6 +26,7 @@ import { GenerationGone } from "@/components/generation/generation-gone";
 import { UsePromptButton } from "@/components/generation/use-prompt-button";
 import { usePlaySrc } from "@/components/hooks/use-play-src";
 import { ShareDialog } from "@/components/sharing/share-dialog";
+import { TakeNav } from "@/components/shots/take-nav";
 import { BackToVideos } from "@/components/studio/back-to-videos";
 import { useLiveConnected } from "@/components/studio/live-updates";
 import { buttonClasses } from "@/components/ui/button";
@@ -114,6 +115,16 @@ export function GenerationDetail(props: {
                 )}
               </div>
             </div>
+          )}
+
+          {g.shot.takes > 1 && (
+            <TakeNav
+              slug={props.slug}
+              g={g}
+              canKeep={
+                props.canGenerate && (g.author.id === props.viewer.id || props.viewer.manageAny)
+              }
+            />
           )}
 
           {/* Two even columns on a phone, so the buttons don't wrap into a ragged stack. */}

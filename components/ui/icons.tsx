@@ -1,11 +1,13 @@
 import {
   ArrowLeft,
+  BadgeCheck,
   Check,
   ChevronsUpDown,
   CircleAlert,
   CircleCheck,
   CircleQuestionMark,
   Clock,
+  Columns2,
   Copy,
   Download,
   Eye,
@@ -16,10 +18,14 @@ import {
   Lock,
   LogOut,
   type LucideIcon,
+  Maximize2,
+  Minimize2,
+  Pause,
   Pencil,
   Play,
   Plus,
   RefreshCw,
+  Repeat,
   Search,
   Share,
   SlidersHorizontal,
@@ -28,6 +34,8 @@ import {
   Trash2,
   Users,
   Video,
+  Volume2,
+  VolumeX,
   X,
 } from "lucide-react";
 
@@ -77,6 +85,14 @@ export const ChevronsUpDownIcon = icon(ChevronsUpDown);
 export const PlusIcon = icon(Plus);
 export const SettingsIcon = icon(SlidersHorizontal);
 export const UsersIcon = icon(Users);
+export const KeepIcon = icon(BadgeCheck);
+export const CompareIcon = icon(Columns2);
+export const PauseIcon = icon(Pause, true);
+export const LoopIcon = icon(Repeat);
+export const EnlargeIcon = icon(Maximize2);
+export const ShrinkIcon = icon(Minimize2);
+export const SoundOnIcon = icon(Volume2);
+export const SoundOffIcon = icon(VolumeX);
 
 /** Outlined, or filled when the thing it marks is on (a favourite). */
 export function StarIcon(p: P & { filled?: boolean }) {

@@ -12,8 +12,11 @@ export interface GenerationDto {
    * turn; "queued" when kie.ai asked us to wait; "unknown" when no answer came.
    */
   submitStatus: "held" | "queued" | "unknown" | null;
-  /** The shot it is a take of: the takes one press of Generate made. */
-  shot: { id: string; take: number; takes: number };
+  /**
+   * The shot it is a take of: the takes one press of Generate made. `kept`: the take chosen
+   * from the others, which leads the shot.
+   */
+  shot: { id: string; take: number; takes: number; kept: boolean };
   failCode: string | null;
   failMsg: string | null;
   credits: number | null;

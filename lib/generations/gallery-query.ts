@@ -13,7 +13,7 @@ const dateParam = z
 const optional = <T extends z.ZodType>(s: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), s.optional());
 
-/** The gallery's query string: ?cursor&collection&favorites=1&author&state&from&to&q */
+/** The gallery's query string: ?cursor&collection&favorites=1&author&state&from&to&q&shot */
 export const galleryQuery = z
   .object({
     cursor: optional(z.string().max(200)),
@@ -24,6 +24,7 @@ export const galleryQuery = z
     from: optional(dateParam),
     to: optional(dateParam),
     q: optional(z.string().max(200)),
+    shot: optional(z.string().max(100)),
     limit: optional(z.coerce.number().int().min(1).max(100)),
   })
   .refine((v) => !v.from || !v.to || toBound(v.from, true) <= toBound(v.to, true), {
@@ -49,5 +50,6 @@ export function toGenerationFilters(query: GalleryQuery, userId: string): Genera
     from: query.from ? toBound(query.from, false) : undefined,
     to: query.to ? toBound(query.to, true) : undefined,
     q: query.q,
+    shotId: query.shot,
   };
 }

@@ -36,6 +36,8 @@ export interface GenerationFilters {
   to?: Date;
   /** Prompt text contains (case-insensitive for Latin letters; any script). */
   q?: string;
+  /** Only the takes of one shot. */
+  shotId?: string;
 }
 
 interface Cursor {
@@ -98,6 +100,7 @@ function filterWhere(f: GenerationFilters): Prisma.GenerationWhereInput[] {
   if (f.collectionId) and.push({ collectionItems: { some: { collectionId: f.collectionId } } });
   if (f.favoritesOf) and.push({ favorites: { some: { userId: f.favoritesOf } } });
   if (f.authorId) and.push({ authorId: f.authorId });
+  if (f.shotId) and.push({ shotId: f.shotId });
   if (f.state) and.push(STATE_FILTERS[f.state]);
   if (f.from || f.to) {
     and.push({ createdAt: { ...(f.from && { gte: f.from }), ...(f.to && { lt: f.to }) } });

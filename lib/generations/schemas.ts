@@ -22,3 +22,5 @@ export const generationRefInput = z.object({
   workspaceSlug: z.string().min(1).max(100),
   generationId: z.string().min(1).max(100),
 });
+
+export const keepTakeInput = generationRefInput.extend({ keep: z.boolean() });

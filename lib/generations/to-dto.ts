@@ -12,6 +12,7 @@ export const generationDtoSelect = {
   shotId: true,
   take: true,
   takeCount: true,
+  keptAt: true,
   failCode: true,
   failMsg: true,
   credits: true,
@@ -40,6 +41,7 @@ interface Row {
   shotId: string | null;
   take: number;
   takeCount: number;
+  keptAt: Date | null;
   failCode: string | null;
   failMsg: string | null;
   credits: number | null;
@@ -72,7 +74,12 @@ export async function toGenerationDto(row: Row, workspaceSlug: string): Promise<
     promptOptimizer: row.promptOptimizer,
     state: isGenerationState(row.state) ? row.state : "error",
     submitStatus: oneOf(row.submitStatus, ["held", "queued", "unknown"] as const),
-    shot: { id: row.shotId ?? row.id, take: row.take, takes: row.takeCount },
+    shot: {
+      id: row.shotId ?? row.id,
+      take: row.take,
+      takes: row.takeCount,
+      kept: row.keptAt !== null,
+    },
     failCode: row.failCode,
     failMsg: row.failMsg,
     credits: row.credits,

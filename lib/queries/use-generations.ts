@@ -50,6 +50,8 @@ export function useGenerations(args: {
   live: boolean;
   /** The gallery's filters as the API's query parameters (see components/gallery/filter-bar). */
   filters?: Record<string, string>;
+  /** The server rendered `initialPage` with these filters (not the unfiltered gallery). */
+  initialIsFiltered?: boolean;
 }) {
   const filterQuery = new URLSearchParams(args.filters ?? {}).toString();
   return useInfiniteQuery({
@@ -70,7 +72,7 @@ export function useGenerations(args: {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     initialData:
-      !filterQuery && args.initialPage
+      (!filterQuery || args.initialIsFiltered) && args.initialPage
         ? { pages: [args.initialPage], pageParams: [null] }
         : undefined,
     refetchInterval: (query) =>

@@ -23,6 +23,8 @@ import { toggleFavoriteAction } from "@/lib/actions/favorites/toggle-favorite";
 import { cancelGenerationAction } from "@/lib/actions/generations/cancel-generation";
 import { createGenerationAction } from "@/lib/actions/generations/create-generation";
 import { deleteGenerationAction } from "@/lib/actions/generations/delete-generation";
+import { deleteOtherTakesAction } from "@/lib/actions/generations/delete-other-takes";
+import { keepTakeAction } from "@/lib/actions/generations/keep-take";
 import { listAuthorsAction } from "@/lib/actions/generations/list-authors";
 import { retryGenerationAction } from "@/lib/actions/generations/retry-generation";
 import { acceptInviteAction } from "@/lib/actions/invites/accept-invite";
@@ -129,7 +131,7 @@ function fromThrown(e: unknown): Outcome {
 async function generationRowIn(
   workspaceId: string,
   authorId: string,
-  state: "error" | "fail" | "success" | "held",
+  state: "error" | "fail" | "success" | "held" | "stored",
 ) {
   return db.generation.create({
     data: {
@@ -139,7 +141,12 @@ async function generationRowIn(
       promptOptimizer: true,
       model: "hailuo/02-text-to-video-pro",
       // A take waiting for room under kie.ai's allowance: not sent yet.
-      ...(state === "held" ? { state: "submitting", submitStatus: "held" } : { state }),
+      ...(state === "held"
+        ? { state: "submitting", submitStatus: "held" }
+        : state === "stored"
+          ? // A finished video the studio holds.
+            { state: "success", mediaState: "stored", mediaKey: `probe/${randomUUID()}.mp4` }
+          : { state }),
       idempotencyKey: randomUUID(),
       callbackTokenHash: randomBytes(32).toString("hex"),
       ...(state === "fail" && { failCode: "500", failMsg: "Generation failed" }),
@@ -247,6 +254,21 @@ const ACTION_PROBES: Probe[] = [
     const other = await joinTeam(t.workspace.id, "member");
     const g = await generationRowIn(t.workspace.id, other.id, "fail");
     return deleteGenerationAction({ workspaceSlug: slugOf(t), generationId: g.id });
+  }),
+  // Keeping one's own take…
+  action("keepTakeAction", "generation.manage-own", async (t, who) => {
+    const g = await generationRowIn(t.workspace.id, ownerOf(t, who), "stored");
+    return keepTakeAction({ workspaceSlug: slugOf(t), generationId: g.id, keep: true });
+  }),
+  // …and choosing among someone else's, which needs manage-any.
+  action("keepTakeAction", "generation.manage-any", async (t) => {
+    const other = await joinTeam(t.workspace.id, "member");
+    const g = await generationRowIn(t.workspace.id, other.id, "stored");
+    return keepTakeAction({ workspaceSlug: slugOf(t), generationId: g.id, keep: true });
+  }),
+  action("deleteOtherTakesAction", "generation.manage-own", async (t, who) => {
+    const g = await generationRowIn(t.workspace.id, ownerOf(t, who), "stored");
+    return deleteOtherTakesAction({ workspaceSlug: slugOf(t), generationId: g.id });
   }),
   action("listAuthorsAction", "gallery.view", (t) =>
     listAuthorsAction({ workspaceSlug: slugOf(t) }),

@@ -56,9 +56,9 @@ describe("takes", () => {
     for (const other of answers) expect(other.map((g) => g.id)).toEqual(first.map((g) => g.id));
     const shotId = first[0]?.id;
     expect(first.map((g) => g.shot)).toEqual([
-      { id: shotId, take: 1, takes: 3 },
-      { id: shotId, take: 2, takes: 3 },
-      { id: shotId, take: 3, takes: 3 },
+      { id: shotId, take: 1, takes: 3, kept: false },
+      { id: shotId, take: 2, takes: 3, kept: false },
+      { id: shotId, take: 3, takes: 3, kept: false },
     ]);
 
     // The gallery shows them in order, take 1 first.

@@ -3,7 +3,7 @@ import { galleryQuery, toGenerationFilters } from "@/lib/generations/gallery-que
 import { listGenerations } from "@/lib/generations/list-generations";
 import { withWorkspace } from "@/lib/http/with-workspace";
 
-// GET /api/w/:slug/generations?cursor&collection&favorites=1&author&state&from&to&q — one page
+// GET /api/w/:slug/generations?cursor&collection&favorites=1&author&state&from&to&q&shot — one page
 // of the gallery, newest first, filtered
 export const GET = withWorkspace(
   "GET /api/w/:slug/generations",

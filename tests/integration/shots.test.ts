@@ -1,0 +1,193 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { createTakes } from "@/lib/generations/create-generation";
+import { deleteOtherTakes } from "@/lib/generations/delete-other-takes";
+import { keepTake } from "@/lib/generations/keep-take";
+import { listGenerations } from "@/lib/generations/list-generations";
+import { newWorkspace, waitFor } from "@/tests/support/studio";
+
+// A shot's takes, chosen among: Keep marks one (at most one per shot), "Delete the others"
+// clears the rest under the usual rules, and the gallery can list one shot's takes.
+
+type Ctx = Awaited<ReturnType<typeof newWorkspace>>;
+
+async function press(ctx: Ctx, prompt: string, takes: number) {
+  return createTakes({
+    workspace: ctx.workspace,
+    authorId: ctx.userId,
+    prompt,
+    promptOptimizer: false,
+    idempotencyKey: randomUUID(),
+    takes,
+  });
+}
+
+async function stored(ids: string[]) {
+  await waitFor(
+    async () =>
+      (await db.generation.count({ where: { id: { in: ids }, mediaState: "stored" } })) ===
+      ids.length,
+    { timeoutMs: 90_000, what: "every take to be stored" },
+  );
+}
+
+async function refusal(promise: Promise<unknown>) {
+  const e = await promise.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  if (!isAppError(e)) throw new Error(`expected a refusal, got ${String(e)}`);
+  return e;
+}
+
+async function keptIds(workspaceId: string) {
+  const rows = await db.generation.findMany({
+    where: { workspaceId, keptAt: { not: null } },
+    select: { id: true },
+  });
+  return rows.map((r) => r.id).sort();
+}
+
+describe("shots", () => {
+  it("lists one shot's takes, in take order, and nothing of another shot", async () => {
+    const ctx = await newWorkspace();
+    const shot = await press(ctx, `灯塔 ${randomUUID()}`, 3);
+    await press(ctx, `另一个镜头 ${randomUUID()}`, 2);
+    const page = await listGenerations({
+      workspaceId: ctx.workspace.id,
+      workspaceSlug: ctx.workspace.slug,
+      filters: { shotId: shot[0]?.shot.id },
+    });
+    expect(page.items.map((g) => g.id)).toEqual(shot.map((g) => g.id));
+    const unknown = await listGenerations({
+      workspaceId: ctx.workspace.id,
+      workspaceSlug: ctx.workspace.slug,
+      filters: { shotId: "no-such-shot" },
+    });
+    expect(unknown.items).toEqual([]);
+  });
+
+  it("Keep marks one take of a shot, lets go of the one kept before, and leaves other shots alone", async () => {
+    const ctx = await newWorkspace();
+    const takes = await press(ctx, `三个版本的日出 ${randomUUID()}`, 3);
+    const other = await press(ctx, `另一个镜头的日落 ${randomUUID()}`, 2);
+    await stored([...takes, ...other].map((g) => g.id));
+    const [one, two, three] = takes;
+    const [otherOne] = other;
+    if (!one || !two || !three || !otherOne) throw new Error("missing takes");
+    const as = { workspace: ctx.workspace, actor: { id: ctx.userId }, role: "owner" as const };
+
+    await keepTake({ ...as, generationId: otherOne.id, keep: true });
+    const kept = await keepTake({ ...as, generationId: two.id, keep: true });
+    expect(kept.shot).toMatchObject({ take: 2, kept: true });
+    expect(await keptIds(ctx.workspace.id)).toEqual([otherOne.id, two.id].sort());
+
+    await keepTake({ ...as, generationId: three.id, keep: true });
+    expect(await keptIds(ctx.workspace.id)).toEqual([otherOne.id, three.id].sort());
+
+    const letGo = await keepTake({ ...as, generationId: three.id, keep: false });
+    expect(letGo.shot.kept).toBe(false);
+    expect(await keptIds(ctx.workspace.id)).toEqual([otherOne.id]);
+  });
+
+  it("Keep is the author's or an admin's, and only for a finished video", async () => {
+    const ctx = await newWorkspace();
+    const mate = await newWorkspace();
+    await db.membership.create({
+      data: { userId: mate.userId, workspaceId: ctx.workspace.id, role: "member" },
+    });
+    const [busy] = await press(ctx, `还在生成 ${randomUUID()} [sim:slow]`, 1);
+    const [done] = await press(ctx, `已完成 ${randomUUID()}`, 1);
+    if (!busy || !done) throw new Error("missing takes");
+    await stored([done.id]);
+
+    const early = await refusal(
+      keepTake({
+        workspace: ctx.workspace,
+        actor: { id: ctx.userId },
+        role: "owner",
+        generationId: busy.id,
+        keep: true,
+      }),
+    );
+    expect(early.code).toBe("conflict");
+    const stranger = await refusal(
+      keepTake({
+        workspace: ctx.workspace,
+        actor: { id: mate.userId },
+        role: "member",
+        generationId: done.id,
+        keep: true,
+      }),
+    );
+    expect(stranger.code).toBe("forbidden");
+    // Another workspace's take is simply not found.
+    const elsewhere = await refusal(
+      keepTake({
+        workspace: mate.workspace,
+        actor: { id: mate.userId },
+        role: "owner",
+        generationId: done.id,
+        keep: true,
+      }),
+    );
+    expect(elsewhere.code).toBe("not_found");
+    expect(await keptIds(ctx.workspace.id)).toEqual([]);
+  });
+
+  it("Delete the others clears the rest of the shot, keeps the chosen take, and leaves one still being made", async () => {
+    const ctx = await newWorkspace();
+    const actor = await db.user.findUniqueOrThrow({
+      where: { id: ctx.userId },
+      select: { id: true, email: true },
+    });
+    const takes = await press(ctx, `选一个版本 ${randomUUID()}`, 3);
+    await stored(takes.map((g) => g.id));
+    const [one, two, three] = takes;
+    if (!one || !two || !three) throw new Error("missing takes");
+    await keepTake({
+      workspace: ctx.workspace,
+      actor,
+      role: "owner",
+      generationId: two.id,
+      keep: true,
+    });
+    // Still being made: the usual rules keep it.
+    await db.generation.update({
+      where: { id: three.id },
+      data: { state: "generating", mediaState: null },
+    });
+
+    const result = await deleteOtherTakes({
+      workspaceId: ctx.workspace.id,
+      actor,
+      role: "owner",
+      generationId: two.id,
+    });
+    expect(result).toEqual({ deleted: 1, kept: 1 });
+    const left = await listGenerations({
+      workspaceId: ctx.workspace.id,
+      workspaceSlug: ctx.workspace.slug,
+      filters: { shotId: one.shot.id },
+    });
+    expect(left.items.map((g) => g.id).sort()).toEqual([two.id, three.id].sort());
+    expect(
+      await db.auditLog.count({
+        where: { workspaceId: ctx.workspace.id, action: "generation.deleted", targetId: one.id },
+      }),
+    ).toBe(1);
+
+    // Nothing left that may go: the reason is the answer.
+    const again = await refusal(
+      deleteOtherTakes({
+        workspaceId: ctx.workspace.id,
+        actor,
+        role: "owner",
+        generationId: two.id,
+      }),
+    );
+    expect(again.code).toBe("conflict");
+  });
+});
