@@ -96,9 +96,13 @@ export function GenerationCard(props: {
             data-testid="take-label"
             className="absolute top-2 right-2 inline-flex items-center gap-1 rounded bg-black/60 px-1.5 py-0.5 text-[11px] font-medium text-white tabular-nums backdrop-blur"
           >
-            {g.shot.kept && <KeepIcon className="size-3" />}
+            {g.shot.kept && (
+              <>
+                <KeepIcon className="size-3" />
+                <span className="sr-only">{t("kept")} </span>
+              </>
+            )}
             {t("take", { take: g.shot.take, takes: g.shot.takes })}
-            {g.shot.kept && <span className="sr-only">{t("kept")}</span>}
           </span>
         )}
         {withNote && (

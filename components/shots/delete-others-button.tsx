@@ -5,12 +5,19 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { TrashIcon } from "@/components/ui/icons";
 import { useDeleteOtherTakes } from "@/lib/queries/use-delete-other-takes";
 
-/** Delete the others: the rest of the shot goes, the kept take stays; asked once more first. */
-export function DeleteOthersButton(props: { slug: string; keptId: string }) {
+/**
+ * Delete the others: the rest of the shot goes, the kept take stays; asked once more first.
+ * `onDone` hears what happened, for a report that outlives this button (it leaves with the
+ * others).
+ */
+export function DeleteOthersButton(props: {
+  slug: string;
+  keptId: string;
+  onDone: (report: string) => void;
+}) {
   const t = useTranslations("shots");
   const actionErrorText = useActionErrorText();
   const remove = useDeleteOtherTakes(props.slug);
-  const done = remove.data;
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
       <ConfirmButton
@@ -25,15 +32,16 @@ export function DeleteOthersButton(props: { slug: string; keptId: string }) {
         question={t("deleteOthersQuestion")}
         confirmLabel={t("deleteOthersConfirm")}
         pending={remove.isPending}
-        onConfirm={() => remove.mutateAsync(props.keptId)}
+        onConfirm={async () => {
+          const done = await remove.mutateAsync(props.keptId);
+          props.onDone(
+            [
+              t("deletedOthers", { deleted: done.deleted }),
+              done.kept > 0 ? t("stillMaking", { kept: done.kept }) : "",
+            ].join(" "),
+          );
+        }}
       />
-      <p role="status" className="text-[13px] text-fg-muted">
-        {done &&
-          [
-            t("deletedOthers", { deleted: done.deleted }),
-            done.kept > 0 ? t("stillMaking", { kept: done.kept }) : "",
-          ].join(" ")}
-      </p>
       {remove.error && (
         <p role="alert" className="text-xs text-danger">
           {actionErrorText(remove.error)}

@@ -50,6 +50,7 @@ export function ShotView(props: {
   const sync = useSyncedVideos(useMemo(() => ready.map((g) => g.id), [ready]));
   const [enlarged, setEnlarged] = useState<string | null>(null);
   const [audible, setAudible] = useState<string | null>(null);
+  const [report, setReport] = useState("");
   const kept = takes.find((g) => g.shot.kept);
   const first = takes[0];
 
@@ -105,11 +106,14 @@ export function ShotView(props: {
       </ul>
 
       {kept && takes.length > 1 && mayManage(kept) && (
-        <div className="mt-6 flex flex-col gap-2 border-t border-line-soft pt-4">
+        <div className="mt-6 flex flex-col items-start gap-2 border-t border-line-soft pt-4">
           <p className="text-[13px] text-fg-muted">{t("keptNote")}</p>
-          <DeleteOthersButton slug={props.slug} keptId={kept.id} />
+          <DeleteOthersButton slug={props.slug} keptId={kept.id} onDone={setReport} />
         </div>
       )}
+      <p role="status" className="mt-3 text-[13px] text-fg-muted">
+        {report}
+      </p>
     </div>
   );
 }
@@ -195,7 +199,7 @@ function TakeTile(props: {
             <Button
               variant="ghost"
               size="sm"
-              className="hidden px-2 md:inline-flex"
+              className="px-2 max-md:hidden"
               aria-pressed={props.enlarged}
               aria-label={props.enlarged ? t("together") : t("enlarge", { take: g.shot.take })}
               title={props.enlarged ? t("together") : t("enlarge", { take: g.shot.take })}

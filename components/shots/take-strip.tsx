@@ -29,7 +29,7 @@ export function TakeStrip(props: {
     // Above the card's stretched link, so the takes get their own clicks.
     <div className="relative z-10 flex items-center gap-2 px-3.5 pt-3">
       <fieldset data-testid="take-strip" className="grid min-w-0 flex-1 grid-cols-4 gap-1.5">
-        <legend className="sr-only">{t("takes")}</legend>
+        <legend className="sr-only">{t("strip")}</legend>
         {props.takes.map((g) => {
           const selected = g.id === props.selectedId;
           return (

@@ -19,7 +19,7 @@ export function Transport(props: { sync: SyncedVideos; className?: string }) {
   return (
     <fieldset
       className={cn(
-        "flex items-center gap-3 rounded-xl bg-surface/95 px-3 py-2 shadow-sm ring-1 ring-line backdrop-blur",
+        "flex flex-wrap items-center gap-x-3 gap-y-2 rounded-xl bg-surface/95 px-3 py-2 shadow-sm ring-1 ring-line backdrop-blur",
         props.className,
       )}
     >
@@ -43,9 +43,10 @@ export function Transport(props: { sync: SyncedVideos; className?: string }) {
         step={0.05}
         value={Math.min(sync.time, sync.duration || 0)}
         onChange={(e) => sync.seek(Number(e.currentTarget.value))}
-        className="h-1.5 min-w-0 flex-1 cursor-pointer accent-accent-500"
+        // A row of its own on a phone, where it would be a stub beside the buttons.
+        className="order-last h-1.5 min-w-0 basis-full cursor-pointer accent-accent-500 sm:order-none sm:basis-0 sm:flex-1"
       />
-      <span className="shrink-0 font-mono text-xs text-fg-muted tabular-nums">
+      <span className="ml-auto shrink-0 font-mono text-xs text-fg-muted tabular-nums sm:ml-0">
         {clock(sync.time)} / {clock(sync.duration)}
       </span>
       <Button

@@ -26,9 +26,19 @@ function isReady(g: GenerationDto): boolean {
   return g.state === "success" && g.media.videoUrl !== null;
 }
 
-/** The take a shot's card shows first: the one kept, else the first ready, else take 1. */
+// Still on its way (not one whose submission went unanswered: that one needs the person).
+function isComing(g: GenerationDto): boolean {
+  if (g.submitStatus === "unknown") return false;
+  if (g.state === "success") return g.media.videoUrl === null && g.media.state !== "failed";
+  return ["submitting", "waiting", "queuing", "generating"].includes(g.state);
+}
+
+/**
+ * The take a shot's card shows first: the one kept, else the first ready, else the first still
+ * on its way (what the person is waiting for, not a failure beside it), else take 1.
+ */
 export function leadTake(takes: readonly GenerationDto[]): GenerationDto | undefined {
-  return takes.find((g) => g.shot.kept) ?? takes.find(isReady) ?? takes[0];
+  return takes.find((g) => g.shot.kept) ?? takes.find(isReady) ?? takes.find(isComing) ?? takes[0];
 }
 
 /** The takes that can be played side by side. */

@@ -29,6 +29,26 @@ export const MAX_COMMANDS_PER_BRACKET = 3;
 
 const NAMES = new Set<string>(CAMERA_COMMANDS.map((c) => c.command.toLowerCase()));
 
+/**
+ * The camera moves a prompt asks for, in the order they take effect: one entry per bracket, the
+ * moves it combines (as written in the documentation's words); brackets that hold no camera
+ * command are left out.
+ */
+export function cameraMoves(prompt: string): string[][] {
+  const byName = new Map<string, string>(
+    CAMERA_COMMANDS.map((c) => [c.command.toLowerCase(), c.command]),
+  );
+  const moves: string[][] = [];
+  for (const match of prompt.matchAll(/\[([^\]]*)\]/g)) {
+    const names = (match[1] ?? "")
+      .split(",")
+      .map((n) => byName.get(n.trim().toLowerCase()))
+      .filter((n): n is string => n !== undefined);
+    if (names.length > 0) moves.push(names);
+  }
+  return moves;
+}
+
 /** Whether a prompt holds any of the camera commands (alone or combined in a bracket). */
 export function hasCameraCommand(prompt: string): boolean {
   for (const match of prompt.matchAll(/\[([^\]]*)\]/g)) {

@@ -1,43 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
+import { checkBothThemes } from "./axe";
 import { expect, type Page, test } from "./client";
 
 // Every page, and every state that opens something, checked by axe-core against WCAG 2.2 A/AA
 // and best practice, in the light and the dark theme (and the studio in Chinese too). A new
 // violation anywhere fails the suite, with the page, state and rule named.
-
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-const THEMES = ["light", "dark"] as const;
-
-async function violations(page: Page, where: string, only?: string): Promise<string[]> {
-  const builder = new AxeBuilder({ page }).withTags(TAGS);
-  const result = await (only ? builder.include(only) : builder).analyze();
-  return result.violations.map(
-    (v) =>
-      `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
-        .slice(0, 3)
-        .map((n) => n.target.join(" "))
-        .join(", ")}`,
-  );
-}
-
-/**
- * Checks the page in both themes; `open` (re)creates the state after each theme change, and
- * `only` limits the check to what it opened.
- */
-async function checkBothThemes(
-  page: Page,
-  where: string,
-  found: string[],
-  open?: () => Promise<void>,
-  only?: string,
-): Promise<void> {
-  for (const scheme of THEMES) {
-    await page.emulateMedia({ colorScheme: scheme });
-    if (open) await open();
-    found.push(...(await violations(page, `${where} [${scheme}]`, only)));
-    if (open) await page.keyboard.press("Escape");
-  }
-}
 
 async function signUp(page: Page): Promise<string> {
   await page.goto("/sign-up");

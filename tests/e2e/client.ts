@@ -1,7 +1,13 @@
 import { randomInt } from "node:crypto";
 import { test as base } from "@playwright/test";
 
-export { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
+export {
+  type Browser,
+  type BrowserContext,
+  expect,
+  type Locator,
+  type Page,
+} from "@playwright/test";
 
 /**
  * Each test is a different visitor: the studio under test sits behind one trusted proxy

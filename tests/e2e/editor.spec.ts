@@ -88,7 +88,7 @@ test("Takes: one press makes the chosen number of takes of one shot, and the cho
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(/\/w\/[^/]+$/);
 
-  const takes = page.getByRole("group", { name: "Takes" });
+  const takes = page.getByRole("group", { name: "Takes", exact: true });
   await expect(takes.getByRole("radio")).toHaveCount(4);
   await expect(takes.getByRole("radio", { name: "1" })).toBeChecked();
   const cost = page.getByTestId("press-cost");
@@ -103,24 +103,37 @@ test("Takes: one press makes the chosen number of takes of one shot, and the cho
   await prompt.fill("三个版本：晨雾里的竹林，镜头缓缓推进");
   await page.getByRole("button", { name: "Generate" }).click();
   await expect(page.getByText("3 takes started.")).toBeVisible();
-  const cards = page.getByTestId("generation-card").filter({ hasText: "晨雾里的竹林" });
-  await expect(cards).toHaveCount(3);
+  // The three takes are one shot: one card, with a strip of its takes whose states are live.
+  const card = page.getByTestId("generation-card").filter({ hasText: "晨雾里的竹林" });
+  await expect(card).toHaveCount(1);
+  const strip = card.getByRole("group", { name: "Takes of this shot" });
+  await expect(strip.getByRole("button")).toHaveCount(3);
   for (const n of [1, 2, 3]) {
-    await expect(cards.getByTestId("take-label").getByText(`Take ${n} of 3`)).toBeVisible();
+    await expect(
+      strip.getByRole("button", { name: new RegExp(`^Take ${n} of 3, Ready$`) }),
+    ).toBeVisible({ timeout: 90_000 });
   }
-  for (const card of await cards.all()) {
-    await expect(card).toHaveAttribute("data-state", "success", { timeout: 90_000 });
-  }
+  await expect(card.getByTestId("take-label")).toHaveText("Take 1 of 3");
+  // Choosing a take in the strip shows it in the card.
+  await strip.getByRole("button", { name: /^Take 3 of 3/ }).click();
+  await expect(card.getByTestId("take-label")).toHaveText("Take 3 of 3");
+  await expect(strip.getByRole("button", { name: /^Take 3 of 3/ })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
 
   await page.reload();
   await expect(
-    page.getByRole("group", { name: "Takes" }).getByRole("radio", { name: "3" }),
+    page.getByRole("group", { name: "Takes", exact: true }).getByRole("radio", { name: "3" }),
   ).toBeChecked();
   // Arrow keys move the choice, as in any group of radio buttons.
-  await page.getByRole("group", { name: "Takes" }).getByRole("radio", { name: "3" }).focus();
+  await page
+    .getByRole("group", { name: "Takes", exact: true })
+    .getByRole("radio", { name: "3" })
+    .focus();
   await page.keyboard.press("ArrowLeft");
   await expect(
-    page.getByRole("group", { name: "Takes" }).getByRole("radio", { name: "2" }),
+    page.getByRole("group", { name: "Takes", exact: true }).getByRole("radio", { name: "2" }),
   ).toBeChecked();
 });
 
@@ -134,7 +147,10 @@ test("a take waiting for room under kie.ai's limit can be cancelled from its car
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(/\/w\/[^/]+$/);
 
-  await page.getByRole("group", { name: "Takes" }).getByText("4", { exact: true }).click();
+  await page
+    .getByRole("group", { name: "Takes", exact: true })
+    .getByText("4", { exact: true })
+    .click();
   const prompt = page.getByLabel("Prompt", { exact: true });
   // Six presses of four takes: more than the 20 new tasks kie.ai admits in 10 s, so some wait.
   // They fail at kie.ai at once, leaving no videos to make.
@@ -143,22 +159,23 @@ test("a take waiting for room under kie.ai's limit can be cancelled from its car
     await page.getByRole("button", { name: "Generate" }).click();
     await expect(prompt).toHaveValue("");
   }
-  const waiting = page
+  // A shot's card shows one take at a time: its strip picks one still waiting to be sent.
+  const waitingTake = page.getByRole("button", { name: /^Take \d of 4, Waiting to be sent$/ });
+  const shotId = await page
     .getByTestId("generation-card")
-    .filter({ has: page.getByText("Waiting to be sent") })
-    .first();
-  await waiting.getByRole("button", { name: "Cancel this take" }).click();
-  const cancelled = page
-    .getByTestId("generation-card")
-    .filter({ has: page.getByText("Cancelled", { exact: true }) });
-  await expect(cancelled).toHaveCount(1);
-  await expect(cancelled).toContainText("nothing was charged");
+    .filter({ has: waitingTake })
+    .first()
+    .getAttribute("data-shot");
+  const card = page.locator(`[data-testid="generation-card"][data-shot="${shotId}"]`);
+  await card
+    .getByRole("button", { name: /Waiting to be sent$/ })
+    .first()
+    .click();
+  await card.getByRole("button", { name: "Cancel this take" }).click();
+  await expect(card.getByText("Cancelled", { exact: true })).toBeVisible();
+  await expect(card).toContainText("nothing was charged");
   // It stays cancelled once the others have gone out.
-  await expect(page.getByText("Waiting to be sent")).toHaveCount(0, { timeout: 30_000 });
+  await expect(waitingTake).toHaveCount(0, { timeout: 30_000 });
   await page.reload();
-  await expect(
-    page
-      .getByTestId("generation-card")
-      .filter({ has: page.getByText("Cancelled", { exact: true }) }),
-  ).toHaveCount(1);
+  await expect(page.getByRole("button", { name: /^Take \d of 4, Cancelled$/ })).toHaveCount(1);
 });

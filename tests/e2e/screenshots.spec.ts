@@ -48,11 +48,14 @@ test("every page, in both themes, at desktop and phone width", async ({ page, br
   await page.waitForURL(/\/w\/[^/]+$/);
   const studio = new URL(page.url()).pathname;
   const prompt = page.getByLabel("Prompt", { exact: true });
-  for (const text of [
-    "雨夜的霓虹街道，一只猫慢慢走过 [Push in]",
-    "a red fox crossing fresh snow at dawn [Pan left,Pedestal up]",
-    "a lighthouse at dusk, this one fails [sim:fail]",
-  ]) {
+  // The fox is a shot of two takes: its card carries the strip, and it has a page of its own.
+  const takes = page.getByRole("group", { name: "Takes", exact: true });
+  for (const [text, count] of [
+    ["雨夜的霓虹街道，一只猫慢慢走过 [Push in]", "1"],
+    ["a red fox crossing fresh snow at dawn [Pan left,Pedestal up]", "2"],
+    ["a lighthouse at dusk, this one fails [sim:fail]", "1"],
+  ] as const) {
+    await takes.getByText(count, { exact: true }).click();
     await prompt.fill(text);
     await page.getByRole("button", { name: "Generate" }).click();
     await expect(page.getByTestId("generation-card").filter({ hasText: text })).toBeVisible();
@@ -68,10 +71,16 @@ test("every page, in both themes, at desktop and phone width", async ({ page, br
 
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(studio);
-  await cards.filter({ hasText: "a red fox" }).getByRole("link").first().click();
+  const fox = cards.filter({ hasText: "a red fox" });
+  await expect(fox.getByRole("button", { name: /Ready$/ })).toHaveCount(2, { timeout: 60_000 });
+  await fox.getByRole("link", { name: /a red fox/ }).click();
   await page.waitForURL(/\/g\/[^/]+$/);
   const video = new URL(page.url()).pathname;
   await shoot(page, "video", video, save);
+  await page.goto(studio);
+  await fox.getByRole("link", { name: "Compare the takes side by side" }).click();
+  await page.waitForURL(/\/shots\/[^/]+$/);
+  await shoot(page, "shot", new URL(page.url()).pathname, save);
 
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(video);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { CAMERA_COMMANDS, hasCameraCommand, insertCameraCommand } from "@/lib/kie/camera-commands";
+import {
+  CAMERA_COMMANDS,
+  cameraMoves,
+  hasCameraCommand,
+  insertCameraCommand,
+} from "@/lib/kie/camera-commands";
+import { cameraLine } from "@/lib/kie/simulator/render-video";
 
 const at = (prompt: string, cursor = prompt.length) => ({ start: cursor, end: cursor });
 
@@ -52,5 +58,22 @@ describe("camera commands", () => {
     expect(hasCameraCommand("rain [Tracking shot] then calm")).toBe(true);
     expect(hasCameraCommand("[pan left, pedestal up] city")).toBe(true);
     expect(hasCameraCommand("a sign that says [OPEN]")).toBe(false);
+  });
+});
+
+describe("cameraMoves", () => {
+  it("lists each bracket's moves in the order they take effect, in the documented words", () => {
+    expect(cameraMoves("雨夜 [pan left, Pedestal up] 然后 [Push in] [not a move]")).toEqual([
+      ["Pan left", "Pedestal up"],
+      ["Push in"],
+    ]);
+    expect(cameraMoves("没有镜头指令")).toEqual([]);
+  });
+
+  it("is what the simulator draws on its videos", () => {
+    expect(cameraLine("a fox [Pan left,Pedestal up] then [Zoom out]")).toBe(
+      "Camera: Pan left + Pedestal up → Zoom out",
+    );
+    expect(cameraLine("a fox")).toBe("");
   });
 });

@@ -76,10 +76,13 @@ describe("leadTake", () => {
     ];
     expect(leadTake(takes)?.id).toBe("3");
   });
-  it("else the first ready take, else take 1", () => {
+  it("else the first ready take, else the first still coming, else take 1", () => {
     const busy = [take("1", { ...shot, take: 1 }), take("2", { ...shot, take: 2 }, true)];
     expect(leadTake(busy)?.id).toBe("2");
-    expect(leadTake([take("1", { ...shot, take: 1 })])?.id).toBe("1");
+    const failed = { ...take("1", { ...shot, take: 1 }), state: "fail" as const };
+    expect(leadTake([failed, take("2", { ...shot, take: 2 })])?.id).toBe("2");
+    const lost = { ...take("2", { ...shot, take: 2 }), submitStatus: "unknown" as const };
+    expect(leadTake([failed, lost])?.id).toBe("1");
     expect(leadTake([])).toBeUndefined();
   });
   it("compares only the takes that can be played", () => {

@@ -3,21 +3,30 @@ import { createHash } from "node:crypto";
 import { accessSync, constants, existsSync } from "node:fs";
 import { mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { delimiter, join } from "node:path";
+import { cameraMoves } from "../camera-commands";
 import { findFont } from "./find-font";
 import type { VideoRef } from "./task-store";
 import { wrapPrompt } from "./wrap-prompt";
 
 // Each result is a real, playable H.264 MP4 that shows its prompt, so a person looking at the
-// gallery can tell which video belongs to which prompt. Small and short, because two cores
-// render them while the tests run. The same prompt reuses its earlier render.
+// gallery can tell which video belongs to which prompt, and the camera moves it asked for, so
+// they can see the commands arrived. Takes of one prompt differ as a model's seeds would: each
+// task of a prompt gets the next of a few seeds, drawn on the frame with its own background.
+// Small and short, because two cores render them while the tests run; a prompt and seed reuse
+// their earlier render.
 
 const width = 640;
 const height = 360;
 const seconds = 6;
 const renderTimeoutMs = 60_000;
+// Enough to tell four takes of a press apart; the same few renders serve a prompt made again.
+const SEED_BACKGROUNDS = ["0x0f172a", "0x1e1b4b", "0x052e16", "0x3b0764"] as const;
 
 export interface Renderer {
-  /** The video for a prompt; the bundled fallback when ffmpeg is missing or fails; null once closed. */
+  /**
+   * The video for a task of this prompt, with the prompt's next seed; the bundled fallback when
+   * ffmpeg is missing or fails; null once closed.
+   */
   render(prompt: string): Promise<VideoRef | null>;
   close(): void;
 }
@@ -34,12 +43,13 @@ export function findFfmpeg(): string | null {
   return null;
 }
 
-function filterGraph(font: string | null): string {
+function filterGraph(font: string | null, seed: number): string {
   const fontOption = font ? `fontfile=${font}:` : "";
   const text = (file: string, style: string) =>
     `drawtext=${fontOption}textfile=${file}:expansion=none:${style}`;
+  const background = SEED_BACKGROUNDS[(seed - 1) % SEED_BACKGROUNDS.length];
   return [
-    `color=c=0x0f172a:s=${width}x${height}:r=24:d=${seconds}[bg]`,
+    `color=c=${background}:s=${width}x${height}:r=24:d=${seconds}[bg]`,
     `testsrc2=s=${width}x20:r=24:d=${seconds}[strip]`,
     `color=c=0x38bdf8:s=${width}x4:r=24:d=${seconds}[bar]`,
     "[bg][strip]overlay=x=0:y=H-20[a]",
@@ -47,18 +57,19 @@ function filterGraph(font: string | null): string {
     `[b]${text("label.txt", "fontsize=14:fontcolor=0x94a3b8:x=20:y=16")},${text(
       "prompt.txt",
       "fontsize=22:fontcolor=white:line_spacing=8:x=(w-text_w)/2:y=(h-text_h)/2",
-    )},format=yuv420p[out]`,
+    )},${text("camera.txt", "fontsize=15:fontcolor=0x7dd3fc:x=20:y=H-54")},format=yuv420p[out]`,
   ].join(";");
 }
 
 function runFfmpeg(params: {
   ffmpegPath: string;
+  seed: number;
   cwd: string;
   children: Set<ChildProcess>;
 }): Promise<void> {
   const args = [
     ...["-hide_banner", "-loglevel", "error", "-nostdin", "-y"],
-    ...["-filter_complex", filterGraph(findFont()), "-map", "[out]"],
+    ...["-filter_complex", filterGraph(findFont(), params.seed), "-map", "[out]"],
     ...["-c:v", "libx264", "-preset", "veryfast", "-crf", "26", "-pix_fmt", "yuv420p"],
     ...["-movflags", "+faststart", "-t", String(seconds), "out.mp4"],
   ];
@@ -81,6 +92,12 @@ function runFfmpeg(params: {
       else reject(new Error(`ffmpeg exited with ${code ?? signal}: ${stderr.trim()}`));
     });
   });
+}
+
+/** "Camera: Pan left + Pedestal up → Push in", or nothing when the prompt names no move. */
+export function cameraLine(prompt: string): string {
+  const moves = cameraMoves(prompt);
+  return moves.length === 0 ? "" : `Camera: ${moves.map((m) => m.join(" + ")).join(" → ")}`;
 }
 
 export function createRenderer(params: {
@@ -116,7 +133,19 @@ export function createRenderer(params: {
     }
   };
 
-  const renderNow = async (prompt: string, file: string): Promise<VideoRef | null> => {
+  // The seed each prompt's next task gets: 1, 2, … then round again.
+  const lastSeed = new Map<string, number>();
+  const nextSeed = (prompt: string): number => {
+    const seed = ((lastSeed.get(prompt) ?? 0) % SEED_BACKGROUNDS.length) + 1;
+    lastSeed.set(prompt, seed);
+    return seed;
+  };
+
+  const renderNow = async (
+    prompt: string,
+    seed: number,
+    file: string,
+  ): Promise<VideoRef | null> => {
     const ffmpegPath = params.ffmpegPath;
     if (ffmpegPath === null) return fallback("ffmpeg not found");
     if (existsSync(join(params.videosDir, file))) {
@@ -125,8 +154,12 @@ export function createRenderer(params: {
     const workDir = await mkdtemp(join(params.videosDir, ".render-"));
     try {
       await writeFile(join(workDir, "prompt.txt"), wrapPrompt(prompt, 52, 8));
-      await writeFile(join(workDir, "label.txt"), "Hailuo Studio simulator · kie.ai Hailuo 02 Pro");
-      await runFfmpeg({ ffmpegPath, cwd: workDir, children });
+      await writeFile(
+        join(workDir, "label.txt"),
+        `Hailuo Studio simulator · kie.ai Hailuo 02 Pro · seed ${seed}`,
+      );
+      await writeFile(join(workDir, "camera.txt"), cameraLine(prompt));
+      await runFfmpeg({ ffmpegPath, seed, cwd: workDir, children });
       await rename(join(workDir, "out.mp4"), join(params.videosDir, file));
       return { source: "ffmpeg", file, readyAt: Date.now() };
     } catch (error) {
@@ -139,10 +172,11 @@ export function createRenderer(params: {
 
   return {
     render(prompt) {
-      const file = `${createHash("sha256").update(prompt).digest("hex").slice(0, 32)}.mp4`;
+      const seed = nextSeed(prompt);
+      const file = `${createHash("sha256").update(`${seed}\n${prompt}`).digest("hex").slice(0, 32)}.mp4`;
       const existing = inFlight.get(file);
       if (existing) return existing;
-      const job = withSlot(() => (closed ? Promise.resolve(null) : renderNow(prompt, file)))
+      const job = withSlot(() => (closed ? Promise.resolve(null) : renderNow(prompt, seed, file)))
         .then((ref) => (closed ? null : ref))
         .finally(() => inFlight.delete(file));
       inFlight.set(file, job);
