@@ -90,7 +90,13 @@ export function GenerationCard(props: {
             className="absolute inset-0 size-full object-cover"
           />
         )}
-        <StatusBadge kind={kind} since={g.createdAt} solid className="absolute top-2 left-2" />
+        <StatusBadge
+          kind={kind}
+          since={g.createdAt}
+          solid
+          live={false}
+          className="absolute top-2 left-2"
+        />
         {g.shot.takes > 1 && (
           <span
             data-testid="take-label"

@@ -15,19 +15,26 @@ function KindIcon({ kind }: { kind: StatusKind }) {
 }
 
 /**
- * The status pill. The label sits in a polite live region, so a change ("Generating" → "Ready")
- * is announced; the ticking counter beside it is not.
+ * The status pill. On a video's own page the label sits in a polite live region, so a change
+ * ("Generating" → "Ready") is announced; the ticking counter beside it is not. In the gallery
+ * (`live` false) a notice naming the video says it instead, once, rather than a bare "Ready" per
+ * card.
  */
 export function StatusBadge(props: {
   kind: StatusKind;
   since: string;
   className?: string;
   solid?: boolean;
+  live?: boolean;
 }) {
   const t = useTranslations("status");
   return (
     <span className={cn("inline-flex items-center gap-1.5", props.className)}>
-      <span aria-live="polite" aria-atomic="true" data-testid="generation-status">
+      <span
+        aria-live={props.live === false ? undefined : "polite"}
+        aria-atomic={props.live === false ? undefined : true}
+        data-testid="generation-status"
+      >
         <Badge
           tone={STATUS_TONE[props.kind]}
           className={props.solid ? "shadow-sm backdrop-blur" : undefined}

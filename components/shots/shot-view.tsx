@@ -168,7 +168,7 @@ function TakeTile(props: {
         ) : (
           <div className="absolute inset-0 flex flex-col items-center justify-center gap-2">
             <GenerationPoster g={g} kind={kind} sizes="50vw" decorative />
-            <StatusBadge kind={kind} since={g.createdAt} solid className="relative" />
+            <StatusBadge kind={kind} since={g.createdAt} solid live={false} className="relative" />
             {props.canCancel && (
               <CancelButton slug={props.slug} generationId={g.id} className="relative" />
             )}

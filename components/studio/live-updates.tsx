@@ -1,12 +1,14 @@
 "use client";
 import { createContext, type ReactNode, useContext } from "react";
+import { useFinishedWord } from "@/components/studio/finished-word";
 import { useGenerationEvents } from "@/lib/queries/use-generation-events";
 
 const LiveContext = createContext(false);
 
-/** Opens the workspace's event stream once for every page under it. */
+/** Opens the workspace's event stream once for every page under it, and says when videos end. */
 export function LiveUpdates(props: { slug: string; children: ReactNode }) {
-  const { connected } = useGenerationEvents(props.slug);
+  const onChange = useFinishedWord(props.slug);
+  const { connected } = useGenerationEvents(props.slug, onChange);
   return <LiveContext.Provider value={connected}>{props.children}</LiveContext.Provider>;
 }
 

@@ -1,10 +1,11 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { GenerationDto } from "@/lib/generations/dto";
 import { isGenerationState } from "@/lib/generations/state-machine";
 import {
   fetchJson,
+  findGeneration,
   generationKeys,
   generationsUrl,
   patchGenerationState,
@@ -33,9 +34,17 @@ function parseEvent(data: string): { id: string; state: GenerationDto["state"] }
  * event moves the badge at once, then the full record is fetched. Returns whether the stream
  * is open, so polling can slow down while it is.
  */
-export function useGenerationEvents(slug: string): { connected: boolean } {
+export function useGenerationEvents(
+  slug: string,
+  /** Told of each generation the stream said changed: as it is now, and as the page had it. */
+  onChange?: (now: GenerationDto, before: GenerationDto | undefined) => void,
+): { connected: boolean } {
   const qc = useQueryClient();
   const [connected, setConnected] = useState(false);
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  });
 
   useEffect(() => {
     let source: EventSource | null = null;
@@ -44,13 +53,15 @@ export function useGenerationEvents(slug: string): { connected: boolean } {
     let delay = RECONNECT_MS.first;
     let openedBefore = false;
     let stopped = false;
-    const pending = new Set<string>();
+    // Each changed id, with the generation as the page had it before the burst's first event.
+    const pending = new Map<string, GenerationDto | undefined>();
 
-    const refresh = async (id: string) => {
+    const refresh = async (id: string, before: GenerationDto | undefined) => {
       try {
         const dto = await fetchJson<GenerationDto>(
           `${generationsUrl(slug)}/${encodeURIComponent(id)}`,
         );
+        onChangeRef.current?.(dto, before);
         if (!replaceGeneration(qc, slug, dto)) {
           // Not in the loaded pages (someone else's new generation): let the list decide where.
           await qc.invalidateQueries({ queryKey: generationKeys.list(slug) });
@@ -68,16 +79,16 @@ export function useGenerationEvents(slug: string): { connected: boolean } {
 
     const flush = () => {
       batchTimer = undefined;
-      const ids = [...pending];
+      const changed = [...pending];
       pending.clear();
-      for (const id of ids) void refresh(id);
+      for (const [id, before] of changed) void refresh(id, before);
     };
 
     const onGeneration = (event: MessageEvent<string>) => {
       const parsed = parseEvent(event.data);
       if (!parsed) return;
+      if (!pending.has(parsed.id)) pending.set(parsed.id, findGeneration(qc, slug, parsed.id));
       patchGenerationState(qc, slug, parsed.id, parsed.state);
-      pending.add(parsed.id);
       batchTimer ??= setTimeout(flush, BATCH_MS);
     };
 

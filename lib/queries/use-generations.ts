@@ -92,6 +92,34 @@ function mapList(
   return { ...data, pages: data.pages.map((p, i) => ({ ...p, items: fn(p.items, i) })) };
 }
 
+/** A generation as the page has it (its detail, else the first gallery list that holds it). */
+export function findGeneration(
+  qc: QueryClient,
+  slug: string,
+  id: string,
+): GenerationDto | undefined {
+  const detail = qc.getQueryData<GenerationDto>(generationKeys.detail(slug, id));
+  if (detail) return detail;
+  for (const [, data] of qc.getQueriesData<ListData>({ queryKey: generationKeys.list(slug) })) {
+    for (const page of data?.pages ?? []) {
+      const found = page.items.find((g) => g.id === id);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** The takes of a shot the page holds (in any gallery list or detail), by id. */
+export function findShotTakes(qc: QueryClient, slug: string, shotId: string): GenerationDto[] {
+  const found = new Map<string, GenerationDto>();
+  for (const [, data] of qc.getQueriesData<ListData>({ queryKey: generationKeys.list(slug) })) {
+    for (const page of data?.pages ?? []) {
+      for (const g of page.items) if (g.shot.id === shotId && !found.has(g.id)) found.set(g.id, g);
+    }
+  }
+  return [...found.values()];
+}
+
 /** Swaps in a fresh copy of a generation wherever the cache has it; false if the gallery hasn't. */
 export function replaceGeneration(qc: QueryClient, slug: string, dto: GenerationDto): boolean {
   let found = false;

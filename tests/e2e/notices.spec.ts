@@ -72,3 +72,95 @@ test("on plain http the prompt is still copied, and a refusal says to copy by ha
   await expect(failed).toHaveText("Couldn’t copy. Select the text and copy it yourself.");
   await expect(failed).toHaveAttribute("data-tone", "error");
 });
+
+/** Plays the tab being hidden or shown again, as switching tabs does. */
+async function setTabHidden(page: Page, hidden: boolean): Promise<void> {
+  await page.evaluate((hide) => {
+    Object.defineProperty(document, "visibilityState", {
+      configurable: true,
+      get: () => (hide ? "hidden" : "visible"),
+    });
+    document.dispatchEvent(new Event("visibilitychange"));
+  }, hidden);
+}
+
+test("a video that ends is named in a notice with View, and counted in the title while the tab is hidden", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(`e2e-finished-${Date.now()}@example.com`);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/w\/[^/]+$/);
+  await expect(page).toHaveTitle(/Hailuo Studio$/);
+  const title = await page.title();
+
+  await setTabHidden(page, true);
+  await page.getByLabel("Prompt", { exact: true }).fill("一只白鹭掠过稻田，清晨薄雾");
+  await page.getByRole("button", { name: "Generate" }).click();
+  await page
+    .getByLabel("Prompt", { exact: true })
+    .fill("a paper lantern drifting, this one fails [sim:fail]");
+  await page.getByRole("button", { name: "Generate" }).click();
+
+  const ready = page.getByTestId("notice").filter({ hasText: "Ready: 一只白鹭掠过稻田，清晨薄雾" });
+  await expect(ready).toBeVisible({ timeout: 60_000 });
+  const failed = page
+    .getByTestId("notice")
+    .filter({ hasText: "Failed: a paper lantern drifting, this one fails" });
+  await expect(failed).toBeVisible({ timeout: 60_000 });
+  await expect(failed).toHaveAttribute("data-tone", "error");
+  // Two ended while nobody looked.
+  await expect(page).toHaveTitle(`(2) ${title}`);
+  // Looking clears the count.
+  await setTabHidden(page, false);
+  await expect(page).toHaveTitle(title);
+
+  // View opens the video.
+  await ready.getByRole("link", { name: "View" }).click();
+  await page.waitForURL(/\/g\/[^/]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("一只白鹭掠过稻田，清晨薄雾");
+});
+
+test("a shot of several takes is told once, when its last take ends, and not over an open menu", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(`e2e-shot-word-${Date.now()}@example.com`);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/w\/[^/]+$/);
+  const title = await page.title();
+
+  await setTabHidden(page, true);
+  await page
+    .getByRole("group", { name: "Takes", exact: true })
+    .getByText("2", { exact: true })
+    .click();
+  await page.getByLabel("Prompt", { exact: true }).fill("两只纸鹤在风中盘旋");
+  await page.getByRole("button", { name: "Generate" }).click();
+  // A menu is open when the takes end: the word waits, so Escape still closes the menu.
+  await page.getByRole("button", { name: /^Theme: / }).click();
+  await expect(page.getByRole("menu")).toBeVisible();
+  await expect(
+    page.locator('[data-testid="take-strip"] button[aria-label$=", Ready"]'),
+  ).toHaveCount(2, { timeout: 60_000 });
+  await expect(page).toHaveTitle(`(2) ${title}`);
+  await expect(page.getByTestId("notice")).toHaveCount(0);
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("menu")).toHaveCount(0);
+
+  const word = page
+    .getByTestId("notice")
+    .filter({ hasText: "2 takes of 2 ready: 两只纸鹤在风中盘旋" });
+  await expect(word).toBeVisible();
+  await expect(page.getByTestId("notice")).toHaveCount(1);
+  await setTabHidden(page, false);
+  await expect(page).toHaveTitle(title);
+  // View opens the shot, its takes side by side.
+  await word.getByRole("link", { name: "View" }).click();
+  await page.waitForURL(/\/shots\/[^/]+$/);
+  await expect(page.getByTestId("take-video")).toHaveCount(2);
+});

@@ -4,10 +4,17 @@
  */
 export type NoticeTone = "success" | "error" | "info";
 
+/** A link the notice offers (View), to a page in the studio. */
+export interface NoticeAction {
+  label: string;
+  href: string;
+}
+
 export interface Notice {
   id: number;
   message: string;
   tone: NoticeTone;
+  action?: NoticeAction;
 }
 
 // More than this on screen at once is noise; the oldest makes way.
@@ -27,10 +34,10 @@ function publish(next: readonly Notice[]): void {
  * Shows a notice. The same words raised again while still on screen start over as a new notice
  * rather than stacking a copy (two presses of Copy say "Copied" once).
  */
-export function notify(message: string, tone: NoticeTone = "success"): void {
+export function notify(message: string, tone: NoticeTone = "success", action?: NoticeAction): void {
   lastId += 1;
   const rest = notices.filter((n) => n.message !== message);
-  publish([...rest, { id: lastId, message, tone }].slice(-MAX_SHOWN));
+  publish([...rest, { id: lastId, message, tone, ...(action && { action }) }].slice(-MAX_SHOWN));
 }
 
 /** Forgets a notice once it has closed (timed out, swiped or dismissed). */

@@ -1,5 +1,6 @@
 "use client";
 import * as ToastPrimitive from "@radix-ui/react-toast";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { cn } from "@/components/ui/cn";
@@ -55,6 +56,16 @@ function NoticeToast({ notice, closeLabel }: { notice: Notice; closeLabel: strin
       <ToastPrimitive.Description className="min-w-0 flex-1 leading-snug">
         {notice.message}
       </ToastPrimitive.Description>
+      {notice.action && (
+        <ToastPrimitive.Action altText={notice.action.label} asChild>
+          <Link
+            href={notice.action.href}
+            className="-my-1 shrink-0 rounded-md px-2 py-1 font-medium text-accent-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-accent-500"
+          >
+            {notice.action.label}
+          </Link>
+        </ToastPrimitive.Action>
+      )}
       <ToastPrimitive.Close
         aria-label={closeLabel}
         className="-my-1 grid size-7 shrink-0 place-items-center rounded-md text-fg-muted hover:bg-muted hover:text-fg focus-visible:outline-2 focus-visible:outline-accent-500"
