@@ -132,6 +132,7 @@ test("a shot of several takes is told once, when its last take ends, and not ove
   await page.getByLabel("Password").fill("a long enough password");
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(/\/w\/[^/]+$/);
+  await expect(page).toHaveTitle(/Hailuo Studio$/);
   const title = await page.title();
 
   await setTabHidden(page, true);
