@@ -1,4 +1,5 @@
 "use client";
+import { useQueryClient } from "@tanstack/react-query";
 import { CircleAlert, PanelTopClose } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
@@ -16,9 +17,10 @@ import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { CameraHints } from "@/components/studio/camera-hints";
 import { newIdempotencyKey } from "@/components/studio/new-idempotency-key";
+import { RecentPromptsMenu, recentPromptsKey } from "@/components/studio/recent-prompts-menu";
 import { useEditorFold } from "@/components/studio/studio-layout";
 import { TakesPicker, useTakesChoice } from "@/components/studio/takes-picker";
-import { usePromptDraft } from "@/components/studio/use-prompt-draft";
+import { loadPromptDraft, usePromptDraft } from "@/components/studio/use-prompt-draft";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -55,6 +57,10 @@ export function PromptEditor(props: {
   const hydrated = useHydrated();
   const fold = useEditorFold();
   const [takes, setTakes] = useTakesChoice();
+  const qc = useQueryClient();
+  // The Recent menu, and whether ↑ in the empty prompt box opened it (focus then goes into it).
+  const [recentOpen, setRecentOpen] = useState(false);
+  const [recentFromKeyboard, setRecentFromKeyboard] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const inFlightRef = useRef(false);
   const unansweredRef = useRef<UnansweredPress | null>(null);
@@ -104,6 +110,7 @@ export function PromptEditor(props: {
           }
           draft.reset(prompt);
           setStarted({ ...sent, refused: false });
+          void qc.invalidateQueries({ queryKey: recentPromptsKey(props.slug) });
         },
         onError: (error) => {
           // A server answer is final; a missing one leaves the outcome open, so keep the key.
@@ -124,6 +131,13 @@ export function PromptEditor(props: {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    // ↑ in an empty box: the recent prompts, as a shell's history.
+    if (event.key === "ArrowUp" && prompt === "" && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      setRecentFromKeyboard(true);
+      setRecentOpen(true);
+      return;
+    }
     if (
       event.key === "Enter" &&
       (event.metaKey || event.ctrlKey) &&
@@ -171,6 +185,26 @@ export function PromptEditor(props: {
             <span className="rounded-full bg-muted px-2 py-0.5 text-[11px] font-medium text-fg-muted">
               Hailuo 02 Pro
             </span>
+            {props.canGenerate && (
+              <RecentPromptsMenu
+                slug={props.slug}
+                open={recentOpen}
+                fromKeyboard={recentFromKeyboard}
+                promptBox={textareaRef}
+                onOpenChange={(open) => {
+                  setRecentOpen(open);
+                  if (!open) setRecentFromKeyboard(false);
+                }}
+                onPick={(recent) => {
+                  // As "Use this prompt": what was in the box is kept aside, to bring back.
+                  loadPromptDraft(props.slug, {
+                    prompt: recent.prompt,
+                    optimizer: recent.promptOptimizer,
+                  });
+                  setTakes(recent.takes);
+                }}
+              />
+            )}
             {fold && (
               <button
                 type="button"

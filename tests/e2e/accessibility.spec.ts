@@ -68,6 +68,10 @@ test("the studio and its pages, in every open state, have no accessibility viola
     await page.getByRole("button", { name: /^Theme: / }).click();
     await expect(page.getByRole("menu")).toBeVisible();
   });
+  await checkBothThemes(page, "recent prompts menu", found, async () => {
+    await page.getByRole("button", { name: "Recent prompts" }).click();
+    await expect(page.getByRole("menuitem").first()).toBeVisible();
+  });
   await checkBothThemes(page, "workspace menu", found, async () => {
     await page
       .getByRole("button", { name: /Workspace/ })

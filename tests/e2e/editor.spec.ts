@@ -179,3 +179,47 @@ test("a take waiting for room under kie.ai's limit can be cancelled from its car
   await page.reload();
   await expect(page.getByRole("button", { name: /^Take \d of 4, Cancelled$/ })).toHaveCount(1);
 });
+
+test("Recent brings back a prompt with its optimizer and takes: ↑ in the empty box, or the menu", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(`e2e-recent-${Date.now()}@example.com`);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/w\/[^/]+$/);
+
+  const prompt = page.getByLabel("Prompt", { exact: true });
+  const optimizer = page.getByRole("switch", { name: "Prompt optimizer" });
+  const takes = page.getByRole("group", { name: "Takes", exact: true });
+  await prompt.fill("夜色中的摩天轮缓缓转动 [Pull out]");
+  await optimizer.click();
+  await expect(optimizer).toHaveAttribute("aria-checked", "false");
+  await takes.getByText("2", { exact: true }).click();
+  await page.getByRole("button", { name: "Generate" }).click();
+  await expect(prompt).toHaveValue("");
+  await takes.getByText("1", { exact: true }).click();
+  await expect(optimizer).toHaveAttribute("aria-checked", "true");
+
+  // ↑ in the empty box opens Recent at its newest prompt; Enter brings it back, settings and all.
+  await prompt.focus();
+  await page.keyboard.press("ArrowUp");
+  const newest = page.getByRole("menuitem").filter({ hasText: "夜色中的摩天轮缓缓转动" });
+  await expect(newest).toBeFocused();
+  await expect(newest).toContainText("Optimizer off · 2 takes");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menu")).toHaveCount(0);
+  await expect(prompt).toHaveValue("夜色中的摩天轮缓缓转动 [Pull out]");
+  await expect(prompt).toBeFocused();
+  await expect(optimizer).toHaveAttribute("aria-checked", "false");
+  await expect(takes.getByRole("radio", { name: "2" })).toBeChecked();
+
+  // From the menu over a draft: the draft is kept aside and can be brought back.
+  await prompt.fill("a draft I was writing");
+  await page.getByRole("button", { name: "Recent prompts" }).click();
+  await page.getByRole("menuitem").filter({ hasText: "夜色中的摩天轮缓缓转动" }).click();
+  await expect(prompt).toHaveValue("夜色中的摩天轮缓缓转动 [Pull out]");
+  await page.getByTestId("replaced-draft").getByRole("button", { name: "Bring it back" }).click();
+  await expect(prompt).toHaveValue("a draft I was writing");
+});

@@ -26,6 +26,7 @@ import { deleteGenerationAction } from "@/lib/actions/generations/delete-generat
 import { deleteOtherTakesAction } from "@/lib/actions/generations/delete-other-takes";
 import { keepTakeAction } from "@/lib/actions/generations/keep-take";
 import { listAuthorsAction } from "@/lib/actions/generations/list-authors";
+import { listRecentPromptsAction } from "@/lib/actions/generations/list-recent-prompts";
 import { retryGenerationAction } from "@/lib/actions/generations/retry-generation";
 import { acceptInviteAction } from "@/lib/actions/invites/accept-invite";
 import { createInviteAction } from "@/lib/actions/invites/create-invite";
@@ -270,6 +271,9 @@ const ACTION_PROBES: Probe[] = [
     const g = await generationRowIn(t.workspace.id, ownerOf(t, who), "stored");
     return deleteOtherTakesAction({ workspaceSlug: slugOf(t), generationId: g.id });
   }),
+  action("listRecentPromptsAction", "generation.create", (t) =>
+    listRecentPromptsAction({ workspaceSlug: slugOf(t) }),
+  ),
   action("listAuthorsAction", "gallery.view", (t) =>
     listAuthorsAction({ workspaceSlug: slugOf(t) }),
   ),

@@ -6,6 +6,7 @@ import { createTakes } from "@/lib/generations/create-generation";
 import { deleteOtherTakes } from "@/lib/generations/delete-other-takes";
 import { keepTake } from "@/lib/generations/keep-take";
 import { listGenerations } from "@/lib/generations/list-generations";
+import { listRecentPrompts } from "@/lib/generations/recent-prompts";
 import { newWorkspace, waitFor } from "@/tests/support/studio";
 
 // A shot's takes, chosen among: Keep marks one (at most one per shot), "Delete the others"
@@ -189,5 +190,42 @@ describe("shots", () => {
       }),
     );
     expect(again.code).toBe("conflict");
+  });
+});
+
+describe("recent prompts", () => {
+  it("are the person's own latest presses, one per prompt and optimizer setting, with their takes", async () => {
+    const ctx = await newWorkspace();
+    const mate = await newWorkspace();
+    await db.membership.create({
+      data: { userId: mate.userId, workspaceId: ctx.workspace.id, role: "member" },
+    });
+    const tag = randomUUID().slice(0, 8);
+    const first = `清晨的港口 ${tag}`;
+    const second = `a kite over dunes [Pan left] ${tag}`;
+    await press(ctx, first, 1);
+    await press(ctx, second, 3);
+    // The same prompt again, with the optimizer off: a separate entry, and the newest.
+    await createTakes({
+      workspace: ctx.workspace,
+      authorId: ctx.userId,
+      prompt: first,
+      promptOptimizer: true,
+      idempotencyKey: randomUUID(),
+      takes: 2,
+    });
+    await press(ctx, first, 4);
+    // A teammate's prompt is theirs, not this person's.
+    await press({ ...mate, workspace: ctx.workspace }, `别人的提示词 ${tag}`, 1);
+
+    const recent = await listRecentPrompts({
+      workspaceId: ctx.workspace.id,
+      authorId: ctx.userId,
+    });
+    expect(recent.map((r) => [r.prompt, r.promptOptimizer, r.takes])).toEqual([
+      [first, false, 4],
+      [first, true, 2],
+      [second, false, 3],
+    ]);
   });
 });
