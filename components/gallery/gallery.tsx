@@ -1,5 +1,5 @@
 "use client";
-import { Grid3x3, LayoutGrid, Square } from "lucide-react";
+import { Grid3x3, LayoutGrid, Maximize, Square } from "lucide-react";
 import { useFormatter, useTimeZone, useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { CollectionBanner } from "@/components/gallery/collection-banner";
@@ -7,10 +7,12 @@ import { dayKey, groupByDay, relativeDay } from "@/components/gallery/day-groups
 import { DeletedNotice } from "@/components/gallery/deleted-notice";
 import { FilterBar, NoMatches, useGalleryFilters } from "@/components/gallery/filter-bar";
 import { GalleryLinks } from "@/components/gallery/gallery-links";
+import { preloadViewer, useGalleryViewer } from "@/components/gallery/gallery-viewer";
 import type { Viewer } from "@/components/gallery/status";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { ShotCard } from "@/components/shots/shot-card";
 import { useLiveConnected } from "@/components/studio/live-updates";
+import { StudioShortcuts } from "@/components/studio/studio-shortcuts";
 import { useLayoutPref } from "@/components/studio/use-layout-pref";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -69,6 +71,7 @@ export function Gallery(props: {
   // The takes of one press make one card.
   const shots = useMemo(() => groupShots(items), [items]);
   const days = useDayGroups(shots);
+  const viewer = useGalleryViewer(items);
   const eager = useMemo(() => new Set(shots.slice(0, 3).map((s) => s.id)), [shots]);
 
   // Load the next page a little before the bottom is reached; the button stays for keyboards.
@@ -116,6 +119,7 @@ export function Gallery(props: {
         )}
         <div className="ml-auto flex items-center gap-1 sm:gap-2">
           <GalleryLinks slug={props.slug} canShare={props.canGenerate} />
+          {viewer.canWatch && <WatchButton onWatch={() => viewer.watch()} />}
           {items.length > 0 && <DensityControl value={density} onChange={setDensity} />}
         </div>
       </div>
@@ -166,6 +170,8 @@ export function Gallery(props: {
                         viewer={props.viewer}
                         compact={density === "small"}
                         eager={eager.has(shot.id)}
+                        onWatch={viewer.watch}
+                        canWatch={viewer.isReady}
                       />
                     </li>
                   ))}
@@ -189,7 +195,27 @@ export function Gallery(props: {
           </div>
         </>
       )}
+      {viewer.viewer}
+      <StudioShortcuts />
     </section>
+  );
+}
+
+/** The whole gallery full screen, from its first ready video. */
+function WatchButton(props: { onWatch: () => void }) {
+  const t = useTranslations("shortcuts");
+  return (
+    <button
+      type="button"
+      onClick={props.onWatch}
+      onPointerEnter={preloadViewer}
+      onFocus={preloadViewer}
+      aria-label={t("openName")}
+      title={t("openName")}
+      className="inline-flex size-8 items-center justify-center rounded-lg text-fg-muted transition-colors hover:bg-muted hover:text-fg focus-visible:outline-2 focus-visible:outline-accent-500"
+    >
+      <Maximize aria-hidden="true" strokeWidth={1.75} className="size-4" />
+    </button>
   );
 }
 

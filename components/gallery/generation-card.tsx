@@ -1,10 +1,12 @@
 "use client";
+import { Maximize } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import { CollectionMenu } from "@/components/collections/collection-menu";
 import { FavoriteButton } from "@/components/collections/favorite-button";
 import { CancelButton } from "@/components/gallery/cancel-button";
+import { preloadViewer } from "@/components/gallery/gallery-viewer";
 import { GenerationPoster } from "@/components/gallery/generation-poster";
 import { ProblemNote } from "@/components/gallery/problem-note";
 import { RetryButton } from "@/components/gallery/retry-button";
@@ -27,6 +29,7 @@ import { cn } from "@/components/ui/cn";
 import { KeepIcon } from "@/components/ui/icons";
 import { RelativeTime } from "@/components/ui/local-time";
 import type { GenerationDto } from "@/lib/generations/dto";
+import { promptTitle } from "@/lib/generations/prompt-title";
 
 const POSTER_SIZES = "(min-width: 1280px) 300px, (min-width: 640px) 45vw, 100vw";
 
@@ -42,6 +45,8 @@ export function GenerationCard(props: {
   /** The card stands for a shot of several takes: its id, and the strip to switch between them. */
   shotId?: string;
   strip?: ReactNode;
+  /** Opens this video in the gallery's full-screen viewer. */
+  onWatch?: () => void;
 }) {
   const t = useTranslations("gallery");
   const { g } = props;
@@ -143,6 +148,7 @@ export function GenerationCard(props: {
             )}
           </div>
         )}
+        {props.onWatch && <WatchHere onWatch={props.onWatch} name={promptTitle(g.prompt, 60)} />}
         {g.media.durationMs !== null && (
           <span className="absolute right-2 bottom-2 rounded bg-black/60 px-1.5 py-0.5 font-mono text-[11px] text-white tabular-nums backdrop-blur">
             {formatDuration(g.media.durationMs)}
@@ -195,5 +201,27 @@ export function GenerationCard(props: {
         </div>
       </div>
     </article>
+  );
+}
+
+/** Full screen from this card: above the card's link, shown on hover or focus (always on touch). */
+function WatchHere(props: { onWatch: () => void; name: string }) {
+  const t = useTranslations("shortcuts");
+  return (
+    <button
+      type="button"
+      onClick={props.onWatch}
+      onPointerEnter={preloadViewer}
+      onFocus={preloadViewer}
+      aria-label={t("openOne", { name: props.name })}
+      title={t("open")}
+      className={cn(
+        "absolute bottom-2 left-2 z-10 inline-flex size-7 items-center justify-center rounded-md bg-black/60 text-white backdrop-blur transition-opacity",
+        "focus-visible:opacity-100 focus-visible:outline-2 focus-visible:outline-white",
+        "pointer-fine:opacity-0 pointer-fine:group-hover:opacity-100",
+      )}
+    >
+      <Maximize aria-hidden="true" strokeWidth={1.75} className="size-3.5" />
+    </button>
   );
 }

@@ -17,6 +17,9 @@ export function ShotCard(props: {
   viewer: Viewer;
   eager?: boolean;
   compact?: boolean;
+  /** Opens the full-screen viewer at a take; `canWatch` says which takes it holds. */
+  onWatch?: (id: string) => void;
+  canWatch?: (id: string) => boolean;
 }) {
   const { takes } = props.shot;
   const [chosen, setChosen] = useState<string | null>(null);
@@ -32,6 +35,9 @@ export function ShotCard(props: {
       eager={props.eager}
       compact={props.compact}
       shotId={takes.length > 1 ? props.shot.id : undefined}
+      onWatch={
+        props.onWatch && props.canWatch?.(shown.id) ? () => props.onWatch?.(shown.id) : undefined
+      }
       strip={
         takes.length > 1 && (
           <TakeStrip

@@ -68,6 +68,15 @@ test("the studio and its pages, in every open state, have no accessibility viola
     await page.getByRole("button", { name: /^Theme: / }).click();
     await expect(page.getByRole("menu")).toBeVisible();
   });
+  await checkBothThemes(page, "keyboard shortcuts", found, async () => {
+    await page.locator("body").click({ position: { x: 5, y: 400 } });
+    await page.keyboard.press("?");
+    await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  });
+  await checkBothThemes(page, "the gallery full screen", found, async () => {
+    await page.getByRole("button", { name: "Watch the gallery full screen" }).click();
+    await expect(page.getByTestId("viewer-video")).toBeVisible();
+  });
   await checkBothThemes(page, "recent prompts menu", found, async () => {
     await page.getByRole("button", { name: "Recent prompts" }).click();
     await expect(page.getByRole("menuitem").first()).toBeVisible();

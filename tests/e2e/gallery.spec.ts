@@ -120,14 +120,14 @@ test("the editor folds to a bar and posters come in three sizes, both remembered
   await expect(tiles).toHaveCount(4);
   await visitor.screenshot({ path: testInfo.outputPath("shared-gallery.png") });
   await tiles.first().click();
-  const viewer = visitor.getByTestId("shared-viewer");
+  const viewer = visitor.getByTestId("video-viewer");
   await expect(viewer.getByText("1 of 4")).toBeVisible();
   await visitor.keyboard.press("ArrowRight");
   await expect(viewer.getByText("2 of 4")).toBeVisible();
   await visitor.keyboard.press("ArrowLeft");
   await visitor.keyboard.press("ArrowLeft");
   await expect(viewer.getByText("4 of 4")).toBeVisible();
-  await expect(viewer.getByTestId("shared-viewer-video")).toBeVisible();
+  await expect(viewer.getByTestId("viewer-video")).toBeVisible();
   await visitor.screenshot({ path: testInfo.outputPath("shared-viewer.png") });
   await visitor.keyboard.press("Escape");
   await expect(viewer).toHaveCount(0);
@@ -196,4 +196,62 @@ test("a viewer sees the videos and one line instead of an editor", async ({
   await expect(viewer.getByRole("button", { name: "Generate" })).toHaveCount(0);
   await expect(viewer.getByText("to generate")).toHaveCount(0);
   await viewer.context().close();
+});
+
+test("the gallery full screen: J and K move, Space plays, Esc leaves; / searches and ? lists the keys", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signUp(page);
+  await generate(page, ["第一段：湖面上的晨雾", "second: a train crossing a bridge at night"]);
+  const cards = page.getByTestId("generation-card");
+  for (const card of await cards.all()) {
+    await expect(card).toHaveAttribute("data-state", "success", { timeout: 60_000 });
+  }
+  await expect(cards.filter({ has: page.locator("video, img") })).toHaveCount(2);
+
+  // `/` from anywhere on the page (not while typing) goes to the search.
+  await page.locator("body").click({ position: { x: 5, y: 400 } });
+  await page.keyboard.press("/");
+  await expect(page.getByTestId("gallery-search")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await page.locator("body").click({ position: { x: 5, y: 400 } });
+  await page.keyboard.press("?");
+  const keys = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(keys).toContainText("Play or pause in the viewer");
+  await page.keyboard.press("Escape");
+  await expect(keys).toHaveCount(0);
+
+  const open = page.getByRole("button", { name: "Watch the gallery full screen" });
+  await open.click();
+  const viewer = page.getByTestId("video-viewer");
+  await expect(viewer).toBeVisible();
+  // Newest first, as the gallery lists them.
+  await expect(viewer.getByText("1 of 2")).toBeVisible();
+  await expect(viewer.getByRole("heading")).toHaveText(
+    "second: a train crossing a bridge at night",
+  );
+  await page.keyboard.press("j");
+  await expect(viewer.getByText("2 of 2")).toBeVisible();
+  await expect(viewer.getByRole("heading")).toHaveText("第一段：湖面上的晨雾");
+  await page.keyboard.press("k");
+  await expect(viewer.getByText("1 of 2")).toBeVisible();
+  const video = viewer.getByTestId("viewer-video");
+  await expect
+    .poll(() => video.evaluate((v: HTMLVideoElement) => !v.paused && v.currentTime > 0), {
+      timeout: 15_000,
+    })
+    .toBe(true);
+  await page.keyboard.press(" ");
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
+  await page.keyboard.press(" ");
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(false);
+  await page.keyboard.press("Escape");
+  await expect(viewer).toHaveCount(0);
+  await expect(open).toBeFocused();
+
+  // From a card: the viewer opens at that video.
+  await cards.filter({ hasText: "第一段" }).hover();
+  await page.getByRole("button", { name: "Watch full screen: 第一段：湖面上的晨雾" }).click();
+  await expect(viewer.getByText("2 of 2")).toBeVisible();
 });

@@ -193,7 +193,7 @@ test("collections on a phone: made from a card, opened as a named gallery, left 
   await expect(tile).toBeVisible();
   await tile.click();
   const viewer = visitor.getByRole("dialog", { name: /^江南水乡的清晨/ });
-  await expect(viewer.getByTestId("shared-viewer-video")).toBeVisible();
+  await expect(viewer.getByTestId("viewer-video")).toBeVisible();
   await expect(viewer.getByText("1 of 1")).toBeVisible();
   await visitor.keyboard.press("Escape");
   await expect(viewer).toHaveCount(0);
