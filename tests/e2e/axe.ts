@@ -33,6 +33,12 @@ export async function checkBothThemes(
   for (const scheme of THEMES) {
     await page.emulateMedia({ colorScheme: scheme });
     if (open) await open();
+    // Colours fade to the new theme: measured once they have arrived, not halfway.
+    await page.waitForFunction(() =>
+      document
+        .getAnimations()
+        .every((a) => !(a instanceof CSSTransition) || a.playState !== "running"),
+    );
     found.push(...(await violations(page, `${where} [${scheme}]`, only)));
     if (open) await page.keyboard.press("Escape");
   }
