@@ -45,24 +45,6 @@ function clearUnseen(): void {
 // it is told once (a retry puts the take on its way again, and its new end is told anew).
 const told = new Set<string>();
 
-// An open menu, popover, listbox or dialog: a notice that appears over it would become the top
-// layer and take the Escape meant for it, so word waits until it has closed.
-const OPEN_LAYER =
-  "[data-radix-popper-content-wrapper], [role='dialog'], [role='alertdialog'], [role='menu']";
-
-function whenNoLayerOpen(say: () => void): void {
-  if (!document.querySelector(OPEN_LAYER)) {
-    say();
-    return;
-  }
-  const observer = new MutationObserver(() => {
-    if (document.querySelector(OPEN_LAYER)) return;
-    observer.disconnect();
-    say();
-  });
-  observer.observe(document.body, { childList: true, subtree: true, attributes: true });
-}
-
 /**
  * Word when something this page saw on its way ends: once a shot's last take has ended, a
  * notice names it by its prompt's first words, with View (read out once, by the notice: the
@@ -100,8 +82,12 @@ export function useFinishedWord(slug: string) {
         ? t("shot", { ready: readyCount, takes: takes.length, name })
         : t(ready ? "ready" : "failed", { name });
       const href = several ? shotHref(slug, now.shot.id) : takeHref(slug, now.id);
-      whenNoLayerOpen(() =>
-        notify(message, readyCount > 0 ? "success" : "error", { label: t("view"), href }),
+      notify(
+        message,
+        readyCount > 0 ? "success" : "error",
+        { label: t("view"), href },
+        // Never over an open menu or dialog: it waits until that has closed.
+        { yields: true },
       );
     },
     [slug, t, qc],

@@ -17,7 +17,7 @@ import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { CameraHints } from "@/components/studio/camera-hints";
 import { newIdempotencyKey } from "@/components/studio/new-idempotency-key";
-import { RecentPromptsMenu, recentPromptsKey } from "@/components/studio/recent-prompts-menu";
+import { RecentPrompts } from "@/components/studio/recent-prompts";
 import { useEditorFold } from "@/components/studio/studio-layout";
 import { TakesPicker, useTakesChoice } from "@/components/studio/takes-picker";
 import { loadPromptDraft, usePromptDraft } from "@/components/studio/use-prompt-draft";
@@ -30,6 +30,7 @@ import { Switch } from "@/components/ui/switch";
 import type { GenerationDto } from "@/lib/generations/dto";
 import { hasCameraCommand, insertCameraCommand } from "@/lib/kie/camera-commands";
 import { countPromptChars, PROMPT_MAX } from "@/lib/kie/prompt";
+import { recentPromptsKey } from "@/lib/queries/recent-prompts-key";
 import { ActionError } from "@/lib/queries/use-action-mutation";
 import { useCreateGeneration } from "@/lib/queries/use-create-generation";
 import { useGeneration } from "@/lib/queries/use-generation";
@@ -61,6 +62,10 @@ export function PromptEditor(props: {
   // The Recent menu, and whether ↑ in the empty prompt box opened it (focus then goes into it).
   const [recentOpen, setRecentOpen] = useState(false);
   const [recentFromKeyboard, setRecentFromKeyboard] = useState(false);
+  const onRecentOpenChange = useCallback((open: boolean) => {
+    setRecentOpen(open);
+    if (!open) setRecentFromKeyboard(false);
+  }, []);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const inFlightRef = useRef(false);
   const unansweredRef = useRef<UnansweredPress | null>(null);
@@ -186,15 +191,16 @@ export function PromptEditor(props: {
               Hailuo 02 Pro
             </span>
             {props.canGenerate && (
-              <RecentPromptsMenu
+              <RecentPrompts
                 slug={props.slug}
+                onOpen={(fromKeyboard) => {
+                  setRecentFromKeyboard(fromKeyboard);
+                  setRecentOpen(true);
+                }}
                 open={recentOpen}
                 fromKeyboard={recentFromKeyboard}
                 promptBox={textareaRef}
-                onOpenChange={(open) => {
-                  setRecentOpen(open);
-                  if (!open) setRecentFromKeyboard(false);
-                }}
+                onOpenChange={onRecentOpenChange}
                 onPick={(recent) => {
                   // As "Use this prompt": what was in the box is kept aside, to bring back.
                   loadPromptDraft(props.slug, {

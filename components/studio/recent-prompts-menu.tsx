@@ -4,6 +4,7 @@ import { History } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { type RefObject, useEffect, useRef } from "react";
 import { unwrap } from "@/components/collections/queries";
+import { recentTriggerClasses } from "@/components/studio/recent-prompts";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -15,11 +16,10 @@ import { RelativeTime } from "@/components/ui/local-time";
 import { Spinner } from "@/components/ui/spinner";
 import { listRecentPromptsAction } from "@/lib/actions/generations/list-recent-prompts";
 import type { RecentPrompt } from "@/lib/generations/recent-prompts";
-
-export const recentPromptsKey = (slug: string) => ["recent-prompts", slug] as const;
+import { recentPromptsKey } from "@/lib/queries/recent-prompts-key";
 
 /**
- * Recent: the person's latest prompts in this workspace, with the optimizer and takes they were
+ * The menu behind the Recent button (components/studio/recent-prompts.tsx): the person's latest prompts in this workspace, with the optimizer and takes they were
  * pressed with; one brings them all back. Fetched when the menu opens, not with the page.
  */
 export function RecentPromptsMenu(props: {
@@ -60,7 +60,7 @@ export function RecentPromptsMenu(props: {
         disabled={props.disabled}
         aria-label={t("label")}
         title={t("hint")}
-        className="inline-flex size-8 items-center justify-center rounded-md text-fg-muted transition-colors hover:bg-muted hover:text-fg focus-visible:outline-2 focus-visible:outline-accent-500 disabled:opacity-50"
+        className={recentTriggerClasses}
       >
         <History aria-hidden="true" strokeWidth={1.75} className="size-4" />
       </DropdownMenuTrigger>

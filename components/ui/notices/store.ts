@@ -15,6 +15,11 @@ export interface Notice {
   message: string;
   tone: NoticeTone;
   action?: NoticeAction;
+  /**
+   * Word nobody asked for at that moment (a video that ended): it stays out of sight while a
+   * menu, popover or dialog is open, whose Escape it would otherwise take.
+   */
+  yields?: boolean;
 }
 
 // More than this on screen at once is noise; the oldest makes way.
@@ -34,10 +39,22 @@ function publish(next: readonly Notice[]): void {
  * Shows a notice. The same words raised again while still on screen start over as a new notice
  * rather than stacking a copy (two presses of Copy say "Copied" once).
  */
-export function notify(message: string, tone: NoticeTone = "success", action?: NoticeAction): void {
+export function notify(
+  message: string,
+  tone: NoticeTone = "success",
+  action?: NoticeAction,
+  options: { yields?: boolean } = {},
+): void {
   lastId += 1;
   const rest = notices.filter((n) => n.message !== message);
-  publish([...rest, { id: lastId, message, tone, ...(action && { action }) }].slice(-MAX_SHOWN));
+  const notice: Notice = {
+    id: lastId,
+    message,
+    tone,
+    ...(action && { action }),
+    ...(options.yields && { yields: true }),
+  };
+  publish([...rest, notice].slice(-MAX_SHOWN));
 }
 
 /** Forgets a notice once it has closed (timed out, swiped or dismissed). */
