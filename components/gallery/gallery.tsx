@@ -12,6 +12,7 @@ import type { Viewer } from "@/components/gallery/status";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { ShotCard } from "@/components/shots/shot-card";
 import { useLiveConnected } from "@/components/studio/live-updates";
+import { QueuePanel } from "@/components/studio/queue-panel";
 import { StudioShortcuts } from "@/components/studio/studio-shortcuts";
 import { useLayoutPref } from "@/components/studio/use-layout-pref";
 import { Alert } from "@/components/ui/alert";
@@ -124,6 +125,9 @@ export function Gallery(props: {
         </div>
       </div>
 
+      {props.canGenerate && (
+        <QueuePanel slug={props.slug} viewerId={props.viewer.id} live={live} galleryItems={items} />
+      )}
       <CollectionBanner slug={props.slug} canShare={props.canGenerate} />
       {/* Nothing to sift in a workspace without videos: the empty state speaks alone. */}
       {(filters.active || query.isPending || items.length > 0) && (

@@ -1,9 +1,12 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import { type StatusKind, statusKind } from "@/components/gallery/status";
 import { shotHref, takeHref } from "@/components/shots/shot-links";
+import { playChime } from "@/components/studio/chime";
+import { useNoticePrefs } from "@/components/studio/notice-prefs";
 import { notify } from "@/components/ui/notices/store";
 import type { GenerationDto } from "@/lib/generations/dto";
 import { promptTitle } from "@/lib/generations/prompt-title";
@@ -34,6 +37,32 @@ function countUnseen(): void {
   document.title = `(${unseen}) ${plainTitle}`;
 }
 
+/**
+ * While the tab is hidden, the word also goes where the person asked for it: a browser
+ * notification (one per shot, replacing an older one of the same shot) and a chime.
+ */
+function tellOutside(
+  message: string,
+  tag: string,
+  prefs: { browser: boolean; sound: boolean },
+  open: () => void,
+): void {
+  if (document.visibilityState !== "hidden") return;
+  if (prefs.sound) playChime();
+  if (!prefs.browser || typeof Notification !== "function") return;
+  if (Notification.permission !== "granted") return;
+  try {
+    const note = new Notification("Hailuo Studio", { body: message, tag, icon: "/icon.svg" });
+    note.onclick = () => {
+      window.focus();
+      open();
+      note.close();
+    };
+  } catch {
+    // Some browsers only show notifications from a service worker: the title still counts it.
+  }
+}
+
 function clearUnseen(): void {
   if (document.visibilityState !== "visible" || unseen === 0) return;
   if (plainTitle !== null) document.title = plainTitle;
@@ -55,6 +84,12 @@ const told = new Set<string>();
 export function useFinishedWord(slug: string) {
   const t = useTranslations("finished");
   const qc = useQueryClient();
+  const router = useRouter();
+  const { prefs } = useNoticePrefs();
+  const prefsRef = useRef(prefs);
+  useEffect(() => {
+    prefsRef.current = prefs;
+  });
   useEffect(() => {
     document.addEventListener("visibilitychange", clearUnseen);
     return () => document.removeEventListener("visibilitychange", clearUnseen);
@@ -82,6 +117,7 @@ export function useFinishedWord(slug: string) {
         ? t("shot", { ready: readyCount, takes: takes.length, name })
         : t(ready ? "ready" : "failed", { name });
       const href = several ? shotHref(slug, now.shot.id) : takeHref(slug, now.id);
+      tellOutside(message, now.shot.id, prefsRef.current, () => router.push(href));
       notify(
         message,
         readyCount > 0 ? "success" : "error",
@@ -90,6 +126,6 @@ export function useFinishedWord(slug: string) {
         { yields: true },
       );
     },
-    [slug, t, qc],
+    [slug, t, qc, router],
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LogoMark } from "@/components/brand/logo";
 import { LanguageSwitcher } from "@/components/studio/language-switcher";
+import { NoticeSettings } from "@/components/studio/notice-settings";
 import { SignOutButton } from "@/components/studio/sign-out-button";
 import { workspaceAccessOrNotFound } from "@/components/studio/workspace-access";
 import { ThemeSwitcher } from "@/components/theme/theme-switcher";
@@ -46,6 +47,7 @@ export async function StudioHeader(props: {
             <span className="sr-only sm:not-sr-only">{t("settings")}</span>
           </Link>
           <LanguageSwitcher />
+          <NoticeSettings />
           <ThemeSwitcher />
           <span
             className="hidden max-w-[220px] truncate text-[13px] text-fg-muted md:inline"

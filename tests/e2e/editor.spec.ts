@@ -137,7 +137,7 @@ test("Takes: one press makes the chosen number of takes of one shot, and the cho
   ).toBeChecked();
 });
 
-test("a take waiting for room under kie.ai's limit can be cancelled from its card, and costs nothing", async ({
+test("takes waiting for room under kie.ai's limit are in the queue and can be cancelled there or from their card, costing nothing", async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -152,14 +152,44 @@ test("a take waiting for room under kie.ai's limit can be cancelled from its car
     .getByText("4", { exact: true })
     .click();
   const prompt = page.getByLabel("Prompt", { exact: true });
-  // Six presses of four takes: more than the 20 new tasks kie.ai admits in 10 s, so some wait.
-  // They fail at kie.ai at once, leaving no videos to make.
-  for (let i = 1; i <= 6; i++) {
-    await prompt.fill(`press ${i}: paper boats on a canal [sim:fail]`);
-    await page.getByRole("button", { name: "Generate" }).click();
-    await expect(prompt).toHaveValue("");
-  }
+  const queue = page.getByRole("region", { name: "Queue" });
+  const waitingPress = queue
+    .getByTestId("queue-press")
+    .filter({ hasText: "waiting to be sent" })
+    .first();
+  // Presses of four takes, until more than the 20 new tasks kie.ai admits in 10 s have been
+  // asked for and some wait (about six presses). They fail at kie.ai at once, leaving no videos.
+  let presses = 0;
+  const pressUntilWaiting = async () => {
+    for (let tries = 0; tries < 12 && (await waitingPress.count()) === 0; tries++) {
+      presses += 1;
+      await prompt.fill(`press ${presses}: paper boats on a canal [sim:fail]`);
+      await page.getByRole("button", { name: "Generate" }).click();
+      await expect(prompt).toHaveValue("");
+    }
+    await expect(waitingPress).toBeVisible();
+  };
+  await pressUntilWaiting();
+  // The queue lists the person's presses on their way; a press whose takes wait has one button
+  // that calls them all off.
+  const row = (await waitingPress.textContent()) ?? "";
+  const pressName = /press \d+:/.exec(row)?.[0] ?? "";
+  expect(pressName).not.toBe("");
+  await waitingPress
+    .getByRole("button", { name: /^Cancel the .*not yet sent: press \d+:/ })
+    .click();
+  const pressCard = page.getByTestId("generation-card").filter({ hasText: pressName });
+  const cancelledTake = /^Take \d of 4, Cancelled$/;
+  await expect(pressCard.getByRole("button", { name: cancelledTake }).first()).toBeVisible();
+  await expect(
+    queue.getByTestId("queue-press").filter({ hasText: pressName }).filter({
+      hasText: "waiting to be sent",
+    }),
+  ).toHaveCount(0);
+  const cancelledInQueue = await pressCard.getByRole("button", { name: cancelledTake }).count();
+
   // A shot's card shows one take at a time: its strip picks one still waiting to be sent.
+  await pressUntilWaiting();
   const waitingTake = page.getByRole("button", { name: /^Take \d of 4, Waiting to be sent$/ });
   const shotId = await page
     .getByTestId("generation-card")
@@ -174,10 +204,11 @@ test("a take waiting for room under kie.ai's limit can be cancelled from its car
   await card.getByRole("button", { name: "Cancel this take" }).click();
   await expect(card.getByText("Cancelled", { exact: true })).toBeVisible();
   await expect(card).toContainText("nothing was charged");
-  // It stays cancelled once the others have gone out.
+  // They stay cancelled once the others have gone out, and the queue empties.
   await expect(waitingTake).toHaveCount(0, { timeout: 30_000 });
+  await expect(queue).toHaveCount(0, { timeout: 30_000 });
   await page.reload();
-  await expect(page.getByRole("button", { name: /^Take \d of 4, Cancelled$/ })).toHaveCount(1);
+  await expect(page.getByRole("button", { name: cancelledTake })).toHaveCount(cancelledInQueue + 1);
 });
 
 test("Recent brings back a prompt with its optimizer and takes: ↑ in the empty box, or the menu", async ({

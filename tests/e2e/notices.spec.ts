@@ -165,3 +165,112 @@ test("a shot of several takes is told once, when its last take ends, and not ove
   await page.waitForURL(/\/shots\/[^/]+$/);
   await expect(page.getByTestId("take-video")).toHaveCount(2);
 });
+
+/**
+ * The browser's Notification and audio, watched: each notification made and each chime note
+ * played is recorded; the permission starts unasked ("default") and is granted when asked.
+ */
+async function watchNotifications(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const record = window as unknown as {
+      __notes: { title: string; body: string }[];
+      __asked: number;
+      __tones: number;
+    };
+    record.__notes = [];
+    record.__asked = 0;
+    record.__tones = 0;
+    // The browser remembers its answer across reloads.
+    let permission = (localStorage.getItem("watched-permission") ??
+      "default") as NotificationPermission;
+    class WatchedNotification {
+      static get permission() {
+        return permission;
+      }
+      static async requestPermission() {
+        record.__asked += 1;
+        permission = "granted";
+        localStorage.setItem("watched-permission", permission);
+        return permission;
+      }
+      onclick: (() => void) | null = null;
+      constructor(title: string, options?: { body?: string }) {
+        record.__notes.push({ title, body: options?.body ?? "" });
+      }
+      close() {}
+    }
+    Object.defineProperty(window, "Notification", { value: WatchedNotification });
+    const createOscillator = AudioContext.prototype.createOscillator;
+    AudioContext.prototype.createOscillator = function (this: AudioContext) {
+      record.__tones += 1;
+      return createOscillator.call(this);
+    };
+  });
+}
+
+const watched = (page: Page) =>
+  page.evaluate(() => {
+    const r = window as unknown as {
+      __notes: { title: string; body: string }[];
+      __asked: number;
+      __tones: number;
+    };
+    return { notes: r.__notes, asked: r.__asked, tones: r.__tones };
+  });
+
+test("a browser notification and a chime, turned on by the person, tell of a video that ends while the tab is hidden", async ({
+  page,
+}) => {
+  await watchNotifications(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(`e2e-notify-${Date.now()}@example.com`);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/w\/[^/]+$/);
+  // Nothing is asked on page load.
+  expect((await watched(page)).asked).toBe(0);
+
+  await page.getByRole("button", { name: "Notices" }).click();
+  const settings = page.getByRole("dialog", { name: "When a video is done" });
+  const browser = settings.getByRole("switch", { name: "Show a notification" });
+  const sound = settings.getByRole("switch", { name: "Play a sound" });
+  await expect(browser).toHaveAttribute("aria-checked", "false");
+  await browser.click();
+  await expect(browser).toHaveAttribute("aria-checked", "true");
+  expect((await watched(page)).asked).toBe(1);
+  await sound.click();
+  await expect(sound).toHaveAttribute("aria-checked", "true");
+  // Turning the sound on plays it once, so the person knows what to listen for.
+  await expect.poll(async () => (await watched(page)).tones).toBe(2);
+
+  // They are the person's settings: still on after a reload.
+  await page.reload();
+  await page.getByRole("button", { name: "Notices" }).click();
+  await expect(settings.getByRole("switch", { name: "Play a sound" })).toHaveAttribute(
+    "aria-checked",
+    "true",
+  );
+  await expect(settings.getByRole("switch", { name: "Show a notification" })).toHaveAttribute(
+    "aria-checked",
+    "true",
+  );
+  await page.keyboard.press("Escape");
+
+  // While the tab is visible the page says it; hidden, the notification and the chime too.
+  await page.getByLabel("Prompt", { exact: true }).fill("窗外的雨滴落在玻璃上");
+  await page.getByRole("button", { name: "Generate" }).click();
+  await expect(page.getByTestId("notice").filter({ hasText: "Ready: 窗外的雨滴" })).toBeVisible({
+    timeout: 60_000,
+  });
+  expect((await watched(page)).notes).toEqual([]);
+
+  await setTabHidden(page, true);
+  await page.getByLabel("Prompt", { exact: true }).fill("a heron lifting off a misty lake");
+  await page.getByRole("button", { name: "Generate" }).click();
+  await expect
+    .poll(async () => (await watched(page)).notes, { timeout: 60_000 })
+    .toEqual([{ title: "Hailuo Studio", body: "Ready: a heron lifting off a misty lake" }]);
+  // Two notes of one chime (the count started again with the reload).
+  expect((await watched(page)).tones).toBe(2);
+});

@@ -1,0 +1,30 @@
+"use client";
+import { Bell, BellRing } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useNoticePrefs } from "@/components/studio/notice-prefs";
+import { cn } from "@/components/ui/cn";
+import { pressToLoad, StandInTrigger, usePressToLoad } from "@/components/ui/press-to-load";
+
+const Panel = pressToLoad(() =>
+  import("@/components/studio/notice-settings-panel").then((m) => m.NoticeSettingsPanel),
+);
+
+/** How the person hears that a video is done: a popover behind one icon button in the header. */
+export function NoticeSettings(props: { className?: string }) {
+  const t = useTranslations("noticePrefs");
+  const { prefs } = useNoticePrefs();
+  const { Component, openedBy, standIn } = usePressToLoad(Panel);
+  const Icon = prefs.browser || prefs.sound ? BellRing : Bell;
+  const trigger = {
+    "aria-label": t("open"),
+    className: cn(
+      "inline-flex size-8 shrink-0 items-center justify-center rounded-lg text-fg-muted transition-colors",
+      "hover:bg-muted hover:text-fg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500",
+      "data-[state=open]:bg-muted data-[state=open]:text-fg",
+      props.className,
+    ),
+    children: <Icon aria-hidden="true" className="size-4" />,
+  };
+  if (Component) return <Component openedBy={openedBy} trigger={trigger} />;
+  return <StandInTrigger opens="dialog" handlers={standIn} {...trigger} />;
+}

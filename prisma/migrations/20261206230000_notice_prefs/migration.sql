@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN "notifyBrowser" BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE "User" ADD COLUMN "notifySound" BOOLEAN NOT NULL DEFAULT false;
