@@ -1,6 +1,7 @@
 export type ShareTargetProp =
   | { type: "generation"; generationId: string }
   | { type: "collection"; collectionId: string }
+  | { type: "shot"; shotId: string }
   | { type: "gallery" };
 
 export const shareKeys = {

@@ -18,6 +18,7 @@ function targetHref(slug: string, link: ShareLinkDto): string | null {
   if (link.targetType === "gallery") return w;
   if (link.targetLabel === null || link.targetDeleted) return null;
   if (link.generationId) return `${w}/g/${encodeURIComponent(link.generationId)}`;
+  if (link.shotId) return `${w}/shots/${encodeURIComponent(link.shotId)}`;
   return link.collectionId ? collectionHref(slug, link.collectionId) : null;
 }
 

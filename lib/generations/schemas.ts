@@ -23,4 +23,10 @@ export const generationRefInput = z.object({
   generationId: z.string().min(1).max(100),
 });
 
+/** One shot: the takes one press of Generate made (its id is its first take's). */
+export const shotRefInput = z.object({
+  workspaceSlug: z.string().min(1).max(100),
+  shotId: z.string().min(1).max(100),
+});
+
 export const keepTakeInput = generationRefInput.extend({ keep: z.boolean() });

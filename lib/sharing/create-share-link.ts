@@ -4,6 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { shotTakesWhere } from "@/lib/generations/shot-takes";
 import type { CreatedShareLink } from "@/lib/sharing/dto";
 import { type CreateShareLinkInput, expiryDate } from "@/lib/sharing/schemas";
 import { shareLinkDtoSelect, toShareLinkDto } from "@/lib/sharing/to-dto";
@@ -14,7 +15,8 @@ export function shareUrl(token: string): string {
 }
 
 /**
- * Makes a link to one ready video, a collection or the whole gallery of a workspace. The token
+ * Makes a link to one ready video, a shot's takes, a collection or the whole gallery of a
+ * workspace. The token
  * is returned once, inside the URL; only its SHA-256 is kept.
  */
 export async function createShareLink(args: {
@@ -25,6 +27,7 @@ export async function createShareLink(args: {
   const { input } = args;
   let generationId: string | null = null;
   let collectionId: string | null = null;
+  let shotId: string | null = null;
 
   if (input.targetType === "generation") {
     const g = await db.generation.findFirst({
@@ -43,6 +46,17 @@ export async function createShareLink(args: {
     });
     if (!c) throw new AppError("not_found", "Collection not found");
     collectionId = c.id;
+  } else if (input.targetType === "shot") {
+    const takes = await db.generation.findMany({
+      where: shotTakesWhere(args.workspaceId, input.shotId ?? ""),
+      select: { id: true, shotId: true, state: true, mediaKey: true },
+      take: 16,
+    });
+    if (takes.length === 0) throw new AppError("not_found", "Shot not found");
+    if (!takes.some((g) => g.state === "success" && g.mediaKey)) {
+      throw new AppError("conflict", "Only a shot with a finished, stored take can be shared");
+    }
+    shotId = takes[0]?.shotId ?? takes[0]?.id ?? null;
   }
 
   const token = newShareToken();
@@ -54,6 +68,7 @@ export async function createShareLink(args: {
       targetType: input.targetType,
       generationId,
       collectionId,
+      shotId,
       title: input.title?.trim() || null,
       showPrompt: input.showPrompt,
       allowDownload: input.allowDownload,
@@ -73,6 +88,7 @@ export async function createShareLink(args: {
       targetType: row.targetType,
       generationId,
       collectionId,
+      shotId,
       expiresAt: row.expiresAt?.toISOString() ?? null,
       password: row.passwordHash !== null,
       allowDownload: row.allowDownload,

@@ -6,6 +6,7 @@ export interface ShareLinkDto {
   targetType: ShareTarget;
   generationId: string | null;
   collectionId: string | null;
+  shotId: string | null;
   /** What is shared, for the list: the video's prompt, the collection's name, or null (gallery). */
   targetLabel: string | null;
   title: string | null;

@@ -17,7 +17,7 @@ export interface SharedVideo {
 }
 
 export interface SharedPage {
-  kind: "generation" | "collection" | "gallery";
+  kind: "generation" | "collection" | "gallery" | "shot";
   title: string | null;
   collectionName: string | null;
   workspaceName: string;
@@ -36,7 +36,11 @@ export async function getSharedPage(token: string, link: OpenShareLink): Promise
     db.workspace.findUniqueOrThrow({ where: { id: link.workspaceId }, select: { name: true } }),
     db.generation.findMany({
       where: sharedVideosWhere(link),
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      // A shot's takes in take order; everything else newest first.
+      orderBy:
+        link.targetType === "shot"
+          ? [{ take: "asc" }]
+          : [{ createdAt: "desc" }, { id: "desc" }],
       take: SHARED_VIDEOS_MAX,
       select: {
         id: true,
@@ -50,7 +54,9 @@ export async function getSharedPage(token: string, link: OpenShareLink): Promise
     }),
   ]);
   const kind =
-    link.targetType === "generation" || link.targetType === "collection"
+    link.targetType === "generation" ||
+    link.targetType === "collection" ||
+    link.targetType === "shot"
       ? link.targetType
       : "gallery";
   return {

@@ -8,12 +8,14 @@ export async function listShareLinks(args: {
   workspaceId: string;
   generationId?: string;
   collectionId?: string;
+  shotId?: string;
 }): Promise<ShareLinkDto[]> {
   const rows = await db.shareLink.findMany({
     where: {
       workspaceId: args.workspaceId,
       ...(args.generationId && { generationId: args.generationId }),
       ...(args.collectionId && { collectionId: args.collectionId }),
+      ...(args.shotId && { shotId: args.shotId }),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 500,

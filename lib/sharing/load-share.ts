@@ -12,14 +12,17 @@ export type ShareState =
 
 /**
  * What /s/<token> shows to this visitor (cached per request, so the page and its metadata share
- * one lookup). A single-video link whose video is gone is as unavailable as a revoked one.
+ * one lookup). A link to one video or one shot whose videos are all gone is as unavailable as a
+ * revoked one.
  */
 export const loadShare = cache(async (token: string): Promise<ShareState> => {
   const link = await resolveShareLink(token);
   if (!link) return { kind: "unavailable" };
   if (!(await visitorMayOpen(link))) return { kind: "locked", linkId: link.id };
   const page = await getSharedPage(token, link);
-  if (page.kind === "generation" && page.videos.length === 0) return { kind: "unavailable" };
+  if ((page.kind === "generation" || page.kind === "shot") && page.videos.length === 0) {
+    return { kind: "unavailable" };
+  }
   return { kind: "open", linkId: link.id, page };
 });
 

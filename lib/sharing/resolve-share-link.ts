@@ -9,6 +9,7 @@ export interface OpenShareLink {
   targetType: string;
   generationId: string | null;
   collectionId: string | null;
+  shotId: string | null;
   title: string | null;
   showPrompt: boolean;
   allowDownload: boolean;
@@ -30,6 +31,7 @@ export async function resolveShareLink(token: string): Promise<OpenShareLink | n
       targetType: true,
       generationId: true,
       collectionId: true,
+      shotId: true,
       title: true,
       showPrompt: true,
       allowDownload: true,

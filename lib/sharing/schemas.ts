@@ -3,7 +3,7 @@
 import { z } from "zod/mini";
 import { expiryProblem } from "@/lib/sharing/expiry-day";
 
-export const SHARE_TARGETS = ["generation", "collection", "gallery"] as const;
+export const SHARE_TARGETS = ["generation", "collection", "gallery", "shot"] as const;
 export type ShareTarget = (typeof SHARE_TARGETS)[number];
 
 export const EXPIRY_PRESETS = ["never", "1d", "7d", "30d", "date"] as const;
@@ -16,6 +16,7 @@ export const createShareLinkInput = z
     targetType: z.enum(SHARE_TARGETS),
     generationId: z.optional(id),
     collectionId: z.optional(id),
+    shotId: z.optional(id),
     title: z.optional(z.string().check(z.trim(), z.maxLength(120))),
     expiry: z._default(z.enum(EXPIRY_PRESETS), "never"),
     // An ISO datetime, used when expiry is "date": the end of the chosen day where the sharer is
@@ -32,6 +33,9 @@ export const createShareLinkInput = z
       }
       if (v.targetType === "collection" && !v.collectionId) {
         ctx.addIssue({ code: "custom", path: ["collectionId"], message: "required" });
+      }
+      if (v.targetType === "shot" && !v.shotId) {
+        ctx.addIssue({ code: "custom", path: ["shotId"], message: "required" });
       }
       if (v.expiry === "date") {
         const at = v.expiresAt ? new Date(v.expiresAt) : null;

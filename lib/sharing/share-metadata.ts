@@ -10,6 +10,7 @@ export interface ShareMetadataLabels {
   videoTitle: string;
   collectionTitle: (name: string) => string;
   galleryTitle: (workspace: string) => string;
+  shotTitle: (takes: number, workspace: string) => string;
   description: string;
 }
 
@@ -22,6 +23,11 @@ export function sharedPageTitle(page: SharedPage, labels: ShareMetadataLabels): 
   }
   if (page.kind === "gallery") return labels.galleryTitle(page.workspaceName);
   const prompt = page.videos[0]?.prompt;
+  if (page.kind === "shot") {
+    return prompt
+      ? promptTitle(prompt, 70) || labels.shotTitle(page.videos.length, page.workspaceName)
+      : labels.shotTitle(page.videos.length, page.workspaceName);
+  }
   return prompt ? promptTitle(prompt, 70) || labels.videoTitle : labels.videoTitle;
 }
 

@@ -21,6 +21,11 @@ export function sharedVideosWhere(link: OpenShareLink): Prisma.GenerationWhereIn
       return { ...ready, id: link.generationId ?? "" };
     case "collection":
       return { ...ready, collectionItems: { some: { collectionId: link.collectionId ?? "" } } };
+    case "shot":
+      return {
+        ...ready,
+        OR: [{ shotId: link.shotId ?? "" }, { id: link.shotId ?? "", shotId: null }],
+      };
     case "gallery":
       return ready;
     default:

@@ -6,6 +6,7 @@ export const shareLinkDtoSelect = {
   targetType: true,
   generationId: true,
   collectionId: true,
+  shotId: true,
   title: true,
   showPrompt: true,
   allowDownload: true,
@@ -16,6 +17,7 @@ export const shareLinkDtoSelect = {
   createdAt: true,
   createdById: true,
   generation: { select: { prompt: true, deletedAt: true } },
+  shot: { select: { prompt: true } },
   collection: { select: { name: true } },
 } as const;
 
@@ -24,6 +26,7 @@ interface Row {
   targetType: string;
   generationId: string | null;
   collectionId: string | null;
+  shotId: string | null;
   title: string | null;
   showPrompt: boolean;
   allowDownload: boolean;
@@ -34,6 +37,7 @@ interface Row {
   createdAt: Date;
   createdById: string;
   generation: { prompt: string; deletedAt: Date | null } | null;
+  shot: { prompt: string } | null;
   collection: { name: string } | null;
 }
 
@@ -58,7 +62,8 @@ export function toShareLinkDto(
     targetType,
     generationId: row.generationId,
     collectionId: row.collectionId,
-    targetLabel: row.generation?.prompt ?? row.collection?.name ?? null,
+    shotId: row.shotId,
+    targetLabel: row.generation?.prompt ?? row.shot?.prompt ?? row.collection?.name ?? null,
     // Its video was deleted: the row keeps the prompt, so people can tell which it was.
     targetDeleted: Boolean(row.generation?.deletedAt),
     title: row.title,

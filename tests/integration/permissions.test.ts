@@ -13,17 +13,20 @@ import { GET as listGenerations } from "@/app/api/w/[slug]/generations/route";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { signOutEverywhereAction } from "@/lib/actions/auth/sign-out-everywhere";
 import { addToCollectionAction } from "@/lib/actions/collections/add-to-collection";
+import { collectShotAction } from "@/lib/actions/collections/collect-shot";
 import { createCollectionAction } from "@/lib/actions/collections/create-collection";
 import { deleteCollectionAction } from "@/lib/actions/collections/delete-collection";
 import { listCollectionsAction } from "@/lib/actions/collections/list-collections";
 import { removeFromCollectionAction } from "@/lib/actions/collections/remove-from-collection";
 import { renameCollectionAction } from "@/lib/actions/collections/rename-collection";
+import { favoriteShotAction } from "@/lib/actions/favorites/favorite-shot";
 import { listFavoritesAction } from "@/lib/actions/favorites/list-favorites";
 import { toggleFavoriteAction } from "@/lib/actions/favorites/toggle-favorite";
 import { cancelGenerationAction } from "@/lib/actions/generations/cancel-generation";
 import { createGenerationAction } from "@/lib/actions/generations/create-generation";
 import { deleteGenerationAction } from "@/lib/actions/generations/delete-generation";
 import { deleteOtherTakesAction } from "@/lib/actions/generations/delete-other-takes";
+import { deleteShotAction } from "@/lib/actions/generations/delete-shot";
 import { keepTakeAction } from "@/lib/actions/generations/keep-take";
 import { listAuthorsAction } from "@/lib/actions/generations/list-authors";
 import { listRecentPromptsAction } from "@/lib/actions/generations/list-recent-prompts";
@@ -39,6 +42,7 @@ import { testKieKeyAction } from "@/lib/actions/kie-account/test-kie-key";
 import { createShareLinkAction } from "@/lib/actions/sharing/create-share-link";
 import { listShareLinksAction } from "@/lib/actions/sharing/list-share-links";
 import { revokeShareLinkAction } from "@/lib/actions/sharing/revoke-share-link";
+import { setNoticePrefsAction } from "@/lib/actions/users/set-notice-prefs";
 import { changeMemberRoleAction } from "@/lib/actions/workspaces/change-member-role";
 import { createWorkspaceAction } from "@/lib/actions/workspaces/create-workspace";
 import { deleteWorkspaceAction } from "@/lib/actions/workspaces/delete-workspace";
@@ -271,6 +275,17 @@ const ACTION_PROBES: Probe[] = [
     const g = await generationRowIn(t.workspace.id, ownerOf(t, who), "stored");
     return deleteOtherTakesAction({ workspaceSlug: slugOf(t), generationId: g.id });
   }),
+  // Deleting one's own shot…
+  action("deleteShotAction", "generation.manage-own", async (t, who) => {
+    const g = await generationRowIn(t.workspace.id, ownerOf(t, who), "stored");
+    return deleteShotAction({ workspaceSlug: slugOf(t), shotId: g.id });
+  }),
+  // …and someone else's, which needs manage-any.
+  action("deleteShotAction", "generation.manage-any", async (t) => {
+    const other = await joinTeam(t.workspace.id, "member");
+    const g = await generationRowIn(t.workspace.id, other.id, "stored");
+    return deleteShotAction({ workspaceSlug: slugOf(t), shotId: g.id });
+  }),
   action("listRecentPromptsAction", "generation.create", (t) =>
     listRecentPromptsAction({ workspaceSlug: slugOf(t) }),
   ),
@@ -312,6 +327,20 @@ const ACTION_PROBES: Probe[] = [
       collectionId: c.id,
       generationId: g.id,
     });
+  }),
+  action("collectShotAction", "collection.manage", async (t) => {
+    const c = await collectionIn(t.workspace.id, t.owner.id);
+    const g = await generationRowIn(t.workspace.id, t.owner.id, "success");
+    return collectShotAction({
+      workspaceSlug: slugOf(t),
+      collectionId: c.id,
+      shotId: g.id,
+      add: true,
+    });
+  }),
+  action("favoriteShotAction", "favorite.toggle", async (t) => {
+    const g = await generationRowIn(t.workspace.id, t.owner.id, "success");
+    return favoriteShotAction({ workspaceSlug: slugOf(t), shotId: g.id, favorite: true });
   }),
   action("toggleFavoriteAction", "favorite.toggle", async (t) => {
     const g = await generationRowIn(t.workspace.id, t.owner.id, "success");
@@ -400,6 +429,7 @@ const ACTION_PROBES: Probe[] = [
     return acceptInviteAction({ token: path.split("/invite/")[1] });
   }),
   action("signOutEverywhereAction", "signed-in", () => signOutEverywhereAction()),
+  action("setNoticePrefsAction", "signed-in", () => setNoticePrefsAction({ sound: false })),
 ];
 
 /** Actions anyone may call, signed in or not: nothing of a workspace is behind them. */

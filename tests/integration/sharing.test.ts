@@ -79,6 +79,7 @@ const labels: ShareMetadataLabels = {
   videoTitle: "A video",
   collectionTitle: (n) => n,
   galleryTitle: (w) => `Videos from ${w}`,
+  shotTitle: (takes, w) => `${takes} takes from ${w}`,
   description: "Watch this video",
 };
 

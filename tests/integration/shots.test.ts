@@ -1,12 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { collectShot } from "@/lib/collections/collect-shot";
+import { createCollection } from "@/lib/collections/create-collection";
+import { listCollections } from "@/lib/collections/list-collections";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { favoriteShot } from "@/lib/favorites/favorite-shot";
 import { createTakes } from "@/lib/generations/create-generation";
-import { deleteOtherTakes } from "@/lib/generations/delete-other-takes";
+import { deleteOtherTakes, deleteShot } from "@/lib/generations/delete-takes";
 import { keepTake } from "@/lib/generations/keep-take";
 import { listGenerations } from "@/lib/generations/list-generations";
 import { listRecentPrompts } from "@/lib/generations/recent-prompts";
+import { createShareLink } from "@/lib/sharing/create-share-link";
+import { getSharedMediaKey } from "@/lib/sharing/get-shared-media-key";
+import { getSharedPage } from "@/lib/sharing/get-shared-page";
+import { resolveShareLink } from "@/lib/sharing/resolve-share-link";
 import { newWorkspace, waitFor } from "@/tests/support/studio";
 
 // A shot's takes, chosen among: Keep marks one (at most one per shot), "Delete the others"
@@ -227,5 +235,146 @@ describe("recent prompts", () => {
       [first, true, 2],
       [second, false, 3],
     ]);
+  });
+});
+
+describe("a shot as a whole", () => {
+  it("is favourited, collected, shared and deleted in one step each, leaving other shots alone", async () => {
+    const ctx = await newWorkspace();
+    const takes = await press(ctx, `整个镜头：雪山上的日出 ${randomUUID()}`, 3);
+    const [other] = await press(ctx, `另一个镜头 ${randomUUID()}`, 1);
+    if (!other) throw new Error("missing take");
+    await stored([...takes, other].map((g) => g.id));
+    const shotId = takes[0]?.shot.id ?? "";
+    const ids = takes.map((g) => g.id);
+    const owner = await db.user.findUniqueOrThrow({
+      where: { id: ctx.userId },
+      select: { id: true, email: true },
+    });
+    const favourites = () =>
+      db.favorite
+        .findMany({ where: { userId: ctx.userId }, select: { generationId: true } })
+        .then((rows) => rows.map((r) => r.generationId).sort());
+
+    // Favourite: every take, then none; a second "on" changes nothing.
+    const on = { workspaceId: ctx.workspace.id, userId: ctx.userId, shotId };
+    await favoriteShot({ ...on, favorite: true });
+    await favoriteShot({ ...on, favorite: true });
+    expect(await favourites()).toEqual([...ids].sort());
+    await favoriteShot({ ...on, favorite: false });
+    expect(await favourites()).toEqual([]);
+
+    // Collect: the collection holds the whole shot only while it holds every take.
+    const collection = await createCollection({
+      workspaceId: ctx.workspace.id,
+      userId: ctx.userId,
+      name: `镜头 ${randomUUID().slice(0, 8)}`,
+    });
+    const holds = async () =>
+      (await listCollections({ workspaceId: ctx.workspace.id, shotId })).find(
+        (c) => c.id === collection.id,
+      )?.contains;
+    expect(await holds()).toBe(false);
+    const into = { workspaceId: ctx.workspace.id, collectionId: collection.id, shotId };
+    await collectShot({ ...into, add: true });
+    expect(await holds()).toBe(true);
+    expect(await db.collectionItem.count({ where: { collectionId: collection.id } })).toBe(3);
+    await db.collectionItem.deleteMany({
+      where: { collectionId: collection.id, generationId: ids[1] },
+    });
+    expect(await holds()).toBe(false);
+    await collectShot({ ...into, add: false });
+    expect(await db.collectionItem.count({ where: { collectionId: collection.id } })).toBe(0);
+
+    // Share: the link shows the shot's takes in take order, and nothing else of the workspace.
+    const { url } = await createShareLink({
+      workspaceId: ctx.workspace.id,
+      actor: owner,
+      input: {
+        targetType: "shot",
+        shotId,
+        expiry: "never",
+        allowDownload: false,
+        showPrompt: true,
+      },
+    });
+    const token = url.split("/s/")[1] ?? "";
+    const link = await resolveShareLink(token);
+    if (!link) throw new Error("the link should open");
+    const page = await getSharedPage(token, link);
+    expect(page.kind).toBe("shot");
+    expect(page.videos.map((v) => v.id)).toEqual(ids);
+    await expect(
+      getSharedMediaKey({ link, generationId: other.id, kind: "video" }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    // A shot of another workspace, or none at all, is not found.
+    const stranger = await newWorkspace();
+    const refused = await refusal(
+      createShareLink({
+        workspaceId: stranger.workspace.id,
+        actor: owner,
+        input: {
+          targetType: "shot",
+          shotId,
+          expiry: "never",
+          allowDownload: false,
+          showPrompt: false,
+        },
+      }),
+    );
+    expect(refused.code).toBe("not_found");
+    // Nor can another workspace star, collect or delete it by its id.
+    const theirs = await createCollection({
+      workspaceId: stranger.workspace.id,
+      userId: stranger.userId,
+      name: "theirs",
+    });
+    const elsewhere = { workspaceId: stranger.workspace.id, shotId };
+    for (const attempt of [
+      favoriteShot({ ...elsewhere, userId: stranger.userId, favorite: true }),
+      collectShot({ ...elsewhere, collectionId: theirs.id, add: true }),
+      deleteShot({ ...elsewhere, actor: owner, role: "owner" }),
+    ]) {
+      expect((await refusal(attempt)).code).toBe("not_found");
+    }
+
+    // Delete: every take goes under the usual rules; the other shot stays; the link shows nothing.
+    const result = await deleteShot({
+      workspaceId: ctx.workspace.id,
+      actor: owner,
+      role: "owner",
+      shotId,
+    });
+    expect(result).toEqual({ deleted: 3, kept: 0 });
+    expect(await db.generation.count({ where: { id: { in: ids }, deletedAt: null } })).toBe(0);
+    expect(await db.generation.count({ where: { id: other.id, deletedAt: null } })).toBe(1);
+    expect((await getSharedPage(token, link)).videos).toEqual([]);
+    expect((await refusal(favoriteShot({ ...on, favorite: true }))).code).toBe("not_found");
+  });
+
+  it("is deleted only by its author or an admin", async () => {
+    const ctx = await newWorkspace();
+    const mate = await newWorkspace();
+    await db.membership.create({
+      data: { userId: mate.userId, workspaceId: ctx.workspace.id, role: "member" },
+    });
+    const takes = await press(ctx, `别人的镜头 ${randomUUID()}`, 2);
+    await stored(takes.map((g) => g.id));
+    const mateUser = await db.user.findUniqueOrThrow({
+      where: { id: mate.userId },
+      select: { id: true, email: true },
+    });
+    const refused = await refusal(
+      deleteShot({
+        workspaceId: ctx.workspace.id,
+        actor: mateUser,
+        role: "member",
+        shotId: takes[0]?.shot.id ?? "",
+      }),
+    );
+    expect(refused.code).toBe("forbidden");
+    expect(
+      await db.generation.count({ where: { id: { in: takes.map((g) => g.id) }, deletedAt: null } }),
+    ).toBe(2);
   });
 });

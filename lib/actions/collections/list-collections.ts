@@ -8,13 +8,18 @@ import { listCollections } from "@/lib/collections/list-collections";
 const schema = z.object({
   workspaceSlug: z.string().min(1).max(100),
   generationId: z.string().min(1).max(100).optional(),
+  shotId: z.string().min(1).max(100).optional(),
 });
 
 const action = workspaceAction(
   "listCollections",
   { schema, permission: "gallery.view" },
   (input, { workspace }) =>
-    listCollections({ workspaceId: workspace.id, generationId: input.generationId }),
+    listCollections({
+      workspaceId: workspace.id,
+      generationId: input.generationId,
+      shotId: input.shotId,
+    }),
 );
 
 export async function listCollectionsAction(

@@ -1,7 +1,7 @@
 "use server";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { workspaceAction } from "@/lib/actions/safe-action";
-import { deleteOtherTakes } from "@/lib/generations/delete-other-takes";
+import { deleteOtherTakes } from "@/lib/generations/delete-takes";
 import { generationRefInput } from "@/lib/generations/schemas";
 
 const action = workspaceAction(

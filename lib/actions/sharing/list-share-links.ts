@@ -9,6 +9,7 @@ const schema = z.object({
   workspaceSlug: z.string().min(1).max(100),
   generationId: z.string().min(1).max(100).optional(),
   collectionId: z.string().min(1).max(100).optional(),
+  shotId: z.string().min(1).max(100).optional(),
 });
 
 const action = workspaceAction(
@@ -19,10 +20,11 @@ const action = workspaceAction(
       workspaceId: workspace.id,
       generationId: input.generationId,
       collectionId: input.collectionId,
+      shotId: input.shotId,
     }),
 );
 
-/** The workspace's share links (or those of one video or collection), for the share dialog. */
+/** The workspace's share links (or those of one video, shot or collection), for the share dialog. */
 export async function listShareLinksAction(input: unknown): Promise<ActionResult<ShareLinkDto[]>> {
   return action(input);
 }

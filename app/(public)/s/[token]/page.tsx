@@ -22,6 +22,7 @@ async function labels(): Promise<ShareMetadataLabels> {
     videoTitle: t("videoTitle"),
     collectionTitle: (name) => name,
     galleryTitle: (workspace) => t("galleryTitle", { workspace }),
+    shotTitle: (takes, workspace) => t("shotTitle", { takes, workspace }),
     description: t("description"),
   };
 }
@@ -31,7 +32,7 @@ export async function generateMetadata(props: { params: Params }): Promise<Metad
   return shareMetadata({ token, state: await loadShare(token), labels: await labels() });
 }
 
-// GET /s/:token — a shared video, collection or gallery, for anyone with the link
+// GET /s/:token — a shared video, shot, collection or gallery, for anyone with the link
 export default async function SharePage(props: { params: Params }) {
   const { token } = await props.params;
   const state = await loadShare(token);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ShareLink" ADD COLUMN "shotId" TEXT REFERENCES "Generation" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
