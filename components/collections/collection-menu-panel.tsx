@@ -3,6 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, type KeyboardEvent, type RefObject, useRef, useState } from "react";
 import {
+  type CollectionSubject,
   collectionKeys,
   useCollectionItem,
   useCollections,
@@ -11,6 +12,7 @@ import { cn } from "@/components/ui/cn";
 import { CheckIcon } from "@/components/ui/icons";
 import { Popover, PopoverAnchor, PopoverContent } from "@/components/ui/popover";
 import { Spinner } from "@/components/ui/spinner";
+import { collectShotAction } from "@/lib/actions/collections/collect-shot";
 import { createCollectionAction } from "@/lib/actions/collections/create-collection";
 import { ActionError, useActionMutation } from "@/lib/queries/use-action-mutation";
 
@@ -20,7 +22,7 @@ import { ActionError, useActionMutation } from "@/lib/queries/use-action-mutatio
  */
 export function CollectionMenuPanel(props: {
   slug: string;
-  generationId: string;
+  subject: CollectionSubject;
   placement?: "up" | "down";
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -62,7 +64,7 @@ export function CollectionMenuPanel(props: {
           interactedOutside.current = false;
         }}
       >
-        <MenuBody slug={props.slug} generationId={props.generationId} />
+        <MenuBody slug={props.slug} subject={props.subject} />
       </PopoverContent>
     </Popover>
   );
@@ -85,19 +87,33 @@ function moveFocus(e: KeyboardEvent<HTMLDivElement>) {
   items[(at + step + items.length) % items.length]?.focus();
 }
 
-function MenuBody(props: { slug: string; generationId: string }) {
+function MenuBody(props: { slug: string; subject: CollectionSubject }) {
   const t = useTranslations("collections");
   const qc = useQueryClient();
-  const collections = useCollections(props.slug, props.generationId);
+  const collections = useCollections(props.slug, props.subject);
   const item = useCollectionItem(props.slug);
   const [name, setName] = useState("");
   const create = useActionMutation(
-    (n: string) =>
-      createCollectionAction({
+    async (n: string) => {
+      const { subject } = props;
+      if (!("shotId" in subject)) {
+        return createCollectionAction({
+          workspaceSlug: props.slug,
+          name: n,
+          generationId: subject.generationId,
+        });
+      }
+      // A new collection for a whole shot: made, then every take goes in.
+      const made = await createCollectionAction({ workspaceSlug: props.slug, name: n });
+      if (!made.ok) return made;
+      const filled = await collectShotAction({
         workspaceSlug: props.slug,
-        name: n,
-        generationId: props.generationId,
-      }),
+        collectionId: made.data.id,
+        shotId: subject.shotId,
+        add: true,
+      });
+      return filled.ok ? made : filled;
+    },
     {
       onSuccess: () => {
         setName("");
@@ -136,11 +152,7 @@ function MenuBody(props: { slug: string; generationId: string }) {
                   aria-disabled={item.isPending}
                   onChange={() => {
                     if (item.isPending) return;
-                    item.mutate({
-                      collectionId: c.id,
-                      generationId: props.generationId,
-                      add: !c.contains,
-                    });
+                    item.mutate({ collectionId: c.id, subject: props.subject, add: !c.contains });
                   }}
                   className="peer sr-only"
                 />

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { Suspense, useRef, useState } from "react";
+import type { CollectionSubject } from "@/components/collections/queries";
 import { cn } from "@/components/ui/cn";
 import { FolderPlusIcon } from "@/components/ui/icons";
 import { onDemand } from "@/components/ui/on-demand";
@@ -17,7 +18,8 @@ const Panel = onDemand(() =>
  */
 export function CollectionMenu(props: {
   slug: string;
-  generationId: string;
+  /** One video, or every take of a shot. */
+  subject: CollectionSubject;
   /** Open upwards (a card's footer) or downwards (the detail view). */
   placement?: "up" | "down";
   variant?: "icon" | "button";
@@ -69,7 +71,7 @@ export function CollectionMenu(props: {
         <Suspense fallback={null}>
           <Panel.Component
             slug={props.slug}
-            generationId={props.generationId}
+            subject={props.subject}
             placement={props.placement}
             open={open}
             onOpenChange={setOpen}

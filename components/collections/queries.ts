@@ -2,6 +2,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { addToCollectionAction } from "@/lib/actions/collections/add-to-collection";
+import { collectShotAction } from "@/lib/actions/collections/collect-shot";
 import { listCollectionsAction } from "@/lib/actions/collections/list-collections";
 import { removeFromCollectionAction } from "@/lib/actions/collections/remove-from-collection";
 import { listFavoritesAction } from "@/lib/actions/favorites/list-favorites";
@@ -12,6 +13,7 @@ import { generationKeys } from "@/lib/queries/use-generations";
 export const collectionKeys = {
   all: (slug: string) => ["collections", slug] as const,
   forGeneration: (slug: string, id: string) => ["collections", slug, "of", id] as const,
+  forShot: (slug: string, shotId: string) => ["collections", slug, "of-shot", shotId] as const,
   list: (slug: string) => ["collections", slug, "list"] as const,
   favorites: (slug: string) => ["favorites", slug] as const,
 };
@@ -62,27 +64,43 @@ export function useToggleFavorite(slug: string) {
   );
 }
 
-/** The workspace's collections, each saying whether it holds `generationId`. */
-export function useCollections(slug: string, generationId?: string, enabled = true) {
+/** What goes into a collection in one step: one video, or every take of a shot. */
+export type CollectionSubject = { generationId: string } | { shotId: string };
+
+/** The workspace's collections, each saying whether it holds the subject (every take of a shot). */
+export function useCollections(slug: string, subject?: CollectionSubject, enabled = true) {
   return useQuery({
-    queryKey: generationId
-      ? collectionKeys.forGeneration(slug, generationId)
-      : collectionKeys.list(slug),
-    queryFn: () => unwrap(listCollectionsAction({ workspaceSlug: slug, generationId })),
+    queryKey: !subject
+      ? collectionKeys.list(slug)
+      : "shotId" in subject
+        ? collectionKeys.forShot(slug, subject.shotId)
+        : collectionKeys.forGeneration(slug, subject.generationId),
+    queryFn: () => unwrap(listCollectionsAction({ workspaceSlug: slug, ...subject })),
     enabled,
   });
 }
 
-/** Put a video in a collection, or take it out. */
+/** Put a video (or a whole shot) in a collection, or take it out. */
 export function useCollectionItem(slug: string) {
   const qc = useQueryClient();
   return useActionMutation(
-    (input: { collectionId: string; generationId: string; add: boolean }) =>
-      (input.add ? addToCollectionAction : removeFromCollectionAction)({
-        workspaceSlug: slug,
-        collectionId: input.collectionId,
-        generationId: input.generationId,
-      }),
+    (input: {
+      collectionId: string;
+      subject: CollectionSubject;
+      add: boolean;
+    }): Promise<ActionResult<unknown>> =>
+      "shotId" in input.subject
+        ? collectShotAction({
+            workspaceSlug: slug,
+            collectionId: input.collectionId,
+            shotId: input.subject.shotId,
+            add: input.add,
+          })
+        : (input.add ? addToCollectionAction : removeFromCollectionAction)({
+            workspaceSlug: slug,
+            collectionId: input.collectionId,
+            generationId: input.subject.generationId,
+          }),
     {
       onSettled: () => {
         void qc.invalidateQueries({ queryKey: collectionKeys.all(slug) });

@@ -5,10 +5,10 @@ import { notify } from "@/components/ui/notices/store";
 
 const KEY = "hailuo-studio:just-deleted";
 
-/** Called by a video's page right before it goes back to the gallery after deleting it. */
-export function noteDeletion(): void {
+/** Called by a video's (or a shot's) page right before it goes back to the gallery after deleting it. */
+export function noteDeletion(what: "video" | "shot" = "video"): void {
   try {
-    window.sessionStorage.setItem(KEY, "1");
+    window.sessionStorage.setItem(KEY, what);
   } catch {
     // Storage disabled: the gallery simply shows without the notice.
   }
@@ -21,16 +21,16 @@ export function noteDeletion(): void {
 export function DeletedNotice(props: { headingId: string }) {
   const t = useTranslations("gallery");
   useEffect(() => {
-    let arrived = false;
+    let arrived: string | null = null;
     try {
-      arrived = window.sessionStorage.getItem(KEY) !== null;
+      arrived = window.sessionStorage.getItem(KEY);
       window.sessionStorage.removeItem(KEY);
     } catch {
       return;
     }
-    if (!arrived) return;
+    if (arrived === null) return;
     document.getElementById(props.headingId)?.focus();
-    notify(t("deleted"));
+    notify(t(arrived === "shot" ? "deletedShot" : "deleted"));
   }, [props.headingId, t]);
   return null;
 }

@@ -194,7 +194,7 @@ export function GenerationCard(props: {
                   variant="icon"
                 />
               )}
-              <CollectionMenu slug={props.slug} generationId={g.id} />
+              <CollectionMenu slug={props.slug} subject={{ generationId: g.id }} />
               <FavoriteButton slug={props.slug} generationId={g.id} />
             </div>
           )}

@@ -155,7 +155,7 @@ export function GenerationDetail(props: {
                 )}
                 <CollectionMenu
                   slug={props.slug}
-                  generationId={g.id}
+                  subject={{ generationId: g.id }}
                   placement="down"
                   variant="button"
                 />

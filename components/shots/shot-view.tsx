@@ -9,6 +9,7 @@ import { StatusBadge } from "@/components/gallery/status-badge";
 import { usePlaySrc } from "@/components/hooks/use-play-src";
 import { DeleteOthersButton } from "@/components/shots/delete-others-button";
 import { KeepButton } from "@/components/shots/keep-button";
+import { ShotActions } from "@/components/shots/shot-actions";
 import { takeHref } from "@/components/shots/shot-links";
 import { Transport } from "@/components/shots/transport";
 import { type SyncedVideos, useSyncedVideos } from "@/components/shots/use-synced-videos";
@@ -79,6 +80,15 @@ export function ShotView(props: {
           {first.prompt}
         </p>
       </header>
+      {props.canGenerate && (
+        <ShotActions
+          slug={props.slug}
+          shotId={props.shotId}
+          takes={takes}
+          canDelete={takes.every(mayManage)}
+          onReport={setReport}
+        />
+      )}
 
       {ready.length >= 1 && <Transport sync={sync} className="sticky top-14 z-20 mt-4" />}
       {ready.length < takes.length && (

@@ -1,7 +1,7 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** The takes of one shot (a generation made alone is its own shot, also from before takes). */
 export function shotTakesWhere(workspaceId: string, shotId: string): Prisma.GenerationWhereInput {

@@ -38,9 +38,7 @@ export async function getSharedPage(token: string, link: OpenShareLink): Promise
       where: sharedVideosWhere(link),
       // A shot's takes in take order; everything else newest first.
       orderBy:
-        link.targetType === "shot"
-          ? [{ take: "asc" }]
-          : [{ createdAt: "desc" }, { id: "desc" }],
+        link.targetType === "shot" ? [{ take: "asc" }] : [{ createdAt: "desc" }, { id: "desc" }],
       take: SHARED_VIDEOS_MAX,
       select: {
         id: true,

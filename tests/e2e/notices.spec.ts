@@ -1,3 +1,4 @@
+import { checkBothThemes } from "./axe";
 import { expect, type Page, test } from "./client";
 
 // Short notices ("Prompt copied", "Video deleted") as toasts: announced, gone by themselves,
@@ -220,7 +221,7 @@ const watched = (page: Page) =>
 
 test("a browser notification and a chime, turned on by the person, tell of a video that ends while the tab is hidden", async ({
   page,
-}) => {
+}, info) => {
   await watchNotifications(page);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto("/sign-up");
@@ -243,6 +244,10 @@ test("a browser notification and a chime, turned on by the person, tell of a vid
   await expect(sound).toHaveAttribute("aria-checked", "true");
   // Turning the sound on plays it once, so the person knows what to listen for.
   await expect.poll(async () => (await watched(page)).tones).toBe(2);
+  await page.screenshot({ path: info.outputPath("notice-settings-desktop.png") });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: info.outputPath("notice-settings-phone.png") });
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   // They are the person's settings: still on after a reload.
   await page.reload();
@@ -256,6 +261,11 @@ test("a browser notification and a chime, turned on by the person, tell of a vid
     "true",
   );
   await page.keyboard.press("Escape");
+  const found: string[] = [];
+  await checkBothThemes(page, "notice settings", found, () =>
+    page.getByRole("button", { name: "Notices" }).click(),
+  );
+  expect(found).toEqual([]);
 
   // While the tab is visible the page says it; hidden, the notification and the chime too.
   await page.getByLabel("Prompt", { exact: true }).fill("窗外的雨滴落在玻璃上");

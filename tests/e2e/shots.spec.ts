@@ -115,3 +115,77 @@ test("Compare plays a shot's takes in step; Keep leads the card; Delete the othe
   await expect(card.getByRole("group", { name: "Takes of this shot" })).toHaveCount(0);
   await expect(card.getByTestId("take-label")).toHaveText(/^Kept\s*Take 2 of 2$/);
 });
+
+test("a shot as a whole: favourite, collect and share every take in one step, then delete it", async ({
+  page,
+  browser,
+}, info) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(`e2e-whole-shot-${Date.now()}@example.com`);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/w\/[^/]+$/);
+  const studio = new URL(page.url()).pathname;
+
+  const prompt = "整个镜头：海浪拍打礁石，慢动作 [Static shot]";
+  const card = await pressTwoTakes(page, prompt);
+  await card.getByRole("link", { name: "Compare the takes side by side" }).click();
+  await page.waitForURL(/\/shots\/[^/]+$/);
+  const whole = page.getByRole("region", { name: "The whole shot" });
+
+  // Favourite: both takes are starred, as the gallery's favourites filter shows.
+  await whole.getByRole("button", { name: "Add the shot to favorites" }).click();
+  await expect(
+    whole.getByRole("button", { name: "Remove the shot from favorites" }),
+  ).toHaveAttribute("aria-pressed", "true");
+
+  // Collect: a new collection made from the menu holds both takes.
+  await whole.getByRole("button", { name: "Add to collection" }).click();
+  const menu = page.getByRole("dialog", { name: "Add to collection" });
+  await menu.getByRole("textbox", { name: "New collection name" }).fill("整个镜头");
+  await menu.getByRole("button", { name: "Create" }).click();
+  await expect(menu.getByRole("checkbox", { name: /整个镜头/ })).toBeChecked();
+  await expect(menu.getByText("2", { exact: true })).toBeVisible();
+  await page.keyboard.press("Escape");
+  const found: string[] = [];
+  await checkBothThemes(page, "the whole shot's actions", found);
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.screenshot({ path: info.outputPath("whole-shot-desktop.png") });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: info.outputPath("whole-shot-phone.png") });
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // Share: the link shows the shot's two takes, in take order, to anyone.
+  await whole.getByRole("button", { name: "Share the shot" }).click();
+  const dialog = page.getByRole("dialog", { name: "Share this shot" });
+  await dialog.getByRole("button", { name: "Create link" }).click();
+  const shared = await dialog.getByTestId("share-url").inputValue();
+  await page.keyboard.press("Escape");
+  const visitorContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const visitor = await visitorContext.newPage();
+  await visitor.goto(shared);
+  await expect(visitor.getByTestId("shared-tile")).toHaveCount(2);
+  await expect(visitor).toHaveTitle(/^整个镜头：海浪拍打礁石/);
+  await checkBothThemes(visitor, "a shared shot", found);
+  expect(found).toEqual([]);
+  await visitor.screenshot({ path: info.outputPath("shared-shot-desktop.png") });
+
+  await page.goto(`${studio}?favorites=1`);
+  await expect(
+    card.getByRole("group", { name: "Takes of this shot" }).getByRole("button"),
+  ).toHaveCount(2);
+
+  // Delete: every take goes; back in the gallery, which says so; the link shows nothing now.
+  await card.getByRole("link", { name: "Compare the takes side by side" }).click();
+  await page.waitForURL(/\/shots\/[^/]+$/);
+  await whole.getByRole("button", { name: "Delete the shot" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Delete the shot" }).click();
+  await page.waitForURL((url) => url.pathname === studio);
+  await expect(page.getByTestId("notice").filter({ hasText: "Shot deleted." })).toBeVisible();
+  await expect(page.getByTestId("generation-card").filter({ hasText: prompt })).toHaveCount(0);
+  const gone = await visitor.goto(shared);
+  expect(gone?.status()).toBe(404);
+  await visitorContext.close();
+});
