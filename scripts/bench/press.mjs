@@ -171,7 +171,7 @@ async function main() {
     }
     await studio.close();
     presses[latencyMs].push(...mine);
-    const acked = mine.map((p) => p.ackMs).filter((ms) => ms !== null);
+    const acked = mine.map((p) => p.ackMs).filter((ms) => typeof ms === "number");
     log(
       `person ${r + 1}, kie.ai answering in ${latencyMs} ms: acknowledged p50 ${round(median(acked))} ms, ` +
         `max ${round(Math.max(...acked))} ms, ${mine.length - acked.length} missed`,
@@ -179,7 +179,8 @@ async function main() {
   }
   const summary = (latencyMs) => {
     const all = presses[latencyMs];
-    const field = (name) => stats(all.map((p) => p[name]).filter((ms) => ms !== null));
+    // A press that never got going has none of the times.
+    const field = (name) => stats(all.map((p) => p[name]).filter((ms) => typeof ms === "number"));
     const failures = all.filter((p) => p.ackMs === null).map((p) => p.failure ?? "no answer");
     return {
       kieLatencyMs: latencyMs,

@@ -46,7 +46,6 @@ export async function openStudio(browser, { origin, slug, cookie, address }) {
   }
 
   return {
-    page,
     /** The Takes picker, as a person sets it: one press then makes that many takes of one shot. */
     async chooseTakes(n) {
       const takes = page.getByRole("group", { name: "Takes", exact: true });
