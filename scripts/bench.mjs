@@ -7,6 +7,8 @@
 //   npm run bench -- sqlite           one of them
 //   npm run bench -- sqlite memory    only as far as memory is measured (no video or gallery)
 //   npm run bench -- sqlite pages     only the pages: first-load JavaScript and Lighthouse
+//   npm run bench -- sqlite press     only Generate: presses acknowledged in the browser, and the
+//                                     createTask calls kie.ai receives under a burst of them
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
@@ -65,7 +67,7 @@ function ensureBuild() {
 }
 
 // --- one database at a time, each in its own process ----------------------------------------
-// leg.mjs measures the server; pages.mjs runs Lighthouse on its pages.
+// leg.mjs measures the server; press.mjs presses Generate in Chromium; pages.mjs runs Lighthouse.
 function runLeg(provider, script = "leg.mjs") {
   const out = join(tmpdir(), `studio-bench-${provider}-${script}-${process.pid}.json`);
   return new Promise((ok) => {
@@ -282,6 +284,58 @@ function memoryRows(r, npmStart, row) {
   );
 }
 
+const PRESS_TARGET_P95_MS = 150;
+
+function pressRows(r) {
+  const { slow, instant, noop } = r.press;
+  const { burst, leg, limit } = r.kie;
+  const row = (measure, reference, measured, ratio, target, pass) => ({
+    db: r.provider,
+    measure,
+    reference,
+    measured,
+    ratio,
+    target,
+    result: pass === null ? "info" : pass ? "PASS" : "MISS",
+  });
+  const p50s = (names) => names.map((n) => f(slow[n].p50, 0)).join(" → ");
+  const perWindow = `${limit.max} per ${limit.windowMs / 1000} s`;
+  return [
+    row(
+      "Generate → press acknowledged in the browser (“Generation started” or the new card painted), kie.ai answering in 5 s, p50 / p95 ms",
+      `kie.ai at once ${f(instant.p50)} / ${f(instant.p95)}; no-op request ${f(noop.p50)} / ${f(noop.p95)}`,
+      `${f(slow.p50)} / ${f(slow.p95)}${slow.missed ? ` (${slow.missed} missed)` : ""}`,
+      `${f(slow.p95 / instant.p95, 2)}×`,
+      `p95 < ${PRESS_TARGET_P95_MS} ms`,
+      slow.missed === 0 && slow.p95 < PRESS_TARGET_P95_MS,
+    ),
+    row(
+      "Generate, where a press's time goes, kie.ai in 5 s, p50 ms from the click: action sent → first byte → answered → note in the DOM → painted",
+      "",
+      `${p50s(["actionSent", "actionFirstByte", "actionAnswered", "noteInDom"])} → ${f(slow.p50, 0)}`,
+      "",
+      "",
+      null,
+    ),
+    row(
+      `createTask calls kie.ai received, busiest 10 s (burst of ${burst.presses} presses × ${burst.takesPerPress} takes; whole leg, ${leg.takes} takes)`,
+      `kie.ai's limit ${perWindow}`,
+      `${burst.busiest} (${f(burst.busiest / 10)}/s); whole leg ${leg.busiest}, ${leg.rateLimited} refused (429)`,
+      `${f(Math.max(burst.busiest, leg.busiest) / limit.max, 2)}×`,
+      `≤ ${perWindow}`,
+      burst.busiest <= limit.max && leg.busiest <= limit.max && leg.rateLimited === 0,
+    ),
+    row(
+      "takes sent to kie.ai, each exactly once (burst; whole leg)",
+      "",
+      `burst ${burst.sent}/${burst.takes} sent ${f(burst.sentSeconds)} s after its first press; whole leg ${leg.sent}/${leg.takes} takes → ${leg.tasks} tasks`,
+      "",
+      "every take, once",
+      burst.sent === burst.takes && leg.once,
+    ),
+  ];
+}
+
 // The studio's first-load JavaScript as the issue that asked for these figures gave it (gzip).
 const FIRST_LOAD_BEFORE_KB = { "/w/[slug]": 204 };
 const FIRST_LOAD_TARGET_KB = 220;
@@ -344,6 +398,7 @@ function machine() {
 const wanted = process.argv.slice(2).filter((a) => a === "sqlite" || a === "postgresql");
 const memoryOnly = process.argv.includes("memory");
 const pagesOnly = process.argv.includes("pages");
+const pressOnly = process.argv.includes("press");
 const providers = wanted.length ? wanted : ["sqlite", "postgresql"];
 const host = machine();
 if (host.loadAverageAtStart[0] > host.cpus * 0.5) {
@@ -363,7 +418,7 @@ for (const r of firstLoad) {
 
 // What `npm start` keeps running, idle, in the default setup the SQLite leg measures.
 let npmStart = null;
-if (providers.includes("sqlite") && !pagesOnly) {
+if (providers.includes("sqlite") && !pagesOnly && !pressOnly) {
   console.log("\n=== npm start ===");
   try {
     npmStart = await measureNpmStart();
@@ -376,7 +431,7 @@ if (providers.includes("sqlite") && !pagesOnly) {
 
 const results = [];
 const skipped = (provider) => provider === "postgresql" && !postgresAvailable();
-for (const provider of pagesOnly ? [] : providers) {
+for (const provider of pagesOnly || pressOnly ? [] : providers) {
   if (skipped(provider)) {
     console.error(
       "\n*** PostgreSQL server binaries (initdb, pg_ctl) not found: the PostgreSQL leg is SKIPPED. ***\n" +
@@ -389,17 +444,28 @@ for (const provider of pagesOnly ? [] : providers) {
   if (result) results.push(result);
 }
 
+// Generate pressed in Chromium, on each database, after the load legs so their figures are not
+// taken beside a browser. Not in a memory-only or pages-only run.
+const pressProviders = memoryOnly || pagesOnly ? [] : providers.filter((p) => !skipped(p));
+const presses = [];
+for (const provider of pressProviders) {
+  console.log(`\n=== Generate presses (${provider}) ===`);
+  const result = await runLeg(provider, "press.mjs");
+  if (result) presses.push(result);
+}
+
 // The pages on one database (the first asked for: SQLite in a full run), after the load legs so
 // their figures are not taken beside Chromium. Not in a memory-only run.
 let pages = null;
 const pagesProvider = providers.find((p) => !skipped(p));
-if (!memoryOnly && pagesProvider) {
+if (!memoryOnly && !pressOnly && pagesProvider) {
   console.log(`\n=== pages (${pagesProvider}) ===`);
   pages = await runLeg(pagesProvider, "pages.mjs");
 }
 
 const table = [
   ...results.flatMap((r) => rows(r, npmStart)),
+  ...presses.flatMap(pressRows),
   ...firstLoadRows(firstLoad),
   ...(pages ? pageRows(pages) : []),
 ];
@@ -424,9 +490,13 @@ console.log(
 );
 writeFileSync(
   join(root, "bench-results.json"),
-  `${JSON.stringify({ machine: host, seconds, table, results, npmStart, firstLoad, pages }, null, 2)}\n`,
+  `${JSON.stringify({ machine: host, seconds, table, results, presses, npmStart, firstLoad, pages }, null, 2)}\n`,
 );
 console.log("Written to bench-results.json.");
-if ((!pagesOnly && results.length < providers.length) || (!memoryOnly && pagesProvider && !pages)) {
+if (
+  (!pagesOnly && !pressOnly && results.length < providers.length) ||
+  presses.length < pressProviders.length ||
+  (!memoryOnly && !pressOnly && pagesProvider && !pages)
+) {
   process.exitCode = 1;
 }

@@ -469,6 +469,7 @@ function StartedNote(props: { started: Started | null; onDone: () => void }) {
     // Empty, it stays in the page as an unseen live region, so what appears in it is read out.
     <p
       ref={note}
+      data-testid="started-note"
       aria-live="polite"
       className={cn("text-[13px] empty:sr-only", refused ? "text-danger" : "text-success")}
     >

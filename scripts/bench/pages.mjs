@@ -16,6 +16,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { register } from "tsx/esm/api";
 import { freePort, startApp, startChild } from "./app.mjs";
+import { CHROMIUM, CHROMIUM_FLAGS, launchChromium } from "./chromium.mjs";
 import { median } from "./load.mjs";
 
 register();
@@ -28,18 +29,6 @@ if (!["sqlite", "postgresql"].includes(provider) || !outFile) {
 const VIDEOS = 26;
 const RUNS = 3;
 const THEMES = ["light", "dark"];
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-// As the end-to-end tests run it (playwright.config.ts), headless.
-const CHROMIUM_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 const HMAC = "bench-hmac-key";
 const AUTH_SECRET = "bench-auth-secret-0123456789abcdef";
 const log = (line) => process.stderr.write(`[bench ${provider} pages] ${line}\n`);
@@ -211,11 +200,7 @@ async function waitFinished(db, ids, maxMs) {
 
 /** Opens the studio's share links page signed in, and creates a link to the whole gallery. */
 async function shareGallery(origin, slug, cookie) {
-  const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: CHROMIUM_FLAGS.filter((f) => !f.startsWith("--headless")),
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const eq = cookie.indexOf("=");

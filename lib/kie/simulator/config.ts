@@ -39,6 +39,11 @@ export const faultConfigSchema = z.strictObject({
   /** The next `count` createTask calls create their task but never answer. */
   createTaskHangs: z.int().min(0),
   /**
+   * A slow kie.ai: a createTask past the key check and the rate limit (both answered at once, at
+   * the door) waits this long before its task is made and answered.
+   */
+  createTaskLatencyMs: z.int().min(0).max(120_000),
+  /**
    * The next `count` createTask calls create their task and then lose kie's answer: a server
    * error (HTTP 500 with kie's envelope), a proxy's 502/503/504, or the connection dropped.
    */
@@ -92,6 +97,7 @@ export const defaultFaultConfig: FaultConfig = {
   callbackRetryDelayMs: 500,
   createTaskFailures: null,
   createTaskHangs: 0,
+  createTaskLatencyMs: 0,
   createTaskLosesAnswer: null,
   recordInfoFailures: null,
   recordInfoNullMs: 300,

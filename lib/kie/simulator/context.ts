@@ -37,6 +37,17 @@ export interface SimulatorStatsSnapshot extends SimulatorStats {
   heldRequests: number;
 }
 
+/** One createTask call, stamped as it arrived, so a client's rate over time can be read back. */
+export interface CreateTaskCall {
+  /** Arrival, in ms since the epoch: before any createTaskLatencyMs. */
+  at: number;
+  /** Refused by the per-key rate limit (HTTP 429). */
+  rateLimited: boolean;
+}
+
+/** The newest calls kept; older ones are forgotten, so a long-running simulator stays small. */
+export const MAX_RECORDED_CALLS = 10_000;
+
 export function emptyStats(): SimulatorStats {
   return {
     requests: 0,
@@ -61,6 +72,8 @@ export function emptyStats(): SimulatorStats {
 export interface SimulatorContext {
   settings: SimulatorSettings;
   stats: SimulatorStats;
+  /** createTask calls since start or the last reset, oldest first (at most MAX_RECORDED_CALLS). */
+  createTaskCalls: CreateTaskCall[];
   taskSequence: number;
   readonly store: TaskStore;
   readonly renderer: Renderer;

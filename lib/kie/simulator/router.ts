@@ -4,6 +4,7 @@ import { handleCredit, handleDownloadUrl } from "./handlers/common";
 import {
   type ControlActions,
   handleConfig,
+  handleCreateTaskCalls,
   handleReset,
   handleStats,
   handleTasks,
@@ -49,6 +50,8 @@ export async function route(
       return handleReset(actions, res);
     case "GET /__sim/tasks":
       return handleTasks(ctx, res);
+    case "GET /__sim/create-task-calls":
+      return handleCreateTaskCalls(ctx, res);
     case "GET /":
       return sendJson(res, 200, { code: 200, msg: "kie.ai simulator" });
     default:

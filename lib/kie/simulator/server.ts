@@ -13,7 +13,12 @@ import {
   type SimulatorConfigPatch,
   type SimulatorSettings,
 } from "./config";
-import { emptyStats, type SimulatorContext, type SimulatorStatsSnapshot } from "./context";
+import {
+  type CreateTaskCall,
+  emptyStats,
+  type SimulatorContext,
+  type SimulatorStatsSnapshot,
+} from "./context";
 import type { ControlActions } from "./handlers/control";
 import { sendJson } from "./http-io";
 import { createRateLimiter } from "./rate-limiter";
@@ -23,7 +28,7 @@ import { runTask } from "./task-lifecycle";
 import { openTaskStore } from "./task-store";
 
 export type { CallbackMode, FaultConfig, SimulatorConfigPatch, SimulatorSettings } from "./config";
-export type { SimulatorStatsSnapshot } from "./context";
+export type { CreateTaskCall, SimulatorStatsSnapshot } from "./context";
 
 // A local stand-in for api.kie.ai, quirks included, so the studio runs and is tested with no
 // key and no internet. Plain node:http keeps it startable from a test, a script or the CLI.
@@ -64,6 +69,8 @@ export interface Simulator {
   /** Faults, counters and credits back to their start values; tasks are kept. */
   reset(): void;
   stats(): SimulatorStatsSnapshot;
+  /** createTask calls as they arrived, since start or the last reset, oldest first. */
+  createTaskCalls(): CreateTaskCall[];
   settings(): SimulatorSettings;
 }
 
@@ -107,6 +114,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   const ctx: SimulatorContext = {
     settings: structuredClone(startSettings),
     stats: emptyStats(),
+    createTaskCalls: [],
     taskSequence: 0,
     store,
     renderer: createRenderer({
@@ -137,6 +145,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     reset() {
       ctx.settings = structuredClone(startSettings);
       ctx.stats = emptyStats();
+      ctx.createTaskCalls = [];
       ctx.createLimiter.clear();
       ctx.recordLimiter.clear();
       ctx.transientCounts.clear();
@@ -192,6 +201,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     configure: actions.configure,
     reset: actions.reset,
     stats: actions.stats,
+    createTaskCalls: () => ctx.createTaskCalls.map((call) => ({ ...call })),
     settings: () => structuredClone(ctx.settings),
     close() {
       closed ??= (async () => {

@@ -41,6 +41,12 @@ export function handleStats(actions: ControlActions, res: ServerResponse): void 
   sendJson(res, 200, { code: 200, msg: "success", data: actions.stats() });
 }
 
+// GET /__sim/create-task-calls — each createTask call's arrival time (ms since the epoch) and
+// whether the rate limit refused it, oldest first: how fast a client really calls
+export function handleCreateTaskCalls(ctx: SimulatorContext, res: ServerResponse): void {
+  sendJson(res, 200, { code: 200, msg: "success", data: ctx.createTaskCalls });
+}
+
 // POST /__sim/reset — faults, counters and credits back to the start values; tasks are kept
 export function handleReset(actions: ControlActions, res: ServerResponse): void {
   actions.reset();

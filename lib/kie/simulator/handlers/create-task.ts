@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { setTimeout as delay } from "node:timers/promises";
 import { authenticate, unauthorizedMsg } from "../authenticate";
 import type { LostAnswer } from "../config";
-import type { SimulatorContext } from "../context";
+import { type CreateTaskCall, MAX_RECORDED_CALLS, type SimulatorContext } from "../context";
 import { readJson, sendBodyError, sendJson } from "../http-io";
 import { type PromptMarkers, parseMarkers } from "../markers";
 import { newTaskId } from "../task-id";
@@ -104,6 +105,26 @@ function loseAnswer(res: ServerResponse, answer: LostAnswer): void {
   }
 }
 
+function recordCall(ctx: SimulatorContext): CreateTaskCall {
+  const call = { at: Date.now(), rateLimited: false };
+  ctx.createTaskCalls.push(call);
+  if (ctx.createTaskCalls.length > MAX_RECORDED_CALLS) ctx.createTaskCalls.shift();
+  return call;
+}
+
+/** False when the simulator closed meanwhile: the connection is going, nothing is answered. */
+async function waitLatency(ctx: SimulatorContext, res: ServerResponse): Promise<boolean> {
+  const ms = ctx.settings.createTaskLatencyMs;
+  if (ms === 0) return true;
+  try {
+    await delay(ms, undefined, { signal: ctx.closing });
+    return true;
+  } catch {
+    res.destroy();
+    return false;
+  }
+}
+
 // POST /api/v1/jobs/createTask — start a generation
 export async function handleCreateTask(
   ctx: SimulatorContext,
@@ -111,6 +132,7 @@ export async function handleCreateTask(
   res: ServerResponse,
 ): Promise<void> {
   ctx.stats.createTaskCalls++;
+  const call = recordCall(ctx);
   const fail = (status: number, msg?: string) => {
     ctx.stats.createTaskErrors++;
     sendFailure(res, status, msg);
@@ -119,8 +141,10 @@ export async function handleCreateTask(
   if (!apiKey) return fail(401);
   if (!ctx.createLimiter.allow(apiKey, ctx.settings.createTaskRateLimit)) {
     ctx.stats.rateLimited++;
+    call.rateLimited = true;
     return fail(429);
   }
+  if (!(await waitLatency(ctx, res))) return;
   const body = await readJson(req);
   if (!body.ok) {
     ctx.stats.createTaskErrors++;
