@@ -20,10 +20,22 @@ export function useCreateGeneration(slug: string) {
     (input: CreateGenerationInput) => createGenerationAction({ workspaceSlug: slug, ...input }),
     {
       onSuccess: (takes) => {
-        // Last first, so the first take ends up on top.
-        for (const dto of [...takes].reverse()) addGeneration(qc, slug, dto);
-        void qc.invalidateQueries({ queryKey: generationKeys.list(slug) });
+        // The editor's "started" paints first, the gallery's new cards a frame later: the press
+        // is acknowledged without waiting for the whole gallery to render again.
+        afterNextPaint(() => {
+          // Last first, so the first take ends up on top.
+          for (const dto of [...takes].reverse()) addGeneration(qc, slug, dto);
+          void qc.invalidateQueries({ queryKey: generationKeys.list(slug) });
+        });
       },
     },
   );
+}
+
+function afterNextPaint(run: () => void): void {
+  if (typeof requestAnimationFrame !== "function") {
+    run();
+    return;
+  }
+  requestAnimationFrame(() => setTimeout(run, 0));
 }
