@@ -122,12 +122,14 @@ export async function createTakes(args: {
   // stop before a job ends, a worker takes it over once the lease runs out, and SIGTERM waits
   // for it as for any running job. kie.ai's allowance for new tasks is counted in the database:
   // a take that meets it waits its turn there. The gallery hears how each goes as it happens.
+  // The answer is read first, so the sending doesn't queue ahead of it on the database.
+  const answer = await Promise.all(held.map(({ id }) => getGeneration({ ...ref, id })));
   for (const { id, job } of held) {
     void runHeld(job).catch((e: unknown) =>
       logger.warn({ generation: id, err: String(e) }, "submission run failed"),
     );
   }
-  return Promise.all(held.map(({ id }) => getGeneration({ ...ref, id })));
+  return answer;
 }
 
 /** One take: Generate with Takes at 1, and Retry of a failed generation. */
