@@ -2,7 +2,7 @@
 import { Bell, BellRing } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useNoticePrefs } from "@/components/studio/notice-prefs";
-import { cn } from "@/components/ui/cn";
+import { headerIconButtonClasses } from "@/components/ui/header-icon-button";
 import { pressToLoad, StandInTrigger, usePressToLoad } from "@/components/ui/press-to-load";
 
 const Panel = pressToLoad(() =>
@@ -17,12 +17,7 @@ export function NoticeSettings(props: { className?: string }) {
   const Icon = prefs.browser || prefs.sound ? BellRing : Bell;
   const trigger = {
     "aria-label": t("open"),
-    className: cn(
-      "inline-flex size-8 shrink-0 items-center justify-center rounded-lg text-fg-muted transition-colors",
-      "hover:bg-muted hover:text-fg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500",
-      "data-[state=open]:bg-muted data-[state=open]:text-fg",
-      props.className,
-    ),
+    className: headerIconButtonClasses(props.className),
     children: <Icon aria-hidden="true" className="size-4" />,
   };
   if (Component) return <Component openedBy={openedBy} trigger={trigger} />;

@@ -47,7 +47,8 @@ export async function StudioHeader(props: {
             <span className="sr-only sm:not-sr-only">{t("settings")}</span>
           </Link>
           <LanguageSwitcher />
-          <NoticeSettings />
+          {/* A phone doesn't keep a page running in the background, nor show its notifications. */}
+          <NoticeSettings className="max-sm:hidden" />
           <ThemeSwitcher />
           <span
             className="hidden max-w-[220px] truncate text-[13px] text-fg-muted md:inline"

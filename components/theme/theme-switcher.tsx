@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { THEME_ICONS } from "@/components/theme/theme-icons";
 import { useTheme } from "@/components/theme/theme-provider";
-import { cn } from "@/components/ui/cn";
+import { headerIconButtonClasses } from "@/components/ui/header-icon-button";
 import { pressToLoad, StandInTrigger, usePressToLoad } from "@/components/ui/press-to-load";
 
 const Menu = pressToLoad(() => import("@/components/theme/theme-menu").then((m) => m.ThemeMenu));
@@ -15,12 +15,7 @@ export function ThemeSwitcher(props: { className?: string }) {
   const Icon = THEME_ICONS[theme];
   const trigger = {
     "aria-label": t("label", { current: t(theme) }),
-    className: cn(
-      "inline-flex size-8 shrink-0 items-center justify-center rounded-lg text-fg-muted transition-colors",
-      "hover:bg-muted hover:text-fg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500",
-      "data-[state=open]:bg-muted data-[state=open]:text-fg",
-      props.className,
-    ),
+    className: headerIconButtonClasses(props.className),
     children: <Icon aria-hidden="true" className="size-4" />,
   };
   if (Component) {
