@@ -50,12 +50,15 @@ export function ShotActions(props: {
           <StarIcon filled={starred} className={starred ? "size-4 text-warning" : "size-4"} />
           {starred ? t("unfavoriteShot") : t("favoriteShot")}
         </Button>
-        <CollectionMenu
-          slug={props.slug}
-          subject={{ shotId: props.shotId }}
-          placement="down"
-          variant="button"
-        />
+        {/* Its own box: the menu's button fills a phone's width on a video's page, not here. */}
+        <div>
+          <CollectionMenu
+            slug={props.slug}
+            subject={{ shotId: props.shotId }}
+            placement="down"
+            variant="button"
+          />
+        </div>
         {anyReady && (
           <ShareDialog
             slug={props.slug}
