@@ -1,5 +1,13 @@
 "use client";
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { setNoticePrefsAction } from "@/lib/actions/users/set-notice-prefs";
 import type { NoticePrefs } from "@/lib/users/notice-prefs";
 
@@ -13,22 +21,27 @@ const NoticePrefsContext = createContext<NoticePrefsValue | null>(null);
 
 /** The person's notice settings, for the header's settings and the word when a video ends. */
 export function NoticePrefsProvider(props: { initial: NoticePrefs; children: ReactNode }) {
-  const [prefs, setPrefs] = useState(props.initial);
-  const update = useCallback(async (patch: Partial<NoticePrefs>) => {
-    let before: NoticePrefs | undefined;
-    setPrefs((current) => {
-      before = current;
-      return { ...current, ...patch };
-    });
-    const result = await setNoticePrefsAction(patch).catch(() => null);
-    if (result?.ok) {
-      setPrefs(result.data);
-      return true;
-    }
-    const previous = before;
-    if (previous) setPrefs((current) => ({ ...current, ...pick(previous, patch) }));
-    return false;
+  const [prefs, setPrefsState] = useState(props.initial);
+  // What the switches show now, for a refused change to be put back without touching another's.
+  const current = useRef(props.initial);
+  const setPrefs = useCallback((next: NoticePrefs) => {
+    current.current = next;
+    setPrefsState(next);
   }, []);
+  const update = useCallback(
+    async (patch: Partial<NoticePrefs>) => {
+      const before = current.current;
+      setPrefs({ ...before, ...patch });
+      const result = await setNoticePrefsAction(patch).catch(() => null);
+      if (result?.ok) {
+        setPrefs(result.data);
+        return true;
+      }
+      setPrefs({ ...current.current, ...pick(before, patch) });
+      return false;
+    },
+    [setPrefs],
+  );
   const value = useMemo(() => ({ prefs, update }), [prefs, update]);
   return <NoticePrefsContext value={value}>{props.children}</NoticePrefsContext>;
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { type ReactNode, useEffect, useId, useState } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { playChime } from "@/components/studio/chime";
 import { useNoticePrefs } from "@/components/studio/notice-prefs";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
@@ -20,11 +20,11 @@ export function NoticeSettingsPanel(props: {
 }) {
   const t = useTranslations("noticePrefs");
   const { prefs, update } = useNoticePrefs();
-  const [permission, setPermission] = useState<Permission>("default");
+  // Mounted only in the browser, on the bell's first press: the permission can be read at once.
+  const [permission, setPermission] = useState<Permission>(currentPermission);
   const [failed, setFailed] = useState(false);
   const browserId = useId();
   const soundId = useId();
-  useEffect(() => setPermission(currentPermission()), []);
 
   // The browser's permission is asked here, when the person turns notifications on — never
   // on page load. Without it the setting stays off: it would promise something it can't do.

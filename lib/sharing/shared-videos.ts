@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { shotTakesWhere } from "@/lib/generations/shot-takes";
 import type { OpenShareLink } from "@/lib/sharing/resolve-share-link";
 
 // The most a collection or gallery page shows; a gallery bigger than this shows its newest.
@@ -22,10 +23,7 @@ export function sharedVideosWhere(link: OpenShareLink): Prisma.GenerationWhereIn
     case "collection":
       return { ...ready, collectionItems: { some: { collectionId: link.collectionId ?? "" } } };
     case "shot":
-      return {
-        ...ready,
-        OR: [{ shotId: link.shotId ?? "" }, { id: link.shotId ?? "", shotId: null }],
-      };
+      return { AND: [ready, shotTakesWhere(link.workspaceId, link.shotId ?? "")] };
     case "gallery":
       return ready;
     default:
