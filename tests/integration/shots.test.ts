@@ -330,12 +330,13 @@ describe("a shot as a whole", () => {
       name: "theirs",
     });
     const elsewhere = { workspaceId: stranger.workspace.id, shotId };
+    // Each attempt starts only when awaited, so none rejects unobserved while another runs.
     for (const attempt of [
-      favoriteShot({ ...elsewhere, userId: stranger.userId, favorite: true }),
-      collectShot({ ...elsewhere, collectionId: theirs.id, add: true }),
-      deleteShot({ ...elsewhere, actor: owner, role: "owner" }),
+      () => favoriteShot({ ...elsewhere, userId: stranger.userId, favorite: true }),
+      () => collectShot({ ...elsewhere, collectionId: theirs.id, add: true }),
+      () => deleteShot({ ...elsewhere, actor: owner, role: "owner" }),
     ]) {
-      expect((await refusal(attempt)).code).toBe("not_found");
+      expect((await refusal(attempt())).code).toBe("not_found");
     }
 
     // Delete: every take goes under the usual rules; the other shot stays; the link shows nothing.
