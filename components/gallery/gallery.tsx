@@ -9,7 +9,7 @@ import { FilterBar, NoMatches, useGalleryFilters } from "@/components/gallery/fi
 import { GalleryLinks } from "@/components/gallery/gallery-links";
 import { preloadViewer, useGalleryViewer } from "@/components/gallery/gallery-viewer";
 import type { Viewer } from "@/components/gallery/status";
-import { useHydrated } from "@/components/hooks/use-hydrated";
+import { useBrowserValue } from "@/components/hooks/use-hydrated";
 import { ShotCard } from "@/components/shots/shot-card";
 import { useLiveConnected } from "@/components/studio/live-updates";
 import { QueuePanel } from "@/components/studio/queue-panel";
@@ -175,7 +175,6 @@ export function Gallery(props: {
                         compact={density === "small"}
                         eager={eager.has(shot.id)}
                         onWatch={viewer.watch}
-                        canWatch={viewer.isReady}
                       />
                     </li>
                   ))}
@@ -228,9 +227,9 @@ function useDayGroups(shots: ShotGroup[]) {
   const t = useTranslations("gallery");
   const format = useFormatter();
   const serverZone = useTimeZone();
-  const hydrated = useHydrated();
-  // The server can't know the viewer's zone: it renders in its own, and the browser regroups.
-  const timeZone = hydrated ? Intl.DateTimeFormat().resolvedOptions().timeZone : serverZone;
+  // The server can't know the viewer's zone: it renders in its own, and the browser regroups
+  // when its zone is another.
+  const timeZone = useBrowserValue<string | undefined>(browserTimeZone, serverZone);
   // A day's heading may turn from "Today" to "Yesterday" while the page stays open: checked
   // each minute, not each second.
   const minute = useMinute();
@@ -253,6 +252,12 @@ function useDayGroups(shots: ShotGroup[]) {
       return { ...group, label };
     });
   }, [shots, timeZone, minute, t, format]);
+}
+
+let zone: string | undefined;
+function browserTimeZone(): string {
+  zone ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone;
 }
 
 /** The current minute, ticking once a minute: the whole gallery re-renders when it changes. */

@@ -61,7 +61,11 @@ export const STATUS_TONE: Record<StatusKind, BadgeTone> = {
   error: "red",
 };
 
-/** Still moving on its own: show a spinner and the time it has taken so far. */
+/**
+ * Still moving on its own: show a spinner and the time it has taken so far. The same rule as
+ * `isOnItsWay` (lib/generations/on-its-way.ts), told by the badge's kind; a unit test holds them
+ * together.
+ */
 export function isBusy(kind: StatusKind): boolean {
   return (
     kind === "submitting" ||

@@ -1,5 +1,6 @@
 "use client";
-import { useState } from "react";
+import { memo, useState } from "react";
+import { isWatchable } from "@/components/gallery/gallery-viewer";
 import { GenerationCard } from "@/components/gallery/generation-card";
 import type { Viewer } from "@/components/gallery/status";
 import { TakeStrip } from "@/components/shots/take-strip";
@@ -10,17 +11,39 @@ import { leadTake, type ShotGroup } from "@/lib/generations/shots";
  * ready) and, when the list holds more than one, the strip of all of them to switch between.
  * Everything on the card — favourite, collection, delete, the link — is about the take shown.
  */
-export function ShotCard(props: {
+interface ShotCardProps {
   shot: ShotGroup;
   slug: string;
   canGenerate: boolean;
   viewer: Viewer;
   eager?: boolean;
   compact?: boolean;
-  /** Opens the full-screen viewer at a take; `canWatch` says which takes it holds. */
+  /** Opens the full-screen viewer at a take (one that is a ready video). */
   onWatch?: (id: string) => void;
-  canWatch?: (id: string) => boolean;
-}) {
+}
+
+/**
+ * Rendered again only when its own takes change: a press, a live event or a new page renders
+ * the cards it touches, not the whole gallery. The takes are compared one by one because the
+ * gallery groups them into new shot objects each time its list changes.
+ */
+export const ShotCard = memo(ShotCardBody, (before, after) => {
+  const a = before.shot.takes;
+  const b = after.shot.takes;
+  return (
+    before.shot.id === after.shot.id &&
+    a.length === b.length &&
+    a.every((take, i) => take === b[i]) &&
+    before.slug === after.slug &&
+    before.canGenerate === after.canGenerate &&
+    before.viewer === after.viewer &&
+    before.eager === after.eager &&
+    before.compact === after.compact &&
+    before.onWatch === after.onWatch
+  );
+});
+
+function ShotCardBody(props: ShotCardProps) {
   const { takes } = props.shot;
   const [chosen, setChosen] = useState<string | null>(null);
   const lead = leadTake(takes);
@@ -35,9 +58,7 @@ export function ShotCard(props: {
       eager={props.eager}
       compact={props.compact}
       shotId={takes.length > 1 ? props.shot.id : undefined}
-      onWatch={
-        props.onWatch && props.canWatch?.(shown.id) ? () => props.onWatch?.(shown.id) : undefined
-      }
+      onWatch={props.onWatch && isWatchable(shown) ? () => props.onWatch?.(shown.id) : undefined}
       strip={
         takes.length > 1 && (
           <TakeStrip

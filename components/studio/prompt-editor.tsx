@@ -14,7 +14,7 @@ import {
 import { CreditsBadge } from "@/components/credits/credits-badge";
 import { statusKind } from "@/components/gallery/status";
 import { useActionErrorText } from "@/components/hooks/use-action-error-text";
-import { useHydrated } from "@/components/hooks/use-hydrated";
+import { useBrowserValue } from "@/components/hooks/use-hydrated";
 import { CameraHints } from "@/components/studio/camera-hints";
 import { newIdempotencyKey } from "@/components/studio/new-idempotency-key";
 import { RecentPrompts } from "@/components/studio/recent-prompts";
@@ -55,7 +55,6 @@ export function PromptEditor(props: {
   const actionErrorText = useActionErrorText();
   const draft = usePromptDraft(props.slug);
   const create = useCreateGeneration(props.slug);
-  const hydrated = useHydrated();
   const fold = useEditorFold();
   const [takes, setTakes] = useTakesChoice();
   const qc = useQueryClient();
@@ -174,7 +173,8 @@ export function PromptEditor(props: {
     });
   }
 
-  const isMac = hydrated && /Mac|iPhone|iPad/.test(navigator.userAgent);
+  // The shortcut's name (⌘ or Ctrl) is known once in the browser.
+  const isMac = useBrowserValue(isApplePlatform, false);
 
   return (
     <section
@@ -529,4 +529,8 @@ function describeFailure(
       // Budgets, and any code this screen has no words of its own for.
       return actionErrorText(error) ?? t("errors.internal");
   }
+}
+
+function isApplePlatform(): boolean {
+  return /Mac|iPhone|iPad/.test(navigator.userAgent);
 }

@@ -1,4 +1,5 @@
 import type { GenerationDto } from "@/lib/generations/dto";
+import { isOnItsWay } from "@/lib/generations/on-its-way";
 
 /**
  * Where a take on its way is: not yet sent (waiting for kie.ai's allowance, or told by kie.ai
@@ -28,19 +29,11 @@ export interface QueuedPress {
  * sent without an answer, which needs the person rather than waiting).
  */
 export function queuePhase(g: GenerationDto): QueuePhase | null {
-  switch (g.state) {
-    case "submitting":
-      if (g.submitStatus === "unknown") return null;
-      return g.submitStatus === "held" || g.submitStatus === "queued" ? "unsent" : "sending";
-    case "waiting":
-    case "queuing":
-    case "generating":
-      return "atKie";
-    case "success":
-      return g.media.videoUrl === null && g.media.state !== "failed" ? "saving" : null;
-    default:
-      return null;
+  if (!isOnItsWay(g)) return null;
+  if (g.state === "submitting") {
+    return g.submitStatus === "held" || g.submitStatus === "queued" ? "unsent" : "sending";
   }
+  return g.state === "success" ? "saving" : "atKie";
 }
 
 /**

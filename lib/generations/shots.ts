@@ -1,4 +1,5 @@
 import type { GenerationDto } from "@/lib/generations/dto";
+import { isOnItsWay, isReadyVideo } from "@/lib/generations/on-its-way";
 
 /** The takes of one press, as the gallery shows them: one card per shot. */
 export interface ShotGroup {
@@ -22,26 +23,17 @@ export function groupShots(items: GenerationDto[]): ShotGroup[] {
   return [...shots.values()];
 }
 
-function isReady(g: GenerationDto): boolean {
-  return g.state === "success" && g.media.videoUrl !== null;
-}
-
-// Still on its way (not one whose submission went unanswered: that one needs the person).
-function isComing(g: GenerationDto): boolean {
-  if (g.submitStatus === "unknown") return false;
-  if (g.state === "success") return g.media.videoUrl === null && g.media.state !== "failed";
-  return ["submitting", "waiting", "queuing", "generating"].includes(g.state);
-}
-
 /**
  * The take a shot's card shows first: the one kept, else the first ready, else the first still
  * on its way (what the person is waiting for, not a failure beside it), else take 1.
  */
 export function leadTake(takes: readonly GenerationDto[]): GenerationDto | undefined {
-  return takes.find((g) => g.shot.kept) ?? takes.find(isReady) ?? takes.find(isComing) ?? takes[0];
+  return (
+    takes.find((g) => g.shot.kept) ?? takes.find(isReadyVideo) ?? takes.find(isOnItsWay) ?? takes[0]
+  );
 }
 
 /** The takes that can be played side by side. */
 export function comparableTakes(takes: readonly GenerationDto[]): GenerationDto[] {
-  return takes.filter(isReady);
+  return takes.filter(isReadyVideo);
 }

@@ -2,7 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { createGenerationAction } from "@/lib/actions/generations/create-generation";
 import { useActionMutation } from "@/lib/queries/use-action-mutation";
-import { addGeneration, generationKeys } from "@/lib/queries/use-generations";
+import { addGeneration, invalidateFilteredLists } from "@/lib/queries/use-generations";
 
 export interface CreateGenerationInput {
   prompt: string;
@@ -25,7 +25,8 @@ export function useCreateGeneration(slug: string) {
         afterNextPaint(() => {
           // Last first, so the first take ends up on top.
           for (const dto of [...takes].reverse()) addGeneration(qc, slug, dto);
-          void qc.invalidateQueries({ queryKey: generationKeys.list(slug) });
+          // The unfiltered gallery has them now; a filtered one asks the server whether they match.
+          void invalidateFilteredLists(qc, slug);
         });
       },
     },

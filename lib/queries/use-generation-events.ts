@@ -8,6 +8,7 @@ import {
   findGeneration,
   generationKeys,
   generationsUrl,
+  invalidateFilteredLists,
   patchGenerationState,
   replaceGeneration,
 } from "@/lib/queries/use-generations";
@@ -56,32 +57,33 @@ export function useGenerationEvents(
     // Each changed id, with the generation as the page had it before the burst's first event.
     const pending = new Map<string, GenerationDto | undefined>();
 
+    // Whether the page held the generation, or null when it could not be fetched.
     const refresh = async (id: string, before: GenerationDto | undefined) => {
       try {
         const dto = await fetchJson<GenerationDto>(
           `${generationsUrl(slug)}/${encodeURIComponent(id)}`,
         );
         onChangeRef.current?.(dto, before);
-        if (!replaceGeneration(qc, slug, dto)) {
-          // Not in the loaded pages (someone else's new generation): let the list decide where.
-          await qc.invalidateQueries({ queryKey: generationKeys.list(slug) });
-        } else {
-          // A filtered gallery may no longer (or newly) match what changed: ask the server.
-          await qc.invalidateQueries({
-            queryKey: generationKeys.list(slug),
-            predicate: (q) => q.queryKey.length > generationKeys.list(slug).length,
-          });
-        }
+        return replaceGeneration(qc, slug, dto);
       } catch {
-        await qc.invalidateQueries({ queryKey: generationKeys.all(slug) });
+        return null;
       }
     };
 
-    const flush = () => {
+    // One round of list requests per burst, however many generations it moved.
+    const flush = async () => {
       batchTimer = undefined;
       const changed = [...pending];
       pending.clear();
-      for (const [id, before] of changed) void refresh(id, before);
+      const held = await Promise.all(changed.map(([id, before]) => refresh(id, before)));
+      if (held.includes(null)) {
+        await qc.invalidateQueries({ queryKey: generationKeys.all(slug) });
+      } else if (held.includes(false)) {
+        // Not in the loaded pages (someone else's new generation): let the list decide where.
+        await qc.invalidateQueries({ queryKey: generationKeys.list(slug) });
+      } else {
+        await invalidateFilteredLists(qc, slug);
+      }
     };
 
     const onGeneration = (event: MessageEvent<string>) => {
@@ -89,7 +91,7 @@ export function useGenerationEvents(
       if (!parsed) return;
       if (!pending.has(parsed.id)) pending.set(parsed.id, findGeneration(qc, slug, parsed.id));
       patchGenerationState(qc, slug, parsed.id, parsed.state);
-      batchTimer ??= setTimeout(flush, BATCH_MS);
+      batchTimer ??= setTimeout(() => void flush(), BATCH_MS);
     };
 
     const connect = () => {

@@ -136,6 +136,18 @@ export function replaceGeneration(qc: QueryClient, slug: string, dto: Generation
   return found;
 }
 
+/**
+ * Asks the server again for the filtered galleries only (a filter's list may newly match, or no
+ * longer match, what changed); the unfiltered gallery is kept current in place.
+ */
+export function invalidateFilteredLists(qc: QueryClient, slug: string): Promise<void> {
+  const prefix = generationKeys.list(slug);
+  return qc.invalidateQueries({
+    queryKey: prefix,
+    predicate: (q) => q.queryKey.length > prefix.length,
+  });
+}
+
 /** A generation just created (or resubmitted): updated in place, else shown first (it's the newest). */
 export function addGeneration(qc: QueryClient, slug: string, dto: GenerationDto): void {
   if (replaceGeneration(qc, slug, dto)) return;

@@ -1,6 +1,9 @@
 // One Lighthouse run (desktop preset: simulated dense 4G, no CPU slowdown, 1350×940 screen) of one
 // page, performance and accessibility only, in a Chromium of its own started by chrome-launcher
 // from a given binary (Lighthouse 12: it runs on Node 20 and downloads no browser).
+
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
@@ -9,7 +12,7 @@ import desktopConfig from "lighthouse/core/config/desktop-config.js";
  * Scores are 0–100; metrics in ms (CLS unitless); failedAccessibility names the accessibility
  * audits (axe-core rules) that failed, so a score below 100 says why.
  */
-export async function runLighthouse(url, { chromePath, chromeFlags, cookie }) {
+export async function runLighthouse(url, { chromePath, chromeFlags, cookie, reportFile }) {
   const chrome = await launch({ chromePath, chromeFlags, logLevel: "silent" });
   try {
     const runner = await lighthouse(
@@ -29,6 +32,10 @@ export async function runLighthouse(url, { chromePath, chromeFlags, cookie }) {
     const lhr = runner?.lhr;
     if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
     if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
+    if (reportFile) {
+      mkdirSync(dirname(reportFile), { recursive: true });
+      writeFileSync(reportFile, JSON.stringify(lhr));
+    }
     const score = (id) =>
       lhr.categories[id]?.score === null ? null : Math.round(lhr.categories[id].score * 100);
     const value = (id) => lhr.audits[id]?.numericValue ?? null;

@@ -110,12 +110,16 @@ async function main() {
   log(`gallery shared at ${new URL(shareUrl).pathname.slice(0, 8)}…`);
 
   const session = cookie; // "next-auth.session-token=…"
-  const pages = [
-    { name: "sign-in", path: "/sign-in", cookie: null },
-    { name: "studio (26 videos)", path: `/w/${slug}`, cookie: session },
-    { name: "video page", path: `/w/${slug}/g/${ids.at(-1)}`, cookie: session },
-    { name: "share page (gallery)", path: new URL(shareUrl).pathname, cookie: null },
+  const allPages = [
+    { id: "sign-in", name: "sign-in", path: "/sign-in", cookie: null },
+    { id: "studio", name: "studio (26 videos)", path: `/w/${slug}`, cookie: session },
+    { id: "video", name: "video page", path: `/w/${slug}/g/${ids.at(-1)}`, cookie: session },
+    { id: "share", name: "share page (gallery)", path: new URL(shareUrl).pathname, cookie: null },
   ];
+  // BENCH_PAGES=studio,video measures only those, to look into one page quickly.
+  const only = process.env.BENCH_PAGES?.split(",").filter(Boolean);
+  const pages = only ? allPages.filter((p) => only.includes(p.id)) : allPages;
+  if (pages.length === 0) throw new Error(`BENCH_PAGES names none of ${allPages.map((p) => p.id)}`);
   // Every route's code is loaded on its first request in production; a person's first visit
   // after a restart is not what is measured.
   for (const p of pages) {
@@ -139,6 +143,10 @@ async function main() {
           chromePath: CHROMIUM,
           chromeFlags: CHROMIUM_FLAGS,
           cookie: cookies,
+          // BENCH_LIGHTHOUSE_REPORTS=<dir> keeps each run's whole report there, to read why.
+          reportFile:
+            process.env.BENCH_LIGHTHOUSE_REPORTS &&
+            join(process.env.BENCH_LIGHTHOUSE_REPORTS, `${p.id}-${theme}-${round}.json`),
         });
         if (new URL(r.finalUrl).pathname !== p.path) {
           throw new Error(`${p.path} ended at ${r.finalUrl}: not the page meant to be measured`);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { isBusy, statusKind } from "@/components/gallery/status";
 import type { GenerationDto } from "@/lib/generations/dto";
+import { isOnItsWay, isReadyVideo } from "@/lib/generations/on-its-way";
 import { queuedPresses, queuePhase } from "@/lib/generations/press-queue";
+import { leadTake } from "@/lib/generations/shots";
+import { GENERATION_STATES } from "@/lib/generations/state-machine";
 
 type Shape = Pick<GenerationDto, "state" | "submitStatus"> & {
   media?: Partial<GenerationDto["media"]>;
@@ -105,5 +109,38 @@ describe("queuedPresses", () => {
     expect(queuedPresses([...fresh, ...stale], "me")[0]?.unsentIds).toEqual(["s1"]);
     const ended = [take("s1", { ...s, take: 1 }, cancelled), take("s2", { ...s, take: 2 }, ready)];
     expect(queuedPresses(ended, "me")).toEqual([]);
+  });
+});
+
+describe("one rule for what is on its way", () => {
+  // Every state, with every answer kie.ai may have given its submission, and every copy state.
+  const shapes: Shape[] = GENERATION_STATES.flatMap((state) =>
+    (["held", "queued", "unknown", null] as const).flatMap((submitStatus) =>
+      [
+        { state: null, videoUrl: null },
+        { state: "pending", videoUrl: null },
+        { state: "stored", videoUrl: "/v" },
+        { state: "failed", videoUrl: null },
+      ].map((media) => ({ state, submitStatus, media }) as Shape),
+    ),
+  );
+
+  it("is what the gallery's badge calls busy, the queue shows, and a shot's card leads with", () => {
+    expect(shapes).toHaveLength(GENERATION_STATES.length * 16);
+    for (const shape of shapes) {
+      const g = take("g", { id: "s", take: 1, takes: 2 }, shape);
+      const failed = take(
+        "f",
+        { id: "s", take: 2, takes: 2 },
+        { state: "fail", submitStatus: null },
+      );
+      const onItsWay = isOnItsWay(g);
+      const where = JSON.stringify(shape);
+      expect(isBusy(statusKind(g)), where).toBe(onItsWay);
+      expect(queuePhase(g) !== null, where).toBe(onItsWay);
+      // Beside a failed take, the card shows the one still coming (or ready) first.
+      const leads = leadTake([failed, g])?.id === "g";
+      expect(leads, where).toBe(onItsWay || isReadyVideo(g));
+    }
   });
 });

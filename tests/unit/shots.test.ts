@@ -81,7 +81,12 @@ describe("leadTake", () => {
     expect(leadTake(busy)?.id).toBe("2");
     const failed = { ...take("1", { ...shot, take: 1 }), state: "fail" as const };
     expect(leadTake([failed, take("2", { ...shot, take: 2 })])?.id).toBe("2");
-    const lost = { ...take("2", { ...shot, take: 2 }), submitStatus: "unknown" as const };
+    // Sent, and kie.ai never answered: it waits for the person, not for time.
+    const lost = {
+      ...take("2", { ...shot, take: 2 }),
+      state: "submitting" as const,
+      submitStatus: "unknown" as const,
+    };
     expect(leadTake([failed, lost])?.id).toBe("1");
     expect(leadTake([])).toBeUndefined();
   });

@@ -2,6 +2,7 @@ import { Eye } from "lucide-react";
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { Gallery } from "@/components/gallery/gallery";
 import { PromptEditor } from "@/components/studio/prompt-editor";
 import { StudioLayout } from "@/components/studio/studio-layout";
@@ -34,14 +35,19 @@ export default async function StudioPage(props: { params: Params }) {
   });
   const canGenerate = hasRole(role, "member");
   const prefs = await cookies();
+  // The editor and the gallery each come in a Suspense boundary of their own, though nothing in
+  // them waits for data: React hydrates such a boundary after the page's frame, in short slices
+  // that leave the main thread free between them, rather than in one long task with the rest.
   const gallery = (
-    <Gallery
-      slug={workspace.slug}
-      initialPage={firstPage}
-      initialDensity={parseDensity(prefs.get(DENSITY_COOKIE)?.value)}
-      canGenerate={canGenerate}
-      viewer={{ id: user.id, manageAny: can(role, "generation.manage-any") }}
-    />
+    <Suspense>
+      <Gallery
+        slug={workspace.slug}
+        initialPage={firstPage}
+        initialDensity={parseDensity(prefs.get(DENSITY_COOKIE)?.value)}
+        canGenerate={canGenerate}
+        viewer={{ id: user.id, manageAny: can(role, "generation.manage-any") }}
+      />
+    </Suspense>
   );
   const t = await getTranslations("editor");
   return (
@@ -52,11 +58,13 @@ export default async function StudioPage(props: { params: Params }) {
         <StudioLayout
           initialEditor={parseEditorState(prefs.get(EDITOR_COOKIE)?.value)}
           editor={
-            <PromptEditor
-              slug={workspace.slug}
-              canGenerate={canGenerate}
-              canSetBudget={can(role, "settings.budget")}
-            />
+            <Suspense>
+              <PromptEditor
+                slug={workspace.slug}
+                canGenerate={canGenerate}
+                canSetBudget={can(role, "settings.budget")}
+              />
+            </Suspense>
           }
           gallery={gallery}
         />
