@@ -1,5 +1,6 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { collectionKeys } from "@/components/collections/collection-keys";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { addToCollectionAction } from "@/lib/actions/collections/add-to-collection";
 import { collectShotAction } from "@/lib/actions/collections/collect-shot";
@@ -10,13 +11,7 @@ import { toggleFavoriteAction } from "@/lib/actions/favorites/toggle-favorite";
 import { ActionError, useActionMutation } from "@/lib/queries/use-action-mutation";
 import { generationKeys } from "@/lib/queries/use-generations";
 
-export const collectionKeys = {
-  all: (slug: string) => ["collections", slug] as const,
-  forGeneration: (slug: string, id: string) => ["collections", slug, "of", id] as const,
-  forShot: (slug: string, shotId: string) => ["collections", slug, "of-shot", shotId] as const,
-  list: (slug: string) => ["collections", slug, "list"] as const,
-  favorites: (slug: string) => ["favorites", slug] as const,
-};
+export { collectionKeys };
 
 export async function unwrap<T>(result: Promise<ActionResult<T>>): Promise<T> {
   const r = await result;

@@ -15,8 +15,9 @@ export function CollectionBanner(props: { slug: string; canShare: boolean }) {
   const t = useTranslations("collections");
   const params = useSearchParams();
   const pathname = usePathname();
-  const collections = useCollections(props.slug);
   const id = params.get("collection");
+  // Asked for only when the gallery shows a collection.
+  const collections = useCollections(props.slug, undefined, id !== null);
   const collection = id ? collections.data?.find((c) => c.id === id) : undefined;
   if (!id || !collection) return null;
 

@@ -7,15 +7,24 @@ export interface DayGroup<T> {
   items: T[];
 }
 
+// One formatter per zone: making an Intl.DateTimeFormat costs far more than using one, and a
+// gallery asks for a day per card.
+const dayFormats = new Map<string | undefined, Intl.DateTimeFormat>();
+
 /** A date's calendar day in `timeZone`, as YYYY-MM-DD. */
 export function dayKey(date: Date, timeZone: string | undefined): string {
-  // en-CA writes dates as YYYY-MM-DD; only the digits are used.
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(date);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // en-CA writes dates as YYYY-MM-DD; only the digits are used.
+    format = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(date);
 }
 
 /**

@@ -56,11 +56,20 @@ export function FilterBar(props: { slug: string; canStar: boolean }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const collections = useCollections(props.slug);
+  // The collection and author lists are asked for when a person reaches for one of the two
+  // filters (or one is chosen), not with the page: the gallery's first paint doesn't wait on them.
+  const [listsWanted, setListsWanted] = useState(false);
+  const wantLists = () => setListsWanted(true);
+  const collections = useCollections(
+    props.slug,
+    undefined,
+    listsWanted || params.has("collection"),
+  );
   const authors = useQuery({
     queryKey: ["authors", props.slug],
     queryFn: () => unwrap(listAuthorsAction({ workspaceSlug: props.slug })),
     staleTime: 60_000,
+    enabled: listsWanted || params.has("author"),
   });
 
   // The query the last change asked for, until the URL shows it: a second change made before the
@@ -134,6 +143,7 @@ export function FilterBar(props: { slug: string; canStar: boolean }) {
         onChange={(v) => set({ collection: v })}
         any={t("anyCollection")}
         options={(collections.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+        onIntent={wantLists}
       />
       <FilterSelect
         label={t("author")}
@@ -141,6 +151,7 @@ export function FilterBar(props: { slug: string; canStar: boolean }) {
         onChange={(v) => set({ author: v })}
         any={t("anyAuthor")}
         options={(authors.data ?? []).map((a) => ({ value: a.id, label: a.email }))}
+        onIntent={wantLists}
       />
       <DateRangeFilter
         from={value("from")}

@@ -23,8 +23,28 @@ export function FilterSelect(props: {
   onChange: (v: string | null) => void;
   any: string;
   options: FilterOption[];
+  /** Told when a pointer or the focus comes to the filter, before it opens: time to fetch its options. */
+  onIntent?: () => void;
 }) {
   const { Component, openedBy, standIn } = usePressToLoad(List);
+  const { onIntent } = props;
+  const handlers = onIntent
+    ? {
+        ...standIn,
+        onPointerEnter: () => {
+          onIntent();
+          standIn.onPointerEnter();
+        },
+        onFocus: () => {
+          onIntent();
+          standIn.onFocus();
+        },
+        onClick: () => {
+          onIntent();
+          standIn.onClick();
+        },
+      }
+    : standIn;
   const options = [{ value: ANY, label: props.any }, ...props.options];
   const value = props.value || ANY;
   const chosen = options.find((o) => o.value === value)?.label ?? props.any;
@@ -51,7 +71,7 @@ export function FilterSelect(props: {
   return (
     <StandInTrigger
       opens="listbox"
-      handlers={standIn}
+      handlers={handlers}
       aria-label={trigger["aria-label"]}
       className={cn(SELECT_TRIGGER_CLASSES, trigger.className)}
     >

@@ -132,6 +132,11 @@ async function main() {
     }
   }
 
+  // BENCH_CPU_PROFILE=<dir>: each page's load profiled in Chromium (V8's sampling profiler, from
+  // navigation to 3 s after load), written there as .cpuprofile, to read where its main thread goes.
+  if (process.env.BENCH_CPU_PROFILE)
+    await profilePages(app.url, pages, process.env.BENCH_CPU_PROFILE);
+
   // --- Lighthouse, RUNS interleaved rounds ---------------------------------------------------
   const { runLighthouse } = await import("./lighthouse.mjs");
   const samples = new Map();
@@ -240,4 +245,34 @@ try {
 } finally {
   clearTimeout(overall);
   await cleanup();
+}
+
+async function profilePages(appUrl, pages, outDir) {
+  const { mkdirSync } = await import("node:fs");
+  mkdirSync(outDir, { recursive: true });
+  const browser = await launchChromium();
+  try {
+    for (const p of pages) {
+      for (let run = 1; run <= RUNS; run++) {
+        const context = await browser.newContext({ viewport: { width: 1350, height: 940 } });
+        if (p.cookie) {
+          const [name, ...value] = p.cookie.split("=");
+          await context.addCookies([{ name, value: value.join("="), url: appUrl }]);
+        }
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send("Profiler.enable");
+        await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+        await cdp.send("Profiler.start");
+        await page.goto(`${appUrl}${p.path}`, { waitUntil: "load" });
+        await sleep(3_000);
+        const { profile } = await cdp.send("Profiler.stop");
+        writeFileSync(join(outDir, `${p.id}-${run}.cpuprofile`), JSON.stringify(profile));
+        await context.close();
+      }
+      log(`${p.name}: ${RUNS} profiles in ${outDir}`);
+    }
+  } finally {
+    await browser.close();
+  }
 }

@@ -1,12 +1,15 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { Eye } from "lucide-react";
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
+import { collectionKeys } from "@/components/collections/collection-keys";
 import { Gallery } from "@/components/gallery/gallery";
 import { PromptEditor } from "@/components/studio/prompt-editor";
 import { StudioLayout } from "@/components/studio/studio-layout";
 import { workspaceAccessOrNotFound } from "@/components/studio/workspace-access";
+import { listFavoriteIds } from "@/lib/favorites/list-favorite-ids";
 import { listGenerations } from "@/lib/generations/list-generations";
 import {
   DENSITY_COOKIE,
@@ -29,24 +32,29 @@ export default async function StudioPage(props: { params: Params }) {
   const { slug } = await props.params;
   const { workspace, role, user } = await workspaceAccessOrNotFound(slug);
   // The first page comes with the HTML; later pages and live changes come through the API.
-  const firstPage = await listGenerations({
-    workspaceId: workspace.id,
-    workspaceSlug: workspace.slug,
-  });
   const canGenerate = hasRole(role, "member");
+  // The person's stars come with the page too, so no card waits for them after it appears.
+  const [firstPage, favoriteIds] = await Promise.all([
+    listGenerations({ workspaceId: workspace.id, workspaceSlug: workspace.slug }),
+    canGenerate ? listFavoriteIds({ workspaceId: workspace.id, userId: user.id }) : null,
+  ]);
+  const seeded = new QueryClient();
+  if (favoriteIds) seeded.setQueryData(collectionKeys.favorites(workspace.slug), favoriteIds);
   const prefs = await cookies();
   // The editor and the gallery each come in a Suspense boundary of their own, though nothing in
   // them waits for data: React hydrates such a boundary after the page's frame, in short slices
   // that leave the main thread free between them, rather than in one long task with the rest.
   const gallery = (
     <Suspense>
-      <Gallery
-        slug={workspace.slug}
-        initialPage={firstPage}
-        initialDensity={parseDensity(prefs.get(DENSITY_COOKIE)?.value)}
-        canGenerate={canGenerate}
-        viewer={{ id: user.id, manageAny: can(role, "generation.manage-any") }}
-      />
+      <HydrationBoundary state={dehydrate(seeded)}>
+        <Gallery
+          slug={workspace.slug}
+          initialPage={firstPage}
+          initialDensity={parseDensity(prefs.get(DENSITY_COOKIE)?.value)}
+          canGenerate={canGenerate}
+          viewer={{ id: user.id, manageAny: can(role, "generation.manage-any") }}
+        />
+      </HydrationBoundary>
     </Suspense>
   );
   const t = await getTranslations("editor");
