@@ -1,6 +1,5 @@
 "use client";
 import { Maximize } from "lucide-react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import { CollectionMenu } from "@/components/collections/collection-menu";
@@ -27,6 +26,7 @@ import { usePlaySrc } from "@/components/hooks/use-play-src";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { KeepIcon } from "@/components/ui/icons";
+import { IntentLink } from "@/components/ui/intent-link";
 import { RelativeTime } from "@/components/ui/local-time";
 import type { GenerationDto } from "@/lib/generations/dto";
 import { promptTitle } from "@/lib/generations/prompt-title";
@@ -159,7 +159,7 @@ export function GenerationCard(props: {
       {props.strip}
 
       <div className="flex flex-1 flex-col gap-2.5 p-3.5">
-        <Link
+        <IntentLink
           href={href}
           className={cn(
             "text-[13px] leading-5 whitespace-pre-line text-fg outline-none after:absolute after:inset-0 after:content-['']",
@@ -167,7 +167,7 @@ export function GenerationCard(props: {
           )}
         >
           {g.prompt}
-        </Link>
+        </IntentLink>
 
         <div className="mt-auto flex items-center gap-2 pt-0.5 text-[11px] text-fg-muted">
           {!props.compact && (

@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { statusKind } from "@/components/gallery/status";
 import { shotHref } from "@/components/shots/shot-links";
@@ -7,6 +6,7 @@ import { TakeThumb } from "@/components/shots/take-thumb";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { CompareIcon } from "@/components/ui/icons";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { GenerationDto } from "@/lib/generations/dto";
 import { comparableTakes } from "@/lib/generations/shots";
 
@@ -57,7 +57,7 @@ export function TakeStrip(props: {
         })}
       </fieldset>
       {canCompare && (
-        <Link
+        <IntentLink
           href={shotHref(props.slug, props.shotId)}
           aria-label={t("compareName")}
           title={t("compareName")}
@@ -66,7 +66,7 @@ export function TakeStrip(props: {
         >
           <CompareIcon className="size-3.5" />
           {!props.compact && t("compare")}
-        </Link>
+        </IntentLink>
       )}
     </div>
   );

@@ -6,11 +6,13 @@ import { useTranslations } from "next-intl";
 import {
   type FormEvent,
   type KeyboardEvent,
+  startTransition,
   useCallback,
   useEffect,
   useRef,
   useState,
 } from "react";
+import { flushSync } from "react-dom";
 import { CreditsBadge } from "@/components/credits/credits-badge";
 import { statusKind } from "@/components/gallery/status";
 import { useActionErrorText } from "@/components/hooks/use-action-error-text";
@@ -98,8 +100,11 @@ export function PromptEditor(props: {
         ? last.key
         : newIdempotencyKey();
     inFlightRef.current = true;
-    setFailure(null);
-    setStarted(null);
+    // The last press's note can go a moment later: rendered now, it would hold up the request.
+    startTransition(() => {
+      setFailure(null);
+      setStarted(null);
+    });
     create.mutate(
       { prompt, promptOptimizer: optimizer, idempotencyKey: key, takes },
       {
@@ -112,8 +117,11 @@ export function PromptEditor(props: {
             setStarted({ ...sent, refused: true });
             return;
           }
-          draft.reset(prompt);
-          setStarted({ ...sent, refused: false });
+          // The press is acknowledged in this very frame, not after whatever else is queued.
+          flushSync(() => {
+            draft.reset(prompt);
+            setStarted({ ...sent, refused: false });
+          });
           void qc.invalidateQueries({ queryKey: recentPromptsKey(props.slug) });
         },
         onError: (error) => {

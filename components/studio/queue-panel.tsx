@@ -1,12 +1,12 @@
 "use client";
 import { ListVideo, X } from "lucide-react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { Elapsed } from "@/components/gallery/elapsed";
 import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { shotHref, takeHref } from "@/components/shots/shot-links";
 import { Button } from "@/components/ui/button";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Spinner } from "@/components/ui/spinner";
 import type { GenerationDto } from "@/lib/generations/dto";
 import { QUEUE_PHASES, type QueuedPress, queuedPresses } from "@/lib/generations/press-queue";
@@ -92,12 +92,12 @@ function QueueRow(props: { slug: string; press: QueuedPress }) {
   return (
     <li className="flex flex-wrap items-center gap-x-3 gap-y-1 py-1.5" data-testid="queue-press">
       <div className="min-w-0 flex-1">
-        <Link
+        <IntentLink
           href={href}
           className="block truncate text-[13px] font-medium text-fg hover:underline focus-visible:outline-2 focus-visible:outline-accent-500"
         >
           {name}
-        </Link>
+        </IntentLink>
         <p className="flex flex-wrap items-center gap-x-2 text-xs text-fg-muted">
           <span>{where}</span>
           <Elapsed since={press.createdAt} className="font-mono text-[11px] tabular-nums" />

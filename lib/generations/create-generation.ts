@@ -9,6 +9,7 @@ import type { GenerationDto } from "@/lib/generations/dto";
 import { getGeneration } from "@/lib/generations/get-generation";
 import { publishChange } from "@/lib/generations/publish";
 import { MAX_TAKES } from "@/lib/generations/takes";
+import { afterResponse } from "@/lib/http/after-response";
 import { type HeldJob, hold, runHeld } from "@/lib/jobs/jobs";
 import { checkPrompt, HAILUO_PRO_MODEL } from "@/lib/kie/prompt";
 import { checkBudget } from "@/lib/kie-account/check-budget";
@@ -123,12 +124,17 @@ export async function createTakes(args: {
   // for it as for any running job. kie.ai's allowance for new tasks is counted in the database:
   // a take that meets it waits its turn there. The gallery hears how each goes as it happens.
   // The answer is read first, so the sending doesn't queue ahead of it on the database.
+  // The sending starts once the answer has gone out (on SQLite every query holds the process).
   const answer = await Promise.all(held.map(({ id }) => getGeneration({ ...ref, id })));
-  for (const { id, job } of held) {
-    void runHeld(job).catch((e: unknown) =>
-      logger.warn({ generation: id, err: String(e) }, "submission run failed"),
-    );
-  }
+  afterResponse(() =>
+    Promise.all(
+      held.map(({ id, job }) =>
+        runHeld(job).catch((e: unknown) =>
+          logger.warn({ generation: id, err: String(e) }, "submission run failed"),
+        ),
+      ),
+    ),
+  );
   return answer;
 }
 

@@ -43,8 +43,9 @@ export async function enforceLimit(name: LimitName, key: string): Promise<void> 
 
 /** Generate and Retry (each sends kie.ai a createTask): per person and per address. */
 export async function enforceGenerateLimits(userId: string): Promise<void> {
-  await enforceLimit("generate:user", userId);
-  await enforceLimit("generate:ip", await requestIp());
+  // Both at once: a press waits for one round trip to the database, not two.
+  const ip = await requestIp();
+  await Promise.all([enforceLimit("generate:user", userId), enforceLimit("generate:ip", ip)]);
 }
 
 /**

@@ -16,7 +16,7 @@
 //    person's presses, the same page's round trips of a route that does nothing.
 // 3. Every take of the leg must reach kie.ai exactly once, and the createTask calls kie.ai
 //    received are counted over time: the busiest 10 s against its limit.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { register } from "tsx/esm/api";
@@ -164,10 +164,24 @@ async function main() {
     await studio.noopRoundTrips(5);
     noop.push(...(await studio.noopRoundTrips(NOOP_ROUND_TRIPS)));
     const mine = [];
-    for (let i = 0; i < PRESSES_PER_PERSON; i++) {
-      await sleep(PAUSE_MS);
-      const marker = `#p${r + 1}-${i + 1}`;
-      mine.push(await studio.press(promptFor(marker, i), marker));
+    const pressAll = async () => {
+      for (let i = 0; i < PRESSES_PER_PERSON; i++) {
+        await sleep(PAUSE_MS);
+        const marker = `#p${r + 1}-${i + 1}`;
+        mine.push(await studio.press(promptFor(marker, i), marker));
+      }
+    };
+    // BENCH_CPU_PROFILE=<dir>: each person's presses profiled in the page, written there.
+    const profileDir = process.env.BENCH_CPU_PROFILE;
+    if (profileDir) {
+      const { profile } = await studio.profile(pressAll);
+      mkdirSync(profileDir, { recursive: true });
+      writeFileSync(
+        join(profileDir, `press-${provider}-${r + 1}.cpuprofile`),
+        JSON.stringify(profile),
+      );
+    } else {
+      await pressAll();
     }
     await studio.close();
     presses[latencyMs].push(...mine);

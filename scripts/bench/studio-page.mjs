@@ -101,6 +101,20 @@ export async function openStudio(browser, { origin, slug, cookie, address }) {
         return times;
       }, n);
     },
+    /**
+     * V8's sampling profile of the page while `run` runs, as a .cpuprofile object, to read where
+     * its main thread goes (BENCH_CPU_PROFILE).
+     */
+    async profile(run) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+      await cdp.send("Profiler.start");
+      const result = await run();
+      const { profile } = await cdp.send("Profiler.stop");
+      await cdp.detach();
+      return { result, profile };
+    },
     close: () => context.close(),
   };
 }
