@@ -2,7 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { createGenerationAction } from "@/lib/actions/generations/create-generation";
 import { useActionMutation } from "@/lib/queries/use-action-mutation";
-import { addGeneration, invalidateFilteredLists } from "@/lib/queries/use-generations";
+import { addGeneration, generationKeys } from "@/lib/queries/use-generations";
 
 export interface CreateGenerationInput {
   prompt: string;
@@ -25,8 +25,9 @@ export function useCreateGeneration(slug: string) {
         afterNextPaint(() => {
           // Last first, so the first take ends up on top.
           for (const dto of [...takes].reverse()) addGeneration(qc, slug, dto);
-          // The unfiltered gallery has them now; a filtered one asks the server whether they match.
-          void invalidateFilteredLists(qc, slug);
+          // Asked again as well: a list request already on its way, sent before these takes
+          // existed, would otherwise land after them and drop them.
+          void qc.invalidateQueries({ queryKey: generationKeys.list(slug) });
         });
       },
     },

@@ -79,7 +79,7 @@ export function useGenerationEvents(
       if (held.includes(null)) {
         await qc.invalidateQueries({ queryKey: generationKeys.all(slug) });
       } else if (held.includes(false)) {
-        // Not in the loaded pages (someone else's new generation): let the list decide where.
+        // Not in the gallery's loaded pages (a new take, or someone else's): the list decides where.
         await qc.invalidateQueries({ queryKey: generationKeys.list(slug) });
       } else {
         await invalidateFilteredLists(qc, slug);

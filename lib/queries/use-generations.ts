@@ -120,20 +120,18 @@ export function findShotTakes(qc: QueryClient, slug: string, shotId: string): Ge
   return [...found.values()];
 }
 
-/** Swaps in a fresh copy of a generation wherever the cache has it; false if the gallery hasn't. */
+/**
+ * Swaps in a fresh copy of a generation wherever the cache has it. Answers whether the gallery
+ * itself (the unfiltered list) holds it: a filtered list, such as the queue's, may hold a new
+ * take the gallery has not got yet.
+ */
 export function replaceGeneration(qc: QueryClient, slug: string, dto: GenerationDto): boolean {
-  let found = false;
   qc.setQueriesData<ListData>({ queryKey: generationKeys.list(slug) }, (data) =>
-    mapList(data, (items) =>
-      items.map((g) => {
-        if (g.id !== dto.id) return g;
-        found = true;
-        return dto;
-      }),
-    ),
+    mapList(data, (items) => items.map((g) => (g.id === dto.id ? dto : g))),
   );
   qc.setQueryData(generationKeys.detail(slug, dto.id), dto);
-  return found;
+  const gallery = qc.getQueryData<ListData>(generationKeys.list(slug));
+  return gallery?.pages.some((p) => p.items.some((g) => g.id === dto.id)) ?? false;
 }
 
 /**
