@@ -1,9 +1,17 @@
+import {
+  DURATIONS,
+  type Duration,
+  type HailuoModel,
+  isModelId,
+  lengthFits,
+  MODELS,
+  RESOLUTIONS,
+  type Resolution,
+} from "../models";
 import { isRecord } from "./http-io";
 
-// The checks kie.ai makes on a createTask body, with messages in its style. Prompt length is
-// counted in UTF-16 code units, as a Java backend counts it.
-
-export const maxPromptLength = 1500;
+// The checks kie.ai makes on a createTask body, with messages in its style, for every model of
+// the Hailuo family. Prompt length is counted in UTF-16 code units, as a Java backend counts it.
 
 export interface CreateTaskInput {
   model: string;
@@ -39,28 +47,29 @@ const optionalUrl =
   (input) =>
     input[field] === undefined ? null : requiredUrl(field)(input);
 
-const modelRules: Record<string, Rule[]> = {
-  "hailuo/02-text-to-video-pro": [
-    optionalBoolean("prompt_optimizer"),
-    optionalBoolean("nsfw_checker"),
-  ],
-  "hailuo/02-text-to-video-standard": [
-    optionalBoolean("prompt_optimizer"),
-    optionalOneOf("duration", ["6", "10"]),
-  ],
-  "hailuo/02-image-to-video-pro": [
-    optionalBoolean("prompt_optimizer"),
-    requiredUrl("image_url"),
-    optionalUrl("end_image_url"),
-  ],
-  "hailuo/02-image-to-video-standard": [
-    optionalBoolean("prompt_optimizer"),
-    requiredUrl("image_url"),
-    optionalUrl("end_image_url"),
-    optionalOneOf("duration", ["6", "10"]),
-    optionalOneOf("resolution", ["512P", "768P"]),
-  ],
+// kie.ai's own wording for its one cross-field rule.
+const noTenSecondsAt1080p: (m: HailuoModel) => Rule = (m) => (input) => {
+  const duration = String(input.duration ?? m.defaultDuration);
+  const resolution = String(input.resolution ?? m.defaultResolution);
+  return (DURATIONS as readonly string[]).includes(duration) &&
+    (RESOLUTIONS as readonly string[]).includes(resolution) &&
+    !lengthFits(duration as Duration, resolution as Resolution)
+    ? "10 seconds videos are not supported for 1080p resolution"
+    : null;
 };
+
+/** Each model's checks, from the same registry the studio reads (lib/kie/models.ts). */
+function rulesOf(m: HailuoModel): Rule[] {
+  return [
+    ...(m.optimizer ? [optionalBoolean("prompt_optimizer")] : []),
+    ...(m.contentFilter ? [optionalBoolean("nsfw_checker")] : []),
+    ...(m.start === "image" ? [requiredUrl("image_url")] : []),
+    ...(m.endImage ? [optionalUrl("end_image_url")] : []),
+    ...(m.durations.length > 0 ? [optionalOneOf("duration", [...m.durations])] : []),
+    ...(m.resolutions.length > 0 ? [optionalOneOf("resolution", [...m.resolutions])] : []),
+    noTenSecondsAt1080p(m),
+  ];
+}
 
 function checkCallBackUrl(value: unknown): string | null {
   if (value === undefined || value === null || value === "") return null;
@@ -77,15 +86,16 @@ export function validateCreateTask(
   if (!isRecord(body)) return { ok: false, msg: "Request body must be a JSON object" };
   const { model, input, callBackUrl } = body;
   if (typeof model !== "string" || model === "") return { ok: false, msg: "model is required" };
-  const rules = modelRules[model];
-  if (!rules) return { ok: false, msg: `model ${model} is not supported` };
+  if (!isModelId(model)) return { ok: false, msg: `model ${model} is not supported` };
+  const spec = MODELS[model];
+  const rules = rulesOf(spec);
   if (!isRecord(input)) return { ok: false, msg: "input is required" };
   const prompt = input.prompt;
   if (typeof prompt !== "string" || prompt.trim() === "") {
     return { ok: false, msg: "input.prompt is required" };
   }
-  if (prompt.length > maxPromptLength) {
-    return { ok: false, msg: `input.prompt must be at most ${maxPromptLength} characters` };
+  if (prompt.length > spec.promptMax) {
+    return { ok: false, msg: `input.prompt must be at most ${spec.promptMax} characters` };
   }
   for (const problem of [...rules.map((rule) => rule(input)), checkCallBackUrl(callBackUrl)]) {
     if (problem) return { ok: false, msg: problem };
