@@ -19,6 +19,7 @@ const ACTIONS = {
   "keys.changed": "keysChanged",
   "keys.removed": "keysRemoved",
   "budget.changed": "budgetChanged",
+  "content-filter.changed": "contentFilterChanged",
   "member.added": "memberAdded",
   "member.removed": "memberRemoved",
   "member.left": "memberLeft",
@@ -117,6 +118,8 @@ export function describeDetails(e: AuditEntry, c: DescribeContext): string | nul
       const hint = text(d.apiKeyHint);
       return joined([names, hint]);
     }
+    case "content-filter.changed":
+      return typeof d.on === "boolean" ? t(d.on ? "details.turnedOn" : "details.turnedOff") : null;
     case "budget.changed": {
       const change = t("details.change", { from: limit(d.from, c), to: limit(d.to, c) });
       const member = text(d.member);

@@ -8,7 +8,13 @@ import { useCredits } from "@/lib/queries/use-credits";
  * "≈ 171 credits · Credits: 9,943" under the Generate button: what the press will cost (every
  * take), the balance, and this month's budget use when one is set.
  */
-export function CreditsBadge(props: { slug: string; takes: number; className?: string }) {
+export function CreditsBadge(props: {
+  slug: string;
+  takes: number;
+  /** The estimate for one video of the chosen model, length and size. */
+  perVideo: number;
+  className?: string;
+}) {
   const t = useTranslations("credits");
   const format = useFormatter();
   const kieFailureText = useKieFailureText();
@@ -17,7 +23,7 @@ export function CreditsBadge(props: { slug: string; takes: number; className?: s
   const nearLimit = budget?.limit != null && budget.used >= budget.limit * 0.9;
   const mine = data?.memberBudget ?? null;
   // Generate would be refused: said before the press, not only after it.
-  const perVideo = data?.creditsPerVideo ?? 0;
+  const perVideo = props.perVideo;
   const cost = perVideo * props.takes;
   const tooLow =
     budget?.limit != null && budget.used + cost > budget.limit

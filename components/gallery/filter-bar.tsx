@@ -7,12 +7,14 @@ import { Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { unwrap, useCollections } from "@/components/collections/queries";
 import { DateRangeFilter } from "@/components/gallery/date-range-filter";
 import { FilterSelect } from "@/components/gallery/filter-select";
+import { useModelText } from "@/components/models/use-model-text";
 import { cn } from "@/components/ui/cn";
 import { SearchIcon, StarIcon, XIcon } from "@/components/ui/icons";
 import { onDemand } from "@/components/ui/on-demand";
 import { listAuthorsAction } from "@/lib/actions/generations/list-authors";
+import { MODEL_IDS } from "@/lib/kie/models";
 
-const KEYS = ["q", "state", "favorites", "collection", "author", "from", "to"] as const;
+const KEYS = ["q", "state", "model", "favorites", "collection", "author", "from", "to"] as const;
 type Key = (typeof KEYS)[number];
 const STATES = ["ready", "in_progress", "failed"] as const;
 
@@ -49,6 +51,7 @@ const Sheet = onDemand(() =>
 /** Search, state, favorites, collection, author and dates above the gallery. */
 export function FilterBar(props: { slug: string; canStar: boolean }) {
   const t = useTranslations("filters");
+  const { long: modelFilterLabel } = useModelText();
   const [sheetOpen, setSheetOpen] = useState(false);
   // Kept once opened, so closing lets the sheet finish as Radix closes it.
   const [sheetWanted, setSheetWanted] = useState(false);
@@ -119,7 +122,7 @@ export function FilterBar(props: { slug: string; canStar: boolean }) {
   const active = KEYS.some((k) => params.get(k));
   const favorites = value("favorites") === "1";
   // Filters past the search box and the star, which a phone keeps behind one button.
-  const narrowing = (["state", "collection", "author", "from"] as const).filter(
+  const narrowing = (["state", "model", "collection", "author", "from"] as const).filter(
     (k) => value(k) || (k === "from" && value("to")),
   ).length;
   const clear = () => {
@@ -136,6 +139,13 @@ export function FilterBar(props: { slug: string; canStar: boolean }) {
         onChange={(v) => set({ state: v })}
         any={t("anyState")}
         options={STATES.map((s) => ({ value: s, label: t(`states.${s}`) }))}
+      />
+      <FilterSelect
+        label={t("model")}
+        value={value("model")}
+        onChange={(v) => set({ model: v })}
+        any={t("anyModel")}
+        options={MODEL_IDS.map((id) => ({ value: id, label: modelFilterLabel(id) }))}
       />
       <FilterSelect
         label={t("collection")}

@@ -23,6 +23,7 @@ import { DeleteGenerationButton } from "@/components/generation/delete-generatio
 import { formatDuration } from "@/components/generation/format";
 import { UsePromptButton } from "@/components/generation/use-prompt-button";
 import { usePlaySrc } from "@/components/hooks/use-play-src";
+import { useModelText } from "@/components/models/use-model-text";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { KeepIcon } from "@/components/ui/icons";
@@ -49,6 +50,7 @@ export function GenerationCard(props: {
   onWatch?: () => void;
 }) {
   const t = useTranslations("gallery");
+  const { summary: modelSummary } = useModelText();
   const { g } = props;
   const kind = statusKind(g);
   const [previewing, setPreviewing] = useState(false);
@@ -149,6 +151,14 @@ export function GenerationCard(props: {
           </div>
         )}
         {props.onWatch && <WatchHere onWatch={props.onWatch} name={promptTitle(g.prompt, 60)} />}
+        {!withNote && (
+          <span
+            data-testid="card-model"
+            className="absolute bottom-2 left-2 rounded bg-black/60 px-1.5 py-0.5 text-[11px] text-white tabular-nums backdrop-blur"
+          >
+            {modelSummary(g)}
+          </span>
+        )}
         {g.media.durationMs !== null && (
           <span className="absolute right-2 bottom-2 rounded bg-black/60 px-1.5 py-0.5 font-mono text-[11px] text-white tabular-nums backdrop-blur">
             {formatDuration(g.media.durationMs)}

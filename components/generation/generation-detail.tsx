@@ -25,6 +25,7 @@ import { formatBytes, formatCost, formatDuration } from "@/components/generation
 import { GenerationGone } from "@/components/generation/generation-gone";
 import { UsePromptButton } from "@/components/generation/use-prompt-button";
 import { usePlaySrc } from "@/components/hooks/use-play-src";
+import { useModelText } from "@/components/models/use-model-text";
 import { ShareDialog } from "@/components/sharing/share-dialog";
 import { TakeNav } from "@/components/shots/take-nav";
 import { BackToVideos } from "@/components/studio/back-to-videos";
@@ -34,8 +35,6 @@ import { cn } from "@/components/ui/cn";
 import { AlertIcon, DownloadIcon, FilmIcon, HelpIcon } from "@/components/ui/icons";
 import { LocalDateTime } from "@/components/ui/local-time";
 import type { GenerationDto } from "@/lib/generations/dto";
-import { HAILUO_PRO_MODEL } from "@/lib/kie/prompt";
-import { ESTIMATED_CREDITS_PER_VIDEO } from "@/lib/kie-account/estimated-credits";
 import { useGeneration } from "@/lib/queries/use-generation";
 import { HttpError } from "@/lib/queries/use-generations";
 
@@ -46,6 +45,8 @@ export function GenerationDetail(props: {
   viewer: Viewer;
 }) {
   const t = useTranslations("detail");
+  const tm = useTranslations("models");
+  const { name: modelName } = useModelText();
   const router = useRouter();
   const live = useLiveConnected();
   const { data: g, error } = useGeneration({
@@ -203,14 +204,18 @@ export function GenerationDetail(props: {
               {g.credits !== null
                 ? String(g.credits)
                 : // kie.ai reports the cost only in its callback; the budget counts this meanwhile.
-                  g.state === "success" &&
-                  t("creditsEstimated", { credits: ESTIMATED_CREDITS_PER_VIDEO })}
+                  g.state === "success" && t("creditsEstimated", { credits: g.estimatedCredits })}
             </Row>
+            {/* The file's own figures once it is here; until then, what was asked of kie.ai. */}
             <Row label={t("duration")}>
-              {media.durationMs !== null && formatDuration(media.durationMs)}
+              {media.durationMs !== null
+                ? formatDuration(media.durationMs)
+                : tm("seconds", { seconds: g.duration })}
             </Row>
             <Row label={t("resolution")}>
-              {media.width !== null && media.height !== null && `${media.width} × ${media.height}`}
+              {media.width !== null && media.height !== null
+                ? `${media.width} × ${media.height} (${g.resolution})`
+                : g.resolution}
             </Row>
             <Row label={t("size")}>{media.bytes !== null && formatBytes(media.bytes)}</Row>
             <Row label={t("source")}>{g.finalSource && t(`sources.${g.finalSource}`)}</Row>
@@ -218,7 +223,8 @@ export function GenerationDetail(props: {
               <Email address={g.author.email} />
             </Row>
             <Row label={t("model")}>
-              <span className="font-mono text-xs">{HAILUO_PRO_MODEL}</span>
+              <span data-testid="detail-model">{modelName(g.model)}</span>
+              <span className="block font-mono text-xs text-fg-muted">{g.model}</span>
             </Row>
           </dl>
           {props.canGenerate && mayDelete(g, kind, props.viewer) && (

@@ -3,6 +3,7 @@ import { Play } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { formatDuration } from "@/components/generation/format";
+import { useModelText } from "@/components/models/use-model-text";
 import { VideoViewer } from "@/components/ui/video-viewer";
 import { promptTitle } from "@/lib/generations/prompt-title";
 import type { SharedVideo } from "@/lib/sharing/get-shared-page";
@@ -47,6 +48,7 @@ function PosterTile(props: {
 }) {
   const { video } = props;
   const [previewing, setPreviewing] = useState(false);
+  const modelText = useModelText();
   const title = video.prompt ? promptTitle(video.prompt, 90) : null;
   return (
     <button
@@ -84,6 +86,9 @@ function PosterTile(props: {
           <span className="flex size-10 items-center justify-center rounded-full bg-black/60 text-white backdrop-blur">
             <Play aria-hidden="true" className="size-4 translate-x-px fill-current" />
           </span>
+        </span>
+        <span className="absolute bottom-2 left-2 rounded bg-black/60 px-1.5 py-0.5 text-[11px] text-white tabular-nums backdrop-blur">
+          {modelText.summary(video)}
         </span>
         {video.durationMs !== null && (
           <span className="absolute right-2 bottom-2 rounded bg-black/60 px-1.5 py-0.5 font-mono text-[11px] text-white tabular-nums backdrop-blur">

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { modelSummary } from "@/components/models/model-text";
 import { SharedGrid } from "@/components/sharing/shared-grid";
 import { buttonClasses } from "@/components/ui/button";
 import { DownloadIcon } from "@/components/ui/icons";
@@ -12,6 +13,7 @@ import type { SharedPage, SharedVideo } from "@/lib/sharing/get-shared-page";
  */
 export async function SharedVideoView(props: { page: SharedPage }) {
   const t = await getTranslations("publicShare");
+  const tm = await getTranslations("models");
   const video = props.page.videos[0];
   if (!video) return null;
   // As the tab and link previews are titled: the link's own title, else the prompt's first words.
@@ -26,6 +28,7 @@ export async function SharedVideoView(props: { page: SharedPage }) {
           </h1>
           <p className="mt-1 text-[13px] text-fg-muted">
             {t("from", { workspace: props.page.workspaceName })}
+            <span data-testid="shared-model">{` · ${modelSummary(tm, video)}`}</span>
           </p>
         </div>
         {video.downloadUrl && <DownloadLink href={video.downloadUrl} label={t("download")} />}

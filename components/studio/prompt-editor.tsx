@@ -17,7 +17,10 @@ import { CreditsBadge } from "@/components/credits/credits-badge";
 import { statusKind } from "@/components/gallery/status";
 import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { useBrowserValue } from "@/components/hooks/use-hydrated";
+import { useModelText } from "@/components/models/use-model-text";
 import { CameraHints } from "@/components/studio/camera-hints";
+import { choiceToSend, ModelPicker, useModelChoice } from "@/components/studio/model-choice";
+import { settleChoice } from "@/components/studio/model-choice-rules";
 import { newIdempotencyKey } from "@/components/studio/new-idempotency-key";
 import { RecentPrompts } from "@/components/studio/recent-prompts";
 import { useEditorFold } from "@/components/studio/studio-layout";
@@ -31,13 +34,15 @@ import { Spinner } from "@/components/ui/spinner";
 import { Switch } from "@/components/ui/switch";
 import type { GenerationDto } from "@/lib/generations/dto";
 import { hasCameraCommand, insertCameraCommand } from "@/lib/kie/camera-commands";
-import { countPromptChars, PROMPT_MAX } from "@/lib/kie/prompt";
+import { estimateCredits, MODELS } from "@/lib/kie/models";
+import { countPromptChars } from "@/lib/kie/prompt";
 import { recentPromptsKey } from "@/lib/queries/recent-prompts-key";
 import { ActionError } from "@/lib/queries/use-action-mutation";
 import { useCreateGeneration } from "@/lib/queries/use-create-generation";
 import { useGeneration } from "@/lib/queries/use-generation";
 
-const WARN_AT = 1350;
+// The counter turns amber this close to the model's limit.
+const WARN_SHARE = 0.9;
 
 /** A press whose request got no answer: its outcome is unknown, so pressing again reuses its key. */
 interface UnansweredPress {
@@ -45,6 +50,8 @@ interface UnansweredPress {
   prompt: string;
   optimizer: boolean;
   takes: number;
+  /** The model, length and size sent, as one comparable string. */
+  choice: string;
 }
 
 export function PromptEditor(props: {
@@ -59,6 +66,8 @@ export function PromptEditor(props: {
   const create = useCreateGeneration(props.slug);
   const fold = useEditorFold();
   const [takes, setTakes] = useTakesChoice();
+  const [modelChoice, setModelChoice] = useModelChoice();
+  const { name: modelName } = useModelText();
   const qc = useQueryClient();
   // The Recent menu, and whether ↑ in the empty prompt box opened it (focus then goes into it).
   const [recentOpen, setRecentOpen] = useState(false);
@@ -83,8 +92,12 @@ export function PromptEditor(props: {
   }, []);
 
   const { prompt, optimizer } = draft;
+  const model = MODELS[modelChoice.model];
+  const max = model.promptMax;
+  const toSend = choiceToSend(modelChoice);
+  const choiceKey = JSON.stringify(toSend);
   const count = countPromptChars(prompt);
-  const over = count > PROMPT_MAX;
+  const over = count > max;
   const blank = prompt.trim() === "";
   const busy = create.isPending;
   const canSubmit = props.canGenerate && !blank && !over && !busy;
@@ -96,7 +109,11 @@ export function PromptEditor(props: {
     // so the server sees one press; anything else is a new press with a new key.
     const last = unansweredRef.current;
     const key =
-      last && last.prompt === prompt && last.optimizer === optimizer && last.takes === takes
+      last &&
+      last.prompt === prompt &&
+      last.optimizer === optimizer &&
+      last.takes === takes &&
+      last.choice === choiceKey
         ? last.key
         : newIdempotencyKey();
     inFlightRef.current = true;
@@ -106,7 +123,7 @@ export function PromptEditor(props: {
       setStarted(null);
     });
     create.mutate(
-      { prompt, promptOptimizer: optimizer, idempotencyKey: key, takes },
+      { prompt, promptOptimizer: optimizer, idempotencyKey: key, takes, ...toSend },
       {
         onSuccess: ([g, ...others]) => {
           unansweredRef.current = null;
@@ -127,7 +144,9 @@ export function PromptEditor(props: {
         onError: (error) => {
           // A server answer is final; a missing one leaves the outcome open, so keep the key.
           unansweredRef.current =
-            error instanceof ActionError ? null : { key, prompt, optimizer, takes };
+            error instanceof ActionError
+              ? null
+              : { key, prompt, optimizer, takes, choice: choiceKey };
           setFailure(error);
         },
         onSettled: () => {
@@ -196,7 +215,7 @@ export function PromptEditor(props: {
           </h2>
           <div className="flex items-center gap-1">
             <span className="rounded-full bg-muted px-2 py-0.5 text-[11px] font-medium text-fg-muted">
-              Hailuo 02 Pro
+              {modelName(modelChoice.model)}
             </span>
             {props.canGenerate && (
               <RecentPrompts
@@ -216,6 +235,8 @@ export function PromptEditor(props: {
                     optimizer: recent.promptOptimizer,
                   });
                   setTakes(recent.takes);
+                  // Its model, length and size, where this editor still offers them.
+                  setModelChoice(settleChoice(recent));
                 }}
               />
             )}
@@ -247,12 +268,12 @@ export function PromptEditor(props: {
                 "font-mono text-xs tabular-nums transition-colors",
                 over
                   ? "font-semibold text-danger"
-                  : count >= WARN_AT
+                  : count >= max * WARN_SHARE
                     ? "text-warning"
                     : "text-fg-muted",
               )}
             >
-              {`${count} / ${PROMPT_MAX}`}
+              {`${count} / ${max}`}
             </span>
           </div>
           <textarea
@@ -281,7 +302,7 @@ export function PromptEditor(props: {
           <div aria-live="polite">
             {over && (
               <p id="prompt-over" className="mt-2 text-[13px] text-danger">
-                {t("overLimit", { over: count - PROMPT_MAX, max: PROMPT_MAX })}
+                {t("overLimit", { over: count - max, max })}
               </p>
             )}
           </div>
@@ -316,31 +337,41 @@ export function PromptEditor(props: {
           </div>
         </div>
 
-        <div className="mx-4 mt-4 flex items-start justify-between gap-4 border-t border-line-soft pt-4 sm:mx-5">
-          <div className="min-w-0">
-            <label htmlFor="prompt-optimizer" className="text-[13px] font-medium text-fg">
-              {t("optimizer")}
-            </label>
-            <p id="prompt-optimizer-hint" className="mt-0.5 text-xs leading-5 text-fg-muted">
-              {t("optimizerHint")}
-            </p>
-            {optimizer && hasCameraCommand(prompt) && (
-              <p className="mt-1 text-xs leading-5 text-fg-soft">{t("camera.strictHint")}</p>
-            )}
-          </div>
-          <Switch
-            id="prompt-optimizer"
-            checked={optimizer}
-            onCheckedChange={draft.setOptimizer}
-            describedBy="prompt-optimizer-hint"
+        <div className="mx-4 mt-4 border-t border-line-soft pt-4 sm:mx-5">
+          <ModelPicker
+            value={modelChoice}
+            onChange={setModelChoice}
             disabled={!props.canGenerate}
           />
         </div>
 
+        {model.optimizer && (
+          <div className="mx-4 mt-4 flex items-start justify-between gap-4 border-t border-line-soft pt-4 sm:mx-5">
+            <div className="min-w-0">
+              <label htmlFor="prompt-optimizer" className="text-[13px] font-medium text-fg">
+                {t("optimizer")}
+              </label>
+              <p id="prompt-optimizer-hint" className="mt-0.5 text-xs leading-5 text-fg-muted">
+                {t("optimizerHint")}
+              </p>
+              {optimizer && hasCameraCommand(prompt) && (
+                <p className="mt-1 text-xs leading-5 text-fg-soft">{t("camera.strictHint")}</p>
+              )}
+            </div>
+            <Switch
+              id="prompt-optimizer"
+              checked={optimizer}
+              onCheckedChange={draft.setOptimizer}
+              describedBy="prompt-optimizer-hint"
+              disabled={!props.canGenerate}
+            />
+          </div>
+        )}
+
         <div className="space-y-3 p-4 sm:px-5">
           {failure && (
             <Alert>
-              {describeFailure(failure, t, actionErrorText)}
+              {describeFailure(failure, t, actionErrorText, max)}
               {props.canSetBudget &&
                 failure instanceof ActionError &&
                 failure.code === "budget_exceeded" && (
@@ -403,7 +434,16 @@ export function PromptEditor(props: {
               {t("shortcut")}
             </p>
             {props.canGenerate && (
-              <CreditsBadge slug={props.slug} takes={takes} className="ml-auto" />
+              <CreditsBadge
+                slug={props.slug}
+                takes={takes}
+                perVideo={estimateCredits(
+                  modelChoice.model,
+                  modelChoice.duration,
+                  modelChoice.resolution,
+                )}
+                className="ml-auto"
+              />
             )}
           </div>
         </div>
@@ -515,13 +555,17 @@ function describeFailure(
   error: Error,
   t: T,
   actionErrorText: ReturnType<typeof useActionErrorText>,
+  /** The chosen model's prompt limit. */
+  max: number,
 ): string {
   if (!(error instanceof ActionError)) return t("errors.network");
   switch (error.code) {
     case "invalid_input":
       if (error.fields?.prompt === "empty") return t("errors.promptEmpty");
-      if (error.fields?.prompt === "too_long")
-        return t("errors.promptTooLong", { max: PROMPT_MAX });
+      if (error.fields?.prompt === "too_long" || error.fields?.prompt === "prompt_too_long")
+        return t("errors.promptTooLong", { max });
+      if (error.fields?.prompt === "prompt_empty") return t("errors.promptEmpty");
+      if (error.fields?.duration || error.fields?.resolution) return t("errors.choice");
       return t("errors.invalid");
     case "unauthorized":
       return t("errors.unauthorized");

@@ -4,6 +4,7 @@ import { History } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { type RefObject, useEffect, useRef } from "react";
 import { unwrap } from "@/components/collections/queries";
+import { useModelText } from "@/components/models/use-model-text";
 import { recentTriggerClasses } from "@/components/studio/recent-prompts";
 import {
   DropdownMenu,
@@ -34,6 +35,7 @@ export function RecentPromptsMenu(props: {
   disabled?: boolean;
 }) {
   const t = useTranslations("recent");
+  const modelText = useModelText();
   const picked = useRef(false);
   const recent = useQuery({
     queryKey: recentPromptsKey(props.slug),
@@ -104,6 +106,7 @@ export function RecentPromptsMenu(props: {
               </span>
               <span className="text-[11px] text-fg-muted">
                 {[
+                  modelText.summary(r),
                   r.promptOptimizer ? t("optimizerOn") : t("optimizerOff"),
                   t("takes", { takes: r.takes }),
                 ].join(" · ")}{" "}

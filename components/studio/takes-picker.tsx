@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useCallback, useSyncExternalStore } from "react";
-import { cn } from "@/components/ui/cn";
+import { Segmented } from "@/components/ui/segmented";
 import { MAX_TAKES, TAKE_CHOICES } from "@/lib/generations/takes";
 
 const STORAGE_KEY = "hailuo-studio:takes";
@@ -39,10 +39,7 @@ export function useTakesChoice(): [number, (takes: number) => void] {
   return [takes, setTakes];
 }
 
-/**
- * "Takes 1 2 3 4": how many versions of the shot one press makes. Native radio buttons in a
- * labelled group, so arrow keys, forms and screen readers work as they do everywhere.
- */
+/** "Takes 1 2 3 4": how many versions of the shot one press makes. */
 export function TakesPicker(props: {
   value: number;
   onChange: (takes: number) => void;
@@ -51,37 +48,16 @@ export function TakesPicker(props: {
 }) {
   const t = useTranslations("editor");
   return (
-    <fieldset
-      className="flex items-center gap-2"
+    <Segmented
+      legend={t("takes")}
+      name="takes"
+      options={TAKE_OPTIONS}
+      value={props.value}
+      onChange={props.onChange}
       disabled={props.disabled}
-      aria-describedby={props.describedBy}
-    >
-      <legend className="float-left mr-2 text-[13px] font-medium text-fg-soft">{t("takes")}</legend>
-      <div className="inline-flex rounded-lg bg-canvas p-0.5 ring-1 ring-line ring-inset">
-        {TAKE_CHOICES.map((n) => (
-          <label
-            key={n}
-            className={cn(
-              "relative flex h-8 min-w-8 cursor-pointer items-center justify-center rounded-md px-2 font-mono text-[13px] tabular-nums transition-colors",
-              "has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500",
-              "has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-60",
-              props.value === n
-                ? "bg-surface font-semibold text-fg shadow-sm ring-1 ring-line"
-                : "text-fg-muted hover:text-fg",
-            )}
-          >
-            <input
-              type="radio"
-              name="takes"
-              value={n}
-              checked={props.value === n}
-              onChange={() => props.onChange(n)}
-              className="sr-only"
-            />
-            {n}
-          </label>
-        ))}
-      </div>
-    </fieldset>
+      describedBy={props.describedBy}
+    />
   );
 }
+
+const TAKE_OPTIONS = TAKE_CHOICES.map((n) => ({ value: n, label: n }));

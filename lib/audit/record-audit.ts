@@ -12,6 +12,7 @@ export type AuditAction =
   | "keys.changed"
   | "keys.removed"
   | "budget.changed"
+  | "content-filter.changed"
   | "member.added"
   | "member.removed"
   | "member.left"

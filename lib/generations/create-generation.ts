@@ -11,7 +11,15 @@ import { publishChange } from "@/lib/generations/publish";
 import { MAX_TAKES } from "@/lib/generations/takes";
 import { afterResponse } from "@/lib/http/after-response";
 import { type HeldJob, hold, runHeld } from "@/lib/jobs/jobs";
-import { checkPrompt, HAILUO_PRO_MODEL } from "@/lib/kie/prompt";
+import {
+  checkChoice,
+  DEFAULT_MODEL,
+  type Duration,
+  describeChoiceProblems,
+  estimateCredits,
+  type ModelId,
+  type Resolution,
+} from "@/lib/kie/models";
 import { checkBudget } from "@/lib/kie-account/check-budget";
 import { logger } from "@/lib/logger";
 
@@ -25,19 +33,44 @@ export async function createTakes(args: {
   authorId: string;
   prompt: string;
   promptOptimizer: boolean;
+  /** The model (the studio's default when none), and the length and size where it offers a choice. */
+  model?: ModelId;
+  duration?: Duration;
+  resolution?: Resolution;
   idempotencyKey: string;
   /** How many takes of the shot, 1 to MAX_TAKES. */
   takes: number;
 }): Promise<GenerationDto[]> {
-  const check = checkPrompt(args.prompt);
-  if (!check.ok) {
-    throw new AppError("invalid_input", "The prompt cannot be used", { prompt: check.problem });
+  // Checked against the model before anything is written or spent; the optimizer setting is kept
+  // as chosen (and sent only to models that take it).
+  const model = args.model ?? DEFAULT_MODEL;
+  const choice = {
+    model,
+    prompt: args.prompt,
+    duration: args.duration,
+    resolution: args.resolution,
+  };
+  const checked = checkChoice(choice);
+  if (!checked.ok) {
+    throw new AppError(
+      "invalid_input",
+      describeChoiceProblems(choice, checked.problems),
+      checked.problems,
+    );
   }
   if (!Number.isInteger(args.takes) || args.takes < 1 || args.takes > MAX_TAKES) {
     throw new AppError("invalid_input", `Takes must be 1 to ${MAX_TAKES}`, { takes: "range" });
   }
   const ref = { workspaceId: args.workspace.id, workspaceSlug: args.workspace.slug };
 
+  // Read before the transaction. On SQLite every query shares one connection, so whatever runs
+  // while a transaction is open joins it: the insert comes first, so a replayed press fails on
+  // its duplicate key at once, before the first press's own writes could land in it and be
+  // rolled back with it.
+  const workspace = await db.workspace.findUniqueOrThrow({
+    where: { id: args.workspace.id },
+    select: { contentFilter: true },
+  });
   let held: { id: string; job: HeldJob }[];
   try {
     held = await db.$transaction(async (tx) => {
@@ -51,7 +84,11 @@ export async function createTakes(args: {
               authorId: args.authorId,
               prompt: args.prompt,
               promptOptimizer: args.promptOptimizer,
-              model: HAILUO_PRO_MODEL,
+              model,
+              duration: checked.duration,
+              resolution: checked.resolution,
+              contentFilter: workspace.contentFilter,
+              estimatedCredits: estimateCredits(model, checked.duration, checked.resolution),
               state: "submitting",
               idempotencyKey: args.idempotencyKey,
               take,

@@ -6,6 +6,15 @@ export interface GenerationDto {
   id: string;
   prompt: string;
   promptOptimizer: boolean;
+  /**
+   * What was asked of kie.ai: the model's id (lib/kie/models.ts), and the length in seconds and
+   * the size as kie.ai names them ("6", "768P"). The stored file's own are under `media`.
+   */
+  model: string;
+  duration: string;
+  resolution: string;
+  /** What the studio's price list said it would cost, counted until kie.ai reports `credits`. */
+  estimatedCredits: number;
   state: GenerationState;
   /**
    * While submitting: "held" while kie.ai's allowance for new tasks is used up and it waits its

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type GenerationFilters, STATE_FILTERS } from "@/lib/generations/list-generations";
+import { MODEL_IDS } from "@/lib/kie/models";
 
 // A date (a whole UTC day) or an instant (the filter bar sends the browser's local midnight).
 const dateParam = z
@@ -13,7 +14,7 @@ const dateParam = z
 const optional = <T extends z.ZodType>(s: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), s.optional());
 
-/** The gallery's query string: ?cursor&collection&favorites=1&author&state&from&to&q&shot */
+/** The gallery's query string: ?cursor&collection&favorites=1&author&state&model&from&to&q&shot */
 export const galleryQuery = z
   .object({
     cursor: optional(z.string().max(200)),
@@ -21,6 +22,7 @@ export const galleryQuery = z
     favorites: optional(z.enum(["1", "true", "0", "false"])),
     author: optional(z.string().max(100)),
     state: optional(z.enum(Object.keys(STATE_FILTERS) as [keyof typeof STATE_FILTERS])),
+    model: optional(z.enum(MODEL_IDS)),
     from: optional(dateParam),
     to: optional(dateParam),
     q: optional(z.string().max(200)),
@@ -47,6 +49,7 @@ export function toGenerationFilters(query: GalleryQuery, userId: string): Genera
     favoritesOf: query.favorites === "1" || query.favorites === "true" ? userId : undefined,
     authorId: query.author,
     state: query.state,
+    model: query.model,
     from: query.from ? toBound(query.from, false) : undefined,
     to: query.to ? toBound(query.to, true) : undefined,
     q: query.q,

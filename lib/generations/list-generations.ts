@@ -30,6 +30,8 @@ export interface GenerationFilters {
   favoritesOf?: string;
   authorId?: string;
   state?: StateFilter;
+  /** Made with this model. */
+  model?: string;
   /** Created at or after. */
   from?: Date;
   /** Created before (exclusive). */
@@ -102,6 +104,7 @@ function filterWhere(f: GenerationFilters): Prisma.GenerationWhereInput[] {
   if (f.authorId) and.push({ authorId: f.authorId });
   if (f.shotId) and.push({ shotId: f.shotId });
   if (f.state) and.push(STATE_FILTERS[f.state]);
+  if (f.model) and.push({ model: f.model });
   if (f.from || f.to) {
     and.push({ createdAt: { ...(f.from && { gte: f.from }), ...(f.to && { lt: f.to }) } });
   }

@@ -5,6 +5,10 @@ export interface RecentPrompt {
   prompt: string;
   promptOptimizer: boolean;
   takes: number;
+  /** What it was made with: the model, and the length and size asked of kie.ai. */
+  model: string;
+  duration: string;
+  resolution: string;
   createdAt: string;
 }
 
@@ -14,7 +18,7 @@ const SCAN = 120;
 
 /**
  * A person's recent presses of Generate in a workspace, newest first, one entry per prompt and
- * optimizer setting (its latest press): what the editor's Recent menu brings back.
+ * optimizer setting (its latest press, with the model it used then): what the editor's Recent menu brings back.
  */
 export async function listRecentPrompts(args: {
   workspaceId: string;
@@ -24,7 +28,15 @@ export async function listRecentPrompts(args: {
     where: { workspaceId: args.workspaceId, authorId: args.authorId, take: 1, deletedAt: null },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: SCAN,
-    select: { prompt: true, promptOptimizer: true, takeCount: true, createdAt: true },
+    select: {
+      prompt: true,
+      promptOptimizer: true,
+      takeCount: true,
+      model: true,
+      duration: true,
+      resolution: true,
+      createdAt: true,
+    },
   });
   const seen = new Set<string>();
   const recent: RecentPrompt[] = [];
@@ -36,6 +48,9 @@ export async function listRecentPrompts(args: {
       prompt: row.prompt,
       promptOptimizer: row.promptOptimizer,
       takes: row.takeCount,
+      model: row.model,
+      duration: row.duration,
+      resolution: row.resolution,
       createdAt: row.createdAt.toISOString(),
     });
     if (recent.length === RECENT) break;

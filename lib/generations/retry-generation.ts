@@ -6,6 +6,7 @@ import type { GenerationDto } from "@/lib/generations/dto";
 import { getGeneration } from "@/lib/generations/get-generation";
 import { publishChange } from "@/lib/generations/publish";
 import { enqueue, hold, removeJob, runHeld, wakeWorker } from "@/lib/jobs/jobs";
+import { isModelId, storedChoice } from "@/lib/kie/models";
 import { checkBudget } from "@/lib/kie-account/check-budget";
 import { can } from "@/lib/workspaces/permissions";
 import type { Role } from "@/lib/workspaces/roles";
@@ -34,17 +35,24 @@ export async function retryGeneration(args: {
       mediaState: true,
       prompt: true,
       promptOptimizer: true,
+      model: true,
+      duration: true,
+      resolution: true,
     },
   });
   if (!g) throw new AppError("not_found", "Generation not found");
 
   if (g.state === "fail") {
+    if (!isModelId(g.model)) {
+      throw new AppError("conflict", `The studio no longer makes videos with ${g.model}`);
+    }
     await args.beforeSubmit?.();
     return createGeneration({
       workspace: args.workspace,
       authorId: args.userId,
       prompt: g.prompt,
       promptOptimizer: g.promptOptimizer,
+      ...storedChoice(g.model, g.duration, g.resolution),
       idempotencyKey: serverIdempotencyKey(),
     });
   }

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { MAX_TAKES } from "@/lib/generations/takes";
-import { checkPrompt } from "@/lib/kie/prompt";
+import { DEFAULT_MODEL, DURATIONS, MODEL_IDS, RESOLUTIONS } from "@/lib/kie/models";
+import { checkPrompt, LONGEST_PROMPT } from "@/lib/kie/prompt";
 
-// The server's own copy of the editor's rules: the form is never trusted.
+// The server's own copy of the editor's rules: the form is never trusted. The chosen model's own
+// limit is checked with the rest of the choice (lib/kie/models.ts).
 export const promptSchema = z.string().superRefine((value, ctx) => {
-  const check = checkPrompt(value);
+  const check = checkPrompt(value, LONGEST_PROMPT);
   if (!check.ok) ctx.addIssue({ code: "custom", message: check.problem });
 });
 
@@ -12,6 +14,10 @@ export const createGenerationInput = z.object({
   workspaceSlug: z.string().min(1).max(100),
   prompt: promptSchema,
   promptOptimizer: z.boolean(),
+  model: z.enum(MODEL_IDS).default(DEFAULT_MODEL),
+  // Left out: the model's own default.
+  duration: z.enum(DURATIONS).optional(),
+  resolution: z.enum(RESOLUTIONS).optional(),
   // One key per press of Generate: a double click or a replayed request maps to the same takes,
   // one kie.ai task each.
   idempotencyKey: z.string().min(8).max(100),

@@ -7,7 +7,9 @@ import { nextPollDelayMs } from "@/lib/generations/poll-schedule";
 import { publishChange } from "@/lib/generations/publish";
 import { enqueue } from "@/lib/jobs/jobs";
 import type { JobOutcome } from "@/lib/jobs/types";
+import type { CreateTaskInput } from "@/lib/kie/client";
 import { failCodeFor, mayHaveBeenProcessed } from "@/lib/kie/errors";
+import { isModelId, MODELS, storedChoice } from "@/lib/kie/models";
 import { kieClientFor } from "@/lib/kie-account/kie-client-for";
 import { logger } from "@/lib/logger";
 
@@ -39,6 +41,28 @@ async function markError(
 }
 
 /**
+ * What a generation asks kie.ai for, from what was stored when it was made: the optimizer and the
+ * content filter only where its model takes them. Null for a model the studio no longer knows.
+ */
+function sendable(g: {
+  prompt: string;
+  promptOptimizer: boolean;
+  model: string;
+  duration: string;
+  resolution: string;
+  contentFilter: boolean;
+}): CreateTaskInput | null {
+  if (!isModelId(g.model)) return null;
+  const m = MODELS[g.model];
+  return {
+    ...storedChoice(g.model, g.duration, g.resolution),
+    prompt: g.prompt,
+    ...(m.optimizer && { promptOptimizer: g.promptOptimizer }),
+    ...(m.contentFilter && { contentFilter: g.contentFilter }),
+  };
+}
+
+/**
  * Sends one submitting generation to kie.ai's createTask. Called inline by Generate and Retry,
  * and by the "submit" job that backs off after a rate limit or outage, waits for room in kie.ai's
  * per-account allowance (lib/kie-account/provider-limits.ts), or finds a submission a crash
@@ -54,6 +78,9 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
       prompt: true,
       promptOptimizer: true,
       model: true,
+      duration: true,
+      resolution: true,
+      contentFilter: true,
       state: true,
       submitStatus: true,
       submitAttempts: true,
@@ -72,6 +99,15 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
     return;
   }
 
+  const input = sendable(g);
+  if (!input) {
+    await markError(g, {
+      failCode: "request_invalid",
+      failMsg: `The studio no longer makes videos with ${g.model}`,
+      submitStatus: null,
+    });
+    return;
+  }
   // Resolved before "sending" is recorded: a failure here must not look like a lost answer.
   const client = await kieClientFor(g.workspaceId);
   const { token, hash } = newCallbackToken();
@@ -83,9 +119,7 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
   const attempt = g.submitAttempts + 1;
 
   const result = await client.createTask({
-    prompt: g.prompt,
-    promptOptimizer: g.promptOptimizer,
-    model: g.model,
+    ...input,
     callBackUrl: callbackUrl(env().APP_URL, token),
   });
 

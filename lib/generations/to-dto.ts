@@ -7,6 +7,10 @@ export const generationDtoSelect = {
   id: true,
   prompt: true,
   promptOptimizer: true,
+  model: true,
+  duration: true,
+  resolution: true,
+  estimatedCredits: true,
   state: true,
   submitStatus: true,
   shotId: true,
@@ -36,6 +40,10 @@ interface Row {
   id: string;
   prompt: string;
   promptOptimizer: boolean;
+  model: string;
+  duration: string;
+  resolution: string;
+  estimatedCredits: number;
   state: string;
   submitStatus: string | null;
   shotId: string | null;
@@ -72,6 +80,10 @@ export async function toGenerationDto(row: Row, workspaceSlug: string): Promise<
     id: row.id,
     prompt: row.prompt,
     promptOptimizer: row.promptOptimizer,
+    model: row.model,
+    duration: row.duration,
+    resolution: row.resolution,
+    estimatedCredits: row.estimatedCredits,
     state: isGenerationState(row.state) ? row.state : "error",
     submitStatus: oneOf(row.submitStatus, ["held", "queued", "unknown"] as const),
     shot: {

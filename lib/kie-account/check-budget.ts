@@ -1,7 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ESTIMATED_CREDITS_PER_VIDEO } from "@/lib/kie-account/estimated-credits";
 import { monthlyUsage } from "@/lib/kie-account/monthly-usage";
 import { lockWorkspace } from "@/lib/workspaces/lock-workspace";
 
@@ -29,9 +28,14 @@ export async function checkBudget(args: {
       select: { monthlyCreditLimit: true },
     }),
   ]);
-  const each = ESTIMATED_CREDITS_PER_VIDEO;
-  const count = args.newGenerationIds.length;
-  const cost = each * count;
+  // The takes of one press share their model, length and size, so their estimates are equal.
+  const estimates = await tx.generation.findMany({
+    where: { id: { in: args.newGenerationIds } },
+    select: { estimatedCredits: true },
+  });
+  const count = estimates.length;
+  const cost = estimates.reduce((sum, g) => sum + g.estimatedCredits, 0);
+  const each = Math.max(1, Math.ceil(cost / Math.max(1, count)));
   const exclude = args.newGenerationIds;
   // How many of the press's takes the room left would take.
   const fits = (limit: number, used: number) =>

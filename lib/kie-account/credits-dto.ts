@@ -12,6 +12,4 @@ export interface CreditsDto {
   budget: { limit: number | null; used: number };
   /** The caller's own monthly budget in this workspace, when an admin set one. */
   memberBudget: { limit: number; used: number } | null;
-  /** What Generate counts a new video as against these budgets. */
-  creditsPerVideo: number;
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { CreditsDto } from "@/lib/kie-account/credits-dto";
-import { ESTIMATED_CREDITS_PER_VIDEO } from "@/lib/kie-account/estimated-credits";
 import { monthlyUsage } from "@/lib/kie-account/monthly-usage";
 import { workspaceCredits } from "@/lib/kie-account/workspace-credits";
 
@@ -36,6 +35,5 @@ export async function getCredits(workspaceId: string, userId: string): Promise<C
             limit: memberLimit,
             used: await monthlyUsage({ workspaceId, authorId: userId }),
           },
-    creditsPerVideo: ESTIMATED_CREDITS_PER_VIDEO,
   };
 }

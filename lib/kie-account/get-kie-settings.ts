@@ -12,6 +12,8 @@ export interface KieSettings {
   /** What a workspace without its own key uses. */
   serverDefault: "simulator" | "server_key";
   budget: { limit: number | null; used: number };
+  /** kie.ai's content filter, sent with every new task. */
+  contentFilter: boolean;
   members: {
     userId: string;
     email: string;
@@ -30,7 +32,7 @@ export async function getKieSettings(workspaceId: string): Promise<KieSettings> 
   const [workspace, keys, used, memberships] = await Promise.all([
     db.workspace.findUniqueOrThrow({
       where: { id: workspaceId },
-      select: { kieApiKeyHint: true, monthlyCreditLimit: true },
+      select: { kieApiKeyHint: true, monthlyCreditLimit: true, contentFilter: true },
     }),
     workspaceKieKeys(workspaceId),
     monthlyUsage({ workspaceId }),
@@ -61,6 +63,7 @@ export async function getKieSettings(workspaceId: string): Promise<KieSettings> 
     hmacKey: { status: status(keys.hmacKey.state) },
     serverDefault: env().usingSimulator ? "simulator" : "server_key",
     budget: { limit: workspace.monthlyCreditLimit, used },
+    contentFilter: workspace.contentFilter,
     members,
   };
 }

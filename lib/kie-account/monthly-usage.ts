@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ESTIMATED_CREDITS_PER_VIDEO } from "@/lib/kie-account/estimated-credits";
 
-const IN_FLIGHT = new Set(["submitting", "waiting", "queuing", "generating"]);
+// Generations that cost (or will): in flight, or made. A failed one costs only what kie.ai says.
+const COUNTED_UNTIL_REPORTED = ["submitting", "waiting", "queuing", "generating", "success"];
 
 /** The first instant of the current calendar month, in UTC. */
 export function monthStartUtc(now = new Date()): Date {
@@ -12,8 +12,8 @@ export function monthStartUtc(now = new Date()): Date {
 
 /**
  * Credits a workspace (or one author in it) has used this calendar month (UTC): what kie.ai
- * reported for finished generations, plus an estimate for those still in flight or whose cost
- * kie.ai did not report.
+ * reported for finished generations, plus each one's estimate (by its model, length and size) for
+ * those still in flight or whose cost kie.ai did not report.
  */
 export async function monthlyUsage(args: {
   workspaceId: string;
@@ -22,24 +22,18 @@ export async function monthlyUsage(args: {
   excludeGenerationIds?: string[];
   tx?: Prisma.TransactionClient;
 }): Promise<number> {
-  const groups = await (args.tx ?? db).generation.groupBy({
-    by: ["state"],
-    where: {
-      workspaceId: args.workspaceId,
-      ...(args.authorId && { authorId: args.authorId }),
-      ...(args.excludeGenerationIds?.length && { id: { notIn: args.excludeGenerationIds } }),
-      createdAt: { gte: monthStartUtc() },
-    },
-    _sum: { credits: true },
-    _count: { _all: true, credits: true },
+  const client = args.tx ?? db;
+  const where = {
+    workspaceId: args.workspaceId,
+    ...(args.authorId && { authorId: args.authorId }),
+    ...(args.excludeGenerationIds?.length && { id: { notIn: args.excludeGenerationIds } }),
+    createdAt: { gte: monthStartUtc() },
+  };
+  // One after the other: inside a transaction the two share its connection.
+  const reported = await client.generation.aggregate({ where, _sum: { credits: true } });
+  const estimated = await client.generation.aggregate({
+    where: { ...where, credits: null, state: { in: COUNTED_UNTIL_REPORTED } },
+    _sum: { estimatedCredits: true },
   });
-  let used = 0;
-  for (const g of groups) {
-    const unknownCost = g._count._all - g._count.credits;
-    used += g._sum.credits ?? 0;
-    if (IN_FLIGHT.has(g.state) || g.state === "success") {
-      used += unknownCost * ESTIMATED_CREDITS_PER_VIDEO;
-    }
-  }
-  return used;
+  return (reported._sum.credits ?? 0) + (estimated._sum.estimatedCredits ?? 0);
 }

@@ -50,6 +50,11 @@ export const setWorkspaceBudgetInput = z.object({
   limit: creditLimit,
 });
 
+export const setContentFilterInput = z.object({
+  workspaceSlug: z.string().check(z.minLength(1)),
+  on: z.boolean(),
+});
+
 export const setMemberBudgetInput = z.object({
   workspaceSlug: z.string().check(z.minLength(1)),
   userId: z.string().check(z.minLength(1)),

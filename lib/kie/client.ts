@@ -1,7 +1,12 @@
 import type { z } from "zod";
 import { type KieError, type KieResult, makeKieError, messageFor } from "./errors";
 import { interpretExchange, type Operation } from "./interpret";
-import { checkPrompt, HAILUO_PRO_MODEL, PROMPT_MAX } from "./prompt";
+import {
+  checkChoice,
+  DEFAULT_MODEL,
+  describeChoiceProblems,
+  type GenerationChoice,
+} from "./models";
 import { createRateLimiter, defaultSleep } from "./rate-limiter";
 import {
   createTaskDataSchema,
@@ -53,12 +58,11 @@ export interface KieClientOptions {
   now?: () => number;
 }
 
-export interface CreateTaskInput {
-  prompt: string;
-  promptOptimizer: boolean;
+/** One generation's choice (the default model when none is named), checked before it is sent. */
+export type CreateTaskInput = Omit<GenerationChoice, "model"> & {
+  model?: GenerationChoice["model"];
   callBackUrl?: string;
-  model?: string;
-}
+};
 
 export interface KieClient {
   createTask(input: CreateTaskInput): Promise<KieResult<{ taskId: string }>>;
@@ -132,17 +136,11 @@ export function createKieClient(opts: KieClientOptions): KieClient {
   }
 
   return {
-    async createTask(input) {
-      const prompt = checkPrompt(input.prompt);
-      if (!prompt.ok) {
-        const message =
-          prompt.problem === "empty"
-            ? "The prompt is empty"
-            : `The prompt is ${prompt.length} characters long; kie.ai accepts at most ${PROMPT_MAX}`;
-        return localValidation(message);
-      }
-      const model = input.model?.trim() || HAILUO_PRO_MODEL;
-      if (input.callBackUrl !== undefined && !isHttpUrl(input.callBackUrl)) {
+    async createTask({ callBackUrl, ...rest }) {
+      const choice = { ...rest, model: rest.model ?? DEFAULT_MODEL };
+      const checked = checkChoice(choice);
+      if (!checked.ok) return localValidation(describeChoiceProblems(choice, checked.problems));
+      if (callBackUrl !== undefined && !isHttpUrl(callBackUrl)) {
         return localValidation("The callback URL is not a valid http(s) URL");
       }
       return call({
@@ -152,9 +150,9 @@ export function createKieClient(opts: KieClientOptions): KieClient {
         schema: createTaskDataSchema,
         limited: "createTask",
         body: {
-          model,
-          ...(input.callBackUrl === undefined ? {} : { callBackUrl: input.callBackUrl }),
-          input: { prompt: input.prompt, prompt_optimizer: input.promptOptimizer },
+          model: choice.model,
+          ...(callBackUrl === undefined ? {} : { callBackUrl }),
+          input: checked.input,
         },
       });
     },

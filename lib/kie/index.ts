@@ -26,8 +26,7 @@ export {
 export {
   checkPrompt,
   countPromptChars,
-  HAILUO_PRO_MODEL,
-  PROMPT_MAX,
+  LONGEST_PROMPT,
   type PromptCheck,
   type PromptProblem,
 } from "./prompt";

@@ -210,3 +210,85 @@ export function checkChoice(
   if (m.resolutions.length > 0) input.resolution = resolution;
   return { ok: true, input, duration, resolution };
 }
+
+/**
+ * The studio's price list, in kie.ai credits per video, by model, size and length: counted for a
+ * generation until kie.ai reports what it charged (`creditsConsumed`), which then replaces it.
+ * Hailuo 02 Pro at 1080P is what kie.ai charged in June 2026 (57 credits, about US$0.285); the
+ * others are scaled from it by the ratios between MiniMax's own prices for the same model, size
+ * and length, read on the date below. An estimate, never a bill.
+ */
+export const PRICES_READ_ON = "2026-12-07";
+
+const PRICES: Record<ModelId, Partial<Record<`${Resolution}/${Duration}`, number>>> = {
+  "hailuo/02-text-to-video-pro": { "1080P/6": 57 },
+  "hailuo/02-text-to-video-standard": { "768P/6": 30, "768P/10": 50 },
+  "hailuo/02-image-to-video-pro": { "1080P/6": 57 },
+  "hailuo/02-image-to-video-standard": {
+    "512P/6": 11,
+    "512P/10": 17,
+    "768P/6": 30,
+    "768P/10": 50,
+  },
+  "hailuo/2-3-image-to-video-pro": { "768P/6": 45, "768P/10": 90, "1080P/6": 80 },
+  "hailuo/2-3-image-to-video-standard": { "768P/6": 30, "768P/10": 50, "1080P/6": 50 },
+};
+
+/** The highest estimate of any video: what an unknown model is counted as, to stay on the safe side. */
+export const MAX_ESTIMATED_CREDITS = Math.max(
+  ...Object.values(PRICES).flatMap((p) => Object.values(p)),
+);
+
+/**
+ * What one video of this model, size and length is estimated to cost. A combination the model
+ * doesn't make (or a model the studio no longer knows) counts as the dearest video.
+ */
+export function estimateCredits(model: string, duration: string, resolution: string): number {
+  if (!isModelId(model)) return MAX_ESTIMATED_CREDITS;
+  const price = PRICES[model][`${resolution}/${duration}` as `${Resolution}/${Duration}`];
+  return price ?? MAX_ESTIMATED_CREDITS;
+}
+
+/** A refused choice in English, for logs, API errors and the client's own refusals. */
+export function describeChoiceProblems(
+  choice: Pick<GenerationChoice, "model" | "prompt">,
+  problems: Partial<Record<keyof GenerationChoice, ChoiceProblem>>,
+): string {
+  const m = MODELS[choice.model];
+  const say: Record<ChoiceProblem, string> = {
+    prompt_empty: "The prompt is empty",
+    prompt_too_long: `The prompt is ${choice.prompt.length} characters long; ${m.id} accepts at most ${m.promptMax}`,
+    image_required: `${m.id} starts from an image; add a start image`,
+    no_image: `${m.id} starts from the prompt alone and takes no start image`,
+    no_end_image: `${m.id} takes no end image`,
+    no_optimizer: `${m.id} has no prompt optimizer`,
+    duration:
+      m.durations.length > 0
+        ? `${m.id} makes videos of ${m.durations.join(" or ")} seconds`
+        : `${m.id} makes ${m.defaultDuration}-second videos only`,
+    resolution:
+      m.resolutions.length > 0
+        ? `${m.id} makes videos at ${m.resolutions.join(" or ")}`
+        : `${m.id} makes videos at ${m.defaultResolution} only`,
+    too_long_at_1080p: "kie.ai makes no 10-second video at 1080P",
+  };
+  return Object.values(problems)
+    .map((p) => say[p])
+    .join("; ");
+}
+
+/**
+ * A stored generation's model, length and size as a choice again (Retry): the length and size
+ * only where the model offers a choice of them.
+ */
+export function storedChoice(
+  model: ModelId,
+  duration: string,
+  resolution: string,
+): { model: ModelId; duration?: Duration; resolution?: Resolution } {
+  const m = MODELS[model];
+  const r = m.resolutions.find((x) => x === resolution);
+  // A length that can't go with the size (never stored by the studio) is left to the default.
+  const d = m.durations.find((x) => x === duration && lengthFits(x, r ?? m.defaultResolution));
+  return { model, ...(d && { duration: d }), ...(r && { resolution: r }) };
+}

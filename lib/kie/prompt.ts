@@ -1,6 +1,7 @@
-export const HAILUO_PRO_MODEL = "hailuo/02-text-to-video-pro";
+import { MODEL_IDS, MODELS } from "./models";
 
-export const PROMPT_MAX = 1500;
+/** The longest prompt any model takes: the bound a request is held to before its model is known. */
+export const LONGEST_PROMPT = Math.max(...MODEL_IDS.map((id) => MODELS[id].promptMax));
 
 export type PromptProblem = "empty" | "too_long";
 
@@ -15,9 +16,9 @@ export function countPromptChars(s: string): number {
 }
 
 // The length is that of the string as given (not trimmed), because that is what gets sent.
-export function checkPrompt(s: string): PromptCheck {
+export function checkPrompt(s: string, max: number): PromptCheck {
   const length = countPromptChars(s);
   if (s.trim() === "") return { ok: false, problem: "empty", length };
-  if (length > PROMPT_MAX) return { ok: false, problem: "too_long", length };
+  if (length > max) return { ok: false, problem: "too_long", length };
   return { ok: true, length };
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { createGenerationAction } from "@/lib/actions/generations/create-generation";
+import type { Duration, ModelId, Resolution } from "@/lib/kie/models";
 import { useActionMutation } from "@/lib/queries/use-action-mutation";
 import { addGeneration, generationKeys } from "@/lib/queries/use-generations";
 
@@ -11,6 +12,10 @@ export interface CreateGenerationInput {
   idempotencyKey: string;
   /** How many takes of the shot the press makes. */
   takes: number;
+  /** The model, and its length and size where it offers them (the server's defaults otherwise). */
+  model: ModelId;
+  duration?: Duration;
+  resolution?: Resolution;
 }
 
 /** Generate: the new takes go to the top of the gallery as soon as the server answers. */

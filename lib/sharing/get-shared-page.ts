@@ -10,6 +10,10 @@ export interface SharedVideo {
   videoUrl: string;
   posterUrl: string | null;
   downloadUrl: string | null;
+  /** What it was made with: the model's id, and the length and size asked of kie.ai. */
+  model: string;
+  duration: string;
+  resolution: string;
   durationMs: number | null;
   width: number | null;
   height: number | null;
@@ -44,6 +48,9 @@ export async function getSharedPage(token: string, link: OpenShareLink): Promise
         id: true,
         prompt: true,
         posterKey: true,
+        model: true,
+        duration: true,
+        resolution: true,
         durationMs: true,
         width: true,
         height: true,
@@ -72,6 +79,9 @@ export async function getSharedPage(token: string, link: OpenShareLink): Promise
         videoUrl: `${base}/video`,
         posterUrl: g.posterKey ? `${base}/poster` : null,
         downloadUrl: link.allowDownload ? `${base}/video?download=1` : null,
+        model: g.model,
+        duration: g.duration,
+        resolution: g.resolution,
         durationMs: g.durationMs,
         width: g.width,
         height: g.height,

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { newCallbackToken } from "@/lib/generations/callback-token";
 import { enqueue } from "@/lib/jobs/jobs";
 import { stopWorker } from "@/lib/jobs/worker";
-import { HAILUO_PRO_MODEL } from "@/lib/kie/prompt";
+import { DEFAULT_MODEL } from "@/lib/kie/models";
 import { kill9, startBackend } from "@/tests/support/backend-process";
 import { newWorkspace, studio, waitFor } from "@/tests/support/studio";
 
@@ -45,7 +45,7 @@ async function queueGeneration(ctx: Ctx, prompt: string): Promise<string> {
       authorId: ctx.userId,
       prompt,
       promptOptimizer: true,
-      model: HAILUO_PRO_MODEL,
+      model: DEFAULT_MODEL,
       state: "submitting",
       idempotencyKey: randomUUID(),
       callbackTokenHash: newCallbackToken().hash,

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { toggleFavorite } from "@/lib/favorites/toggle-favorite";
 import { galleryQuery, toGenerationFilters } from "@/lib/generations/gallery-query";
 import { type GenerationFilters, listGenerations } from "@/lib/generations/list-generations";
-import { HAILUO_PRO_MODEL } from "@/lib/kie/prompt";
+import { DEFAULT_MODEL } from "@/lib/kie/models";
 import { generate, newWorkspace, waitFor, waitForState } from "@/tests/support/studio";
 
 type Ctx = Awaited<ReturnType<typeof newWorkspace>>;
@@ -55,7 +55,7 @@ beforeAll(async () => {
         authorId: mate.userId,
         prompt: "100% 纯_净 water",
         promptOptimizer: true,
-        model: HAILUO_PRO_MODEL,
+        model: DEFAULT_MODEL,
         state: "generating",
         idempotencyKey: randomUUID(),
         callbackTokenHash: randomUUID(),

@@ -10,7 +10,7 @@ import { newCallbackToken } from "@/lib/generations/callback-token";
 import { enqueue } from "@/lib/jobs/jobs";
 import { claimNextJob } from "@/lib/jobs/queue";
 import { startWorker, stopWorker } from "@/lib/jobs/worker";
-import { HAILUO_PRO_MODEL } from "@/lib/kie/prompt";
+import { DEFAULT_MODEL } from "@/lib/kie/models";
 import { kill9, startBackend } from "@/tests/support/backend-process";
 import { generationRow, newWorkspace, waitFor } from "@/tests/support/studio";
 
@@ -83,7 +83,7 @@ async function videoToStore(name: string, pace: { chunk: number; everyMs: number
       authorId: ctx.userId,
       prompt: `a video downloaded slowly (${name})`,
       promptOptimizer: true,
-      model: HAILUO_PRO_MODEL,
+      model: DEFAULT_MODEL,
       state: "success",
       mediaState: "pending",
       providerTaskId: `task_${randomUUID()}`,

@@ -308,7 +308,7 @@ describe("kie.ai simulator", () => {
     expect(new Set(ids.map(callbackVariant)).size).toBe(3);
     for (const taskId of ids) {
       const view = { taskId, state: "success", costTime: 4000 } as TaskView;
-      expect(callbackTaskId(buildCallbackBody(view))).toBe(taskId);
+      expect(callbackTaskId(buildCallbackBody(view, 57))).toBe(taskId);
     }
   });
 

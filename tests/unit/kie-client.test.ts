@@ -12,7 +12,7 @@ import {
   mayHaveBeenProcessed,
 } from "@/lib/kie/client";
 import { interpretResponse } from "@/lib/kie/interpret";
-import { HAILUO_PRO_MODEL } from "@/lib/kie/prompt";
+import { DEFAULT_MODEL } from "@/lib/kie/models";
 import { createTaskDataSchema, recordDataSchema } from "@/lib/kie/schemas";
 
 // Recorded responses: body kept as the raw string so HTML and empty bodies are representable.
@@ -98,7 +98,7 @@ describe("createTask", () => {
     expect(headers.get("authorization")).toBe(`Bearer ${KEY}`);
     expect(headers.get("content-type")).toBe("application/json");
     expect(JSON.parse(String(call?.init.body))).toEqual({
-      model: HAILUO_PRO_MODEL,
+      model: DEFAULT_MODEL,
       callBackUrl: "https://studio.example.com/api/kie/callback?t=abc",
       input: { prompt: "A red fox in snow [Push in]", prompt_optimizer: false },
     });
@@ -133,7 +133,9 @@ describe("createTask", () => {
     const long = expectError(
       await client.createTask({ prompt: "😀".repeat(751), promptOptimizer: true }),
     );
-    expect(long.message).toBe("The prompt is 1502 characters long; kie.ai accepts at most 1500");
+    expect(long.message).toBe(
+      "The prompt is 1502 characters long; hailuo/02-text-to-video-pro accepts at most 1500",
+    );
     expect(calls).toHaveLength(0);
   });
 
@@ -365,10 +367,10 @@ describe("recordInfo", () => {
       ok: true,
       data: {
         taskId: TASK,
-        model: HAILUO_PRO_MODEL,
+        model: DEFAULT_MODEL,
         state: "success",
         param: {
-          model: HAILUO_PRO_MODEL,
+          model: DEFAULT_MODEL,
           callBackUrl: "https://studio.example.com/api/kie/callback",
           input: { prompt: "A red fox in snow [Push in]", prompt_optimizer: true },
         },
@@ -434,7 +436,7 @@ describe("recordInfo", () => {
     const { client } = makeClient(fakeFetch("record-parsed-objects").fetch);
     const result = await client.recordInfo(TASK);
     expect(result.ok && result.data).toMatchObject({
-      param: { model: HAILUO_PRO_MODEL, input: { prompt: "x" } },
+      param: { model: DEFAULT_MODEL, input: { prompt: "x" } },
       resultUrls: ["https://tempfile.aiquickdraw.com/a.mp4"],
       failCode: "422",
       costTimeMs: 2500,

@@ -16,6 +16,9 @@ const action = workspaceAction(
       authorId: user.id,
       prompt: input.prompt,
       promptOptimizer: input.promptOptimizer,
+      model: input.model,
+      duration: input.duration,
+      resolution: input.resolution,
       idempotencyKey: input.idempotencyKey,
       takes: input.takes,
     });

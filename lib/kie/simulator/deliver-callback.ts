@@ -14,7 +14,8 @@ export function callbackVariant(taskId: string): CallbackVariant {
   return variants[(digest[0] ?? 0) % variants.length] ?? "data.taskId";
 }
 
-export function buildCallbackBody(view: TaskView): Record<string, unknown> {
+/** The callback for a task that ended; `credits`: what a success cost. */
+export function buildCallbackBody(view: TaskView, credits: number): Record<string, unknown> {
   const { taskId, costTime, resultJson, ...rest } = view;
   const success = view.state === "success";
   const variant = callbackVariant(taskId);
@@ -22,7 +23,7 @@ export function buildCallbackBody(view: TaskView): Record<string, unknown> {
     ...rest,
     // Seconds here, milliseconds in recordInfo: kie's own inconsistency.
     costTime: Math.round((costTime ?? 0) / 1000),
-    creditsConsumed: success ? 57 : 0,
+    creditsConsumed: success ? credits : 0,
   };
   if (success) data.resultJson = resultJson;
   else if (variant === "taskId") data.resultJson = null;

@@ -5,6 +5,7 @@ import { mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { delimiter, join } from "node:path";
 import { cameraMoves } from "../camera-commands";
 import { findFont } from "./find-font";
+import type { TaskOutput } from "./task-output";
 import type { VideoRef } from "./task-store";
 import { wrapPrompt } from "./wrap-prompt";
 
@@ -12,13 +13,12 @@ import { wrapPrompt } from "./wrap-prompt";
 // gallery can tell which video belongs to which prompt, and the camera moves it asked for, so
 // they can see the commands arrived. Takes of one prompt differ as a model's seeds would: each
 // task of a prompt gets the next of a few seeds, drawn on the frame with its own background.
-// Small and short, because two cores render them while the tests run; a prompt and seed reuse
-// their earlier render.
+// At the size and length the task's model makes (1080P is 1920×1080, 25 fps, as kie.ai's), so
+// the studio stores, measures and plays real-sized files; a flat picture keeps even a 10-second
+// 1080P render to a few seconds on two cores. A prompt, seed, size and length reuse their render.
 
-const width = 640;
-const height = 360;
-const seconds = 6;
-const renderTimeoutMs = 60_000;
+const fps = 25;
+const renderTimeoutMs = 120_000;
 // Enough to tell four takes of a press apart; the same few renders serve a prompt made again.
 const SEED_BACKGROUNDS = ["0x0f172a", "0x1e1b4b", "0x052e16", "0x3b0764"] as const;
 
@@ -27,7 +27,7 @@ export interface Renderer {
    * The video for a task of this prompt, with the prompt's next seed; the bundled fallback when
    * ffmpeg is missing or fails; null once closed.
    */
-  render(prompt: string): Promise<VideoRef | null>;
+  render(prompt: string, output: TaskOutput): Promise<VideoRef | null>;
   close(): void;
 }
 
@@ -43,35 +43,41 @@ export function findFfmpeg(): string | null {
   return null;
 }
 
-function filterGraph(font: string | null, seed: number): string {
+function filterGraph(font: string | null, seed: number, output: TaskOutput): string {
+  const { width, height, seconds } = output;
+  // Type and bars grow with the frame: laid out for 360 lines, scaled to the real height.
+  const k = height / 360;
+  const px = (n: number) => Math.round(n * k);
   const fontOption = font ? `fontfile=${font}:` : "";
   const text = (file: string, style: string) =>
     `drawtext=${fontOption}textfile=${file}:expansion=none:${style}`;
   const background = SEED_BACKGROUNDS[(seed - 1) % SEED_BACKGROUNDS.length];
+  const strip = px(20);
   return [
-    `color=c=${background}:s=${width}x${height}:r=24:d=${seconds}[bg]`,
-    `testsrc2=s=${width}x20:r=24:d=${seconds}[strip]`,
-    `color=c=0x38bdf8:s=${width}x4:r=24:d=${seconds}[bar]`,
-    "[bg][strip]overlay=x=0:y=H-20[a]",
-    `[a][bar]overlay=x='-W+W*t/${seconds}':y=H-24:eval=frame[b]`,
-    `[b]${text("label.txt", "fontsize=14:fontcolor=0x94a3b8:x=20:y=16")},${text(
+    `color=c=${background}:s=${width}x${height}:r=${fps}:d=${seconds}[bg]`,
+    `testsrc2=s=${width}x${strip}:r=${fps}:d=${seconds}[strip]`,
+    `color=c=0x38bdf8:s=${width}x${px(4)}:r=${fps}:d=${seconds}[bar]`,
+    `[bg][strip]overlay=x=0:y=H-${strip}[a]`,
+    `[a][bar]overlay=x='-W+W*t/${seconds}':y=H-${strip + px(4)}:eval=frame[b]`,
+    `[b]${text("label.txt", `fontsize=${px(14)}:fontcolor=0x94a3b8:x=${px(20)}:y=${px(16)}`)},${text(
       "prompt.txt",
-      "fontsize=22:fontcolor=white:line_spacing=8:x=(w-text_w)/2:y=(h-text_h)/2",
-    )},${text("camera.txt", "fontsize=15:fontcolor=0x7dd3fc:x=20:y=H-54")},format=yuv420p[out]`,
+      `fontsize=${px(22)}:fontcolor=white:line_spacing=${px(8)}:x=(w-text_w)/2:y=(h-text_h)/2`,
+    )},${text("camera.txt", `fontsize=${px(15)}:fontcolor=0x7dd3fc:x=${px(20)}:y=H-${px(54)}`)},format=yuv420p[out]`,
   ].join(";");
 }
 
 function runFfmpeg(params: {
   ffmpegPath: string;
   seed: number;
+  output: TaskOutput;
   cwd: string;
   children: Set<ChildProcess>;
 }): Promise<void> {
   const args = [
     ...["-hide_banner", "-loglevel", "error", "-nostdin", "-y"],
-    ...["-filter_complex", filterGraph(findFont(), params.seed), "-map", "[out]"],
+    ...["-filter_complex", filterGraph(findFont(), params.seed, params.output), "-map", "[out]"],
     ...["-c:v", "libx264", "-preset", "veryfast", "-crf", "26", "-pix_fmt", "yuv420p"],
-    ...["-movflags", "+faststart", "-t", String(seconds), "out.mp4"],
+    ...["-movflags", "+faststart", "-t", String(params.output.seconds), "out.mp4"],
   ];
   return new Promise((resolve, reject) => {
     const child = spawn(params.ffmpegPath, args, {
@@ -144,6 +150,7 @@ export function createRenderer(params: {
   const renderNow = async (
     prompt: string,
     seed: number,
+    output: TaskOutput,
     file: string,
   ): Promise<VideoRef | null> => {
     const ffmpegPath = params.ffmpegPath;
@@ -156,10 +163,10 @@ export function createRenderer(params: {
       await writeFile(join(workDir, "prompt.txt"), wrapPrompt(prompt, 52, 8));
       await writeFile(
         join(workDir, "label.txt"),
-        `Hailuo Studio simulator · kie.ai Hailuo 02 Pro · seed ${seed}`,
+        `Hailuo Studio simulator · ${output.model} · ${output.resolution} · ${output.seconds} s · seed ${seed}`,
       );
       await writeFile(join(workDir, "camera.txt"), cameraLine(prompt));
-      await runFfmpeg({ ffmpegPath, seed, cwd: workDir, children });
+      await runFfmpeg({ ffmpegPath, seed, output, cwd: workDir, children });
       await rename(join(workDir, "out.mp4"), join(params.videosDir, file));
       return { source: "ffmpeg", file, readyAt: Date.now() };
     } catch (error) {
@@ -171,12 +178,15 @@ export function createRenderer(params: {
   };
 
   return {
-    render(prompt) {
+    render(prompt, output) {
       const seed = nextSeed(prompt);
-      const file = `${createHash("sha256").update(`${seed}\n${prompt}`).digest("hex").slice(0, 32)}.mp4`;
+      const key = `${seed}\n${output.model}\n${output.width}x${output.height}\n${output.seconds}\n${prompt}`;
+      const file = `${createHash("sha256").update(key).digest("hex").slice(0, 32)}.mp4`;
       const existing = inFlight.get(file);
       if (existing) return existing;
-      const job = withSlot(() => (closed ? Promise.resolve(null) : renderNow(prompt, seed, file)))
+      const job = withSlot(() =>
+        closed ? Promise.resolve(null) : renderNow(prompt, seed, output, file),
+      )
         .then((ref) => (closed ? null : ref))
         .finally(() => inFlight.delete(file));
       inFlight.set(file, job);

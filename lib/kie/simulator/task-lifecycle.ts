@@ -3,8 +3,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { SimulatorContext } from "./context";
 import { buildCallbackBody, deliverCallback } from "./deliver-callback";
 import { signFileUrl } from "./signing";
+import { taskOutput } from "./task-output";
 import type { TaskRecord } from "./task-store";
-import { creditsPerGeneration, isReadyToEnd, stepsEndAt, viewTask } from "./task-timeline";
+import { isReadyToEnd, stepsEndAt, viewTask } from "./task-timeline";
 
 // Drives a task from creation to its end: the render in the background, the moment it ends
 // (credits, result URL), and the callback. Finishing is idempotent and may be triggered by a
@@ -37,7 +38,9 @@ async function sendCallbacks(ctx: SimulatorContext, task: TaskRecord): Promise<v
     ctx.log(`callback for ${task.taskId} dropped on purpose`);
     return;
   }
-  const body = JSON.stringify(buildCallbackBody(viewTask(task, resultUrl(ctx, task), Date.now())));
+  const body = JSON.stringify(
+    buildCallbackBody(viewTask(task, resultUrl(ctx, task), Date.now()), taskOutput(task).credits),
+  );
   const deliver = () =>
     deliverCallback({
       url,
@@ -70,7 +73,7 @@ export function finishIfDue(ctx: SimulatorContext, task: TaskRecord, now = Date.
   task.completeTime = completeTime;
   if (task.outcome === "success") {
     task.resultExpires = completeTime + ctx.settings.urlTtlMs;
-    ctx.store.credits -= creditsPerGeneration;
+    ctx.store.credits -= taskOutput(task).credits;
     ctx.store.saveCredits();
   }
   ctx.store.save(task);
@@ -81,7 +84,7 @@ export function finishIfDue(ctx: SimulatorContext, task: TaskRecord, now = Date.
 export function runTask(ctx: SimulatorContext, task: TaskRecord): void {
   if (task.completeTime !== null) return;
   if (task.outcome === "success" && task.video === null) {
-    void ctx.renderer.render(task.prompt).then((video) => {
+    void ctx.renderer.render(task.prompt, taskOutput(task)).then((video) => {
       if (video === null || ctx.closing.aborted) return;
       task.video = video;
       if (video.source === "ffmpeg") ctx.stats.videosRendered++;

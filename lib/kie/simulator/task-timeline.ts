@@ -7,7 +7,6 @@ export type TaskState = "waiting" | "queuing" | "generating" | "success" | "fail
 
 export const failCode = "500";
 export const failMsg = "Generation failed: content could not be rendered";
-export const creditsPerGeneration = 57;
 
 export interface TaskView {
   taskId: string;

@@ -7,8 +7,8 @@ import { readJson, sendBodyError, sendJson } from "../http-io";
 import { type PromptMarkers, parseMarkers } from "../markers";
 import { newTaskId } from "../task-id";
 import { runTask } from "../task-lifecycle";
+import { taskOutput } from "../task-output";
 import type { TaskRecord } from "../task-store";
-import { creditsPerGeneration } from "../task-timeline";
 import { type CreateTaskInput, validateCreateTask } from "../validate-create-task";
 
 const failureMessages: Record<number, string> = {
@@ -168,9 +168,8 @@ export async function handleCreateTask(
   ) {
     return fail(markers.transient.status);
   }
-  if (ctx.store.credits < creditsPerGeneration) return fail(402);
-
   const task = newTask(ctx, { input: valid.value, markers, body: body.value });
+  if (ctx.store.credits < taskOutput(task).credits) return fail(402);
   ctx.store.add(task);
   ctx.stats.tasksCreated++;
   runTask(ctx, task);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AdminOnly } from "@/components/kie-account/admin-only";
+import { ContentFilterSwitch } from "@/components/kie-account/content-filter-switch";
 import { KeyRow } from "@/components/kie-account/key-row";
 import { SettingsCard } from "@/components/kie-account/settings-card";
 import { WorkspaceBudget } from "@/components/kie-account/workspace-budget";
@@ -46,6 +47,9 @@ export default async function KieSettingsPage(props: { params: Params }) {
             fallback={t("hmacKey.fallback")}
           />
         </div>
+      </SettingsCard>
+      <SettingsCard title={t("contentFilter.title")}>
+        <ContentFilterSwitch slug={workspace.slug} initial={s.contentFilter} />
       </SettingsCard>
       <SettingsCard title={t("budget.title")} description={t("budget.intro")}>
         <WorkspaceBudget slug={workspace.slug} budget={s.budget} members={s.members} />

@@ -1,0 +1,154 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useCallback, useSyncExternalStore } from "react";
+import { useModelText } from "@/components/models/use-model-text";
+import {
+  type ModelChoice,
+  OFFERED_MODELS,
+  settleChoice,
+} from "@/components/studio/model-choice-rules";
+import { Segmented } from "@/components/ui/segmented";
+import {
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from "@/components/ui/select";
+import { estimateCredits, isModelId, lengthFits, MODELS } from "@/lib/kie/models";
+
+export { choiceToSend, type ModelChoice } from "@/components/studio/model-choice-rules";
+
+const STORAGE_KEY = "hailuo-studio:model";
+const CHANGE_EVENT = "hailuo-studio:model";
+const DEFAULT_CHOICE = settleChoice({});
+
+// The snapshot must keep its identity while storage holds the same text.
+let cached: { raw: string | null; choice: ModelChoice } = { raw: null, choice: DEFAULT_CHOICE };
+
+function readChoice(): ModelChoice {
+  let raw: string | null = null;
+  try {
+    raw = window.localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return cached.choice;
+  }
+  if (raw === cached.raw) return cached.choice;
+  let parsed: unknown = null;
+  try {
+    parsed = raw === null ? null : JSON.parse(raw);
+  } catch {
+    parsed = null;
+  }
+  const choice =
+    typeof parsed === "object" && parsed !== null ? settleChoice(parsed) : DEFAULT_CHOICE;
+  cached = { raw, choice };
+  return choice;
+}
+
+function subscribe(onChange: () => void) {
+  window.addEventListener(CHANGE_EVENT, onChange);
+  window.addEventListener("storage", onChange);
+  return () => {
+    window.removeEventListener(CHANGE_EVENT, onChange);
+    window.removeEventListener("storage", onChange);
+  };
+}
+
+/** The person's last model, length and size, remembered in this browser (the default until chosen). */
+export function useModelChoice(): [ModelChoice, (next: Partial<ModelChoice>) => void] {
+  const choice = useSyncExternalStore(subscribe, readChoice, () => DEFAULT_CHOICE);
+  const setChoice = useCallback((next: Partial<ModelChoice>) => {
+    const settled = settleChoice({ ...readChoice(), ...next });
+    try {
+      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(settled));
+    } catch {
+      // Private mode or a full quota: this page keeps the choice until it reloads.
+      cached = { raw: cached.raw, choice: settled };
+    }
+    window.dispatchEvent(new Event(CHANGE_EVENT));
+  }, []);
+  return [choice, setChoice];
+}
+
+/**
+ * Model, and where the model offers them, Length and Size. Only what the chosen model makes can
+ * be chosen: 10 s is not offered at 1080P, and choosing 1080P makes the video 6 s.
+ */
+export function ModelPicker(props: {
+  value: ModelChoice;
+  onChange: (next: Partial<ModelChoice>) => void;
+  disabled?: boolean;
+}) {
+  const t = useTranslations("models");
+  const { name } = useModelText();
+  const { model, duration, resolution } = props.value;
+  const m = MODELS[model];
+  const credits = estimateCredits(model, duration, resolution);
+  const seconds = (s: string) => t("seconds", { seconds: s });
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
+        <label htmlFor="model" className="text-[13px] font-medium text-fg-soft">
+          {t("label")}
+        </label>
+        <Select
+          value={model}
+          onValueChange={(value) => {
+            if (isModelId(value)) props.onChange({ model: value });
+          }}
+          disabled={props.disabled}
+        >
+          <SelectTrigger id="model" aria-describedby="model-makes" className="h-9 w-auto min-w-44">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            {OFFERED_MODELS.map((id) => (
+              <SelectItem key={id} value={id}>
+                {name(id)}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+        <p id="model-makes" className="text-xs text-fg-muted tabular-nums">
+          {t(`start.${m.start}`)} · {t("makes", { resolution, seconds: duration, credits })}
+        </p>
+      </div>
+      {(m.durations.length > 0 || m.resolutions.length > 0) && (
+        <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
+          {m.durations.length > 0 && (
+            <Segmented
+              legend={t("duration")}
+              name="duration"
+              options={m.durations.map((d) => ({
+                value: d,
+                label: seconds(d),
+                disabled: !lengthFits(d, resolution),
+                title: lengthFits(d, resolution) ? undefined : t("notAt1080"),
+              }))}
+              value={duration}
+              onChange={(d) => props.onChange({ duration: d })}
+              disabled={props.disabled}
+            />
+          )}
+          {m.resolutions.length > 0 && (
+            <Segmented
+              legend={t("resolution")}
+              name="resolution"
+              options={m.resolutions.map((r) => ({ value: r, label: r }))}
+              value={resolution}
+              onChange={(r) =>
+                props.onChange({
+                  resolution: r,
+                  ...(!lengthFits(duration, r) && { duration: "6" }),
+                })
+              }
+              disabled={props.disabled}
+            />
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
