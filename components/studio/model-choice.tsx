@@ -101,7 +101,8 @@ export function ModelPicker(props: {
           disabled={props.disabled}
         >
           <SelectTrigger id="model" aria-describedby="model-makes" className="h-9 w-auto min-w-44">
-            <SelectValue />
+            {/* Named here too, so the page arrives with it before the menu has ever opened. */}
+            <SelectValue>{name(model)}</SelectValue>
           </SelectTrigger>
           <SelectContent>
             {OFFERED_MODELS.map((id) => (

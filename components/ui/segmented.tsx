@@ -39,7 +39,7 @@ export function Segmented<T extends string | number>(props: {
             key={option.value}
             title={option.title}
             className={cn(
-              "relative flex h-8 min-w-8 cursor-pointer items-center justify-center rounded-md px-2 font-mono text-[13px] whitespace-nowrap tabular-nums transition-colors",
+              "relative flex h-8 min-w-8 cursor-pointer items-center justify-center rounded-md px-2 text-[13px] whitespace-nowrap tabular-nums transition-colors",
               "has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500",
               "has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-60",
               props.value === option.value

@@ -15,7 +15,9 @@ test("Model: Hailuo 02 Standard at 10 s is chosen, priced, made at 768P for 10 s
   await page.waitForURL(/\/w\/[^/]+$/);
   const studio = page.url();
 
-  const model = page.getByRole("combobox", { name: "Model" });
+  // The editor's, not the gallery's Model filter.
+  const editor = page.getByRole("region", { name: "New video" });
+  const model = editor.getByRole("combobox", { name: "Model" });
   const makes = page.locator("#model-makes");
   await expect(model).toHaveText("Hailuo 02 Pro");
   await expect(makes).toContainText("1080P · 6 s · about 57 credits a video");
@@ -54,14 +56,14 @@ test("Model: Hailuo 02 Standard at 10 s is chosen, priced, made at 768P for 10 s
 
   // The stored file is the size and length asked for.
   await card.getByRole("link").first().click();
-  await page.waitForURL(/\/generations\//);
+  await page.waitForURL(/\/g\//);
   await expect(page.getByTestId("detail-model")).toHaveText("Hailuo 02 Standard");
   await expect(page.getByText("1366 × 768 (768P)")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText("0:10", { exact: true })).toBeVisible();
 
   // Remembered in this browser.
   await page.goto(studio);
-  await expect(page.getByRole("combobox", { name: "Model" })).toHaveText("Hailuo 02 Standard");
+  await expect(model).toHaveText("Hailuo 02 Standard");
   await expect(
     page.getByRole("group", { name: "Length" }).getByRole("radio", { name: "10 s" }),
   ).toBeChecked();
