@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { connectPostgresEvents } from "@/lib/events/bus";
 import { startProviderEventPruning } from "@/lib/generations/prune-provider-events";
 import { openFrontDoor } from "@/lib/http/front-door";
+import { startUnusedImageRemoval } from "@/lib/images/remove-unused-images";
 import { drainWorker, startWorker } from "@/lib/jobs/worker";
 import { logger } from "@/lib/logger";
 import { processSingleton } from "@/lib/process-singleton";
@@ -27,6 +28,7 @@ export async function boot(): Promise<void> {
   if (dbProviderOf(e.DATABASE_URL) === "postgresql") await connectPostgresEvents(e.DATABASE_URL);
   startWorker();
   startProviderEventPruning();
+  startUnusedImageRemoval();
   // For the production server to call when it is told to stop (scripts/server.mjs).
   processSingleton("shutdown", () => shutdown);
   // For the production server to put in front of Next.js (scripts/server.mjs).

@@ -11,6 +11,8 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
   KIE_API_KEY: z.string().min(1).optional(),
   KIE_BASE_URL: z.url().optional(),
+  // kie.ai's File Upload API, for the images a video starts or ends on.
+  KIE_UPLOAD_BASE_URL: z.url().optional(),
   KIE_WEBHOOK_HMAC_KEY: z.string().min(1).optional(),
   APP_URL: z.url().optional(),
   PORT: z.coerce.number().int().positive().default(3000),
@@ -53,6 +55,8 @@ export type Env = z.infer<typeof schema> & {
   AUTH_SECRET: string;
   /** Where the kie.ai client talks: the real API, or the simulator when no key is set. */
   KIE_BASE_URL: string;
+  /** Where images are uploaded for kie.ai to fetch: its File Upload API, or the simulator. */
+  KIE_UPLOAD_BASE_URL: string;
   KIE_API_KEY: string;
   usingSimulator: boolean;
 };
@@ -76,13 +80,16 @@ function load(): Env {
   }
   const raw = parsed.data;
   const usingSimulator = !raw.KIE_API_KEY;
+  const simulatorUrl = raw.SIMULATOR_URL ?? "http://127.0.0.1:3210";
   return {
     ...raw,
     APP_URL: (raw.APP_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ""),
     AUTH_SECRET: raw.AUTH_SECRET ?? persistedSecret(),
     KIE_BASE_URL: (
-      raw.KIE_BASE_URL ??
-      (usingSimulator ? (raw.SIMULATOR_URL ?? "http://127.0.0.1:3210") : "https://api.kie.ai")
+      raw.KIE_BASE_URL ?? (usingSimulator ? simulatorUrl : "https://api.kie.ai")
+    ).replace(/\/$/, ""),
+    KIE_UPLOAD_BASE_URL: (
+      raw.KIE_UPLOAD_BASE_URL ?? (usingSimulator ? simulatorUrl : "https://kieai.redpandaai.co")
     ).replace(/\/$/, ""),
     // The simulator accepts any key; a fixed one keeps the request shape identical to kie's.
     KIE_API_KEY: raw.KIE_API_KEY ?? "simulator",

@@ -152,11 +152,23 @@ export function GenerationCard(props: {
         )}
         {props.onWatch && <WatchHere onWatch={props.onWatch} name={promptTitle(g.prompt, 60)} />}
         {!withNote && (
-          <span
-            data-testid="card-model"
-            className="absolute bottom-2 left-2 rounded bg-black/60 px-1.5 py-0.5 text-[11px] text-white tabular-nums backdrop-blur"
-          >
-            {modelSummary(g)}
+          <span className="absolute bottom-2 left-2 flex items-end gap-1.5">
+            {g.startImage && (
+              // biome-ignore lint/performance/noImgElement: the member route serves the stored image as it is
+              <img
+                src={g.startImage.url}
+                alt={t("startedFrom")}
+                title={t("startedFrom")}
+                loading="lazy"
+                className="h-7 max-w-12 rounded object-cover ring-1 ring-white/70"
+              />
+            )}
+            <span
+              data-testid="card-model"
+              className="rounded bg-black/60 px-1.5 py-0.5 text-[11px] text-white tabular-nums backdrop-blur"
+            >
+              {modelSummary(g)}
+            </span>
           </span>
         )}
         {g.media.durationMs !== null && (

@@ -226,6 +226,16 @@ export function GenerationDetail(props: {
               <span data-testid="detail-model">{modelName(g.model)}</span>
               <span className="block font-mono text-xs text-fg-muted">{g.model}</span>
             </Row>
+            {g.startImage && (
+              <Row label={t("startImage")}>
+                <ImageLink image={g.startImage} alt={t("startedFrom")} />
+              </Row>
+            )}
+            {g.endImage && (
+              <Row label={t("endImage")}>
+                <ImageLink image={g.endImage} alt={t("endedOn")} />
+              </Row>
+            )}
           </dl>
           {props.canGenerate && mayDelete(g, kind, props.viewer) && (
             <DeleteGenerationButton slug={props.slug} generationId={g.id} />
@@ -255,6 +265,23 @@ function StageIcon({ kind }: { kind: StatusKind }) {
 }
 
 /** One fact; an em dash when it isn't known (yet). */
+/** A start or end image, small, opening at full size. */
+function ImageLink(props: { image: { url: string; width: number; height: number }; alt: string }) {
+  return (
+    <a href={props.image.url} target="_blank" rel="noreferrer" className="inline-block">
+      {/* biome-ignore lint/performance/noImgElement: the member route serves the stored image as it is */}
+      <img
+        src={props.image.url}
+        alt={props.alt}
+        className="h-16 max-w-32 rounded-md object-contain ring-1 ring-line"
+      />
+      <span className="mt-0.5 block text-xs text-fg-muted tabular-nums">
+        {`${props.image.width} × ${props.image.height}`}
+      </span>
+    </a>
+  );
+}
+
 function Row(props: { label: string; children: ReactNode }) {
   const empty = props.children === null || props.children === false || props.children === undefined;
   return (

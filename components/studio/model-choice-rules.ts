@@ -9,10 +9,8 @@ import {
   type Resolution,
 } from "@/lib/kie/models";
 
-/** The models this editor offers: those that start from the prompt, as it has no image to start from. */
-export const OFFERED_MODELS: readonly ModelId[] = MODEL_IDS.filter(
-  (id) => MODELS[id].start === "text",
-);
+/** The models the editor offers: the whole family. */
+export const OFFERED_MODELS: readonly ModelId[] = MODEL_IDS;
 
 export interface ModelChoice {
   model: ModelId;

@@ -11,7 +11,9 @@ import { Segmented } from "@/components/ui/segmented";
 import {
   Select,
   SelectContent,
+  SelectGroup,
   SelectItem,
+  SelectLabel,
   SelectTrigger,
   SelectValue,
 } from "@/components/ui/select";
@@ -81,7 +83,7 @@ export function ModelPicker(props: {
   disabled?: boolean;
 }) {
   const t = useTranslations("models");
-  const { name } = useModelText();
+  const { name, long } = useModelText();
   const { model, duration, resolution } = props.value;
   const m = MODELS[model];
   const credits = estimateCredits(model, duration, resolution);
@@ -102,18 +104,23 @@ export function ModelPicker(props: {
         >
           <SelectTrigger id="model" aria-describedby="model-makes" className="h-9 w-auto min-w-44">
             {/* Named here too, so the page arrives with it before the menu has ever opened. */}
-            <SelectValue>{name(model)}</SelectValue>
+            <SelectValue>{long(model)}</SelectValue>
           </SelectTrigger>
           <SelectContent>
-            {OFFERED_MODELS.map((id) => (
-              <SelectItem key={id} value={id}>
-                {name(id)}
-              </SelectItem>
+            {(["text", "image"] as const).map((start) => (
+              <SelectGroup key={start}>
+                <SelectLabel>{t(`start.${start}`)}</SelectLabel>
+                {OFFERED_MODELS.filter((id) => MODELS[id].start === start).map((id) => (
+                  <SelectItem key={id} value={id} aria-label={long(id)}>
+                    {name(id)}
+                  </SelectItem>
+                ))}
+              </SelectGroup>
             ))}
           </SelectContent>
         </Select>
         <p id="model-makes" className="text-xs text-fg-muted tabular-nums">
-          {t(`start.${m.start}`)} · {t("makes", { resolution, seconds: duration, credits })}
+          {t("makes", { resolution, seconds: duration, credits })}
         </p>
       </div>
       {(m.durations.length > 0 || m.resolutions.length > 0) && (

@@ -4,6 +4,7 @@ import { CircleAlert, PanelTopClose } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import {
+  type ClipboardEvent,
   type FormEvent,
   type KeyboardEvent,
   startTransition,
@@ -19,6 +20,7 @@ import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { useBrowserValue } from "@/components/hooks/use-hydrated";
 import { useModelText } from "@/components/models/use-model-text";
 import { CameraHints } from "@/components/studio/camera-hints";
+import { ImageSlot } from "@/components/studio/image-slot";
 import { choiceToSend, ModelPicker, useModelChoice } from "@/components/studio/model-choice";
 import { settleChoice } from "@/components/studio/model-choice-rules";
 import { newIdempotencyKey } from "@/components/studio/new-idempotency-key";
@@ -33,6 +35,7 @@ import { CheckIcon, SparklesIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { Switch } from "@/components/ui/switch";
 import type { GenerationDto } from "@/lib/generations/dto";
+import type { SourceImageDto } from "@/lib/images/source-image-dto";
 import { hasCameraCommand, insertCameraCommand } from "@/lib/kie/camera-commands";
 import { estimateCredits, MODELS } from "@/lib/kie/models";
 import { countPromptChars } from "@/lib/kie/prompt";
@@ -61,12 +64,20 @@ export function PromptEditor(props: {
   canSetBudget: boolean;
 }) {
   const t = useTranslations("editor");
+  const ti = useTranslations("editor.images");
   const actionErrorText = useActionErrorText();
   const draft = usePromptDraft(props.slug);
   const create = useCreateGeneration(props.slug);
   const fold = useEditorFold();
   const [takes, setTakes] = useTakesChoice();
   const [modelChoice, setModelChoice] = useModelChoice();
+  // The images the next press starts and ends on; kept after a press, for the next take on them.
+  const [images, setImages] = useState<{
+    start: SourceImageDto | null;
+    end: SourceImageDto | null;
+  }>({ start: null, end: null });
+  const startSlot = useRef<{ take: (file: File) => void }>(null);
+  const endSlot = useRef<{ take: (file: File) => void }>(null);
   const { name: modelName } = useModelText();
   const qc = useQueryClient();
   // The Recent menu, and whether ↑ in the empty prompt box opened it (focus then goes into it).
@@ -94,13 +105,18 @@ export function PromptEditor(props: {
   const { prompt, optimizer } = draft;
   const model = MODELS[modelChoice.model];
   const max = model.promptMax;
-  const toSend = choiceToSend(modelChoice);
+  const toSend = {
+    ...choiceToSend(modelChoice),
+    ...(model.start === "image" && images.start && { startImageId: images.start.id }),
+    ...(model.endImage && images.end && { endImageId: images.end.id }),
+  };
+  const needsStart = model.start === "image" && !images.start;
   const choiceKey = JSON.stringify(toSend);
   const count = countPromptChars(prompt);
   const over = count > max;
   const blank = prompt.trim() === "";
   const busy = create.isPending;
-  const canSubmit = props.canGenerate && !blank && !over && !busy;
+  const canSubmit = props.canGenerate && !blank && !over && !busy && !needsStart;
 
   function submit() {
     // isPending flips on the next render; the ref shuts the door within the same tick too.
@@ -177,6 +193,17 @@ export function PromptEditor(props: {
       event.preventDefault();
       submit();
     }
+  }
+
+  // An image pasted into the prompt box goes to the image slots, when the model takes images:
+  // the start image first, then the end image.
+  function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
+    if (model.start !== "image") return;
+    const file = [...event.clipboardData.files].find((f) => f.type.startsWith("image/"));
+    if (!file) return;
+    event.preventDefault();
+    const slot = images.start && model.endImage && !images.end ? endSlot : startSlot;
+    slot.current?.take(file);
   }
 
   // Why the last camera pick was not inserted (a bracket already holds three moves).
@@ -289,6 +316,7 @@ export function PromptEditor(props: {
               draft.setPrompt(event.target.value);
             }}
             onKeyDown={onKeyDown}
+            onPaste={onPaste}
             disabled={!props.canGenerate}
             placeholder={t("placeholder")}
             aria-invalid={over || undefined}
@@ -343,6 +371,31 @@ export function PromptEditor(props: {
             onChange={setModelChoice}
             disabled={!props.canGenerate}
           />
+          {model.start === "image" && (
+            <div className="mt-3 flex flex-col gap-3 sm:flex-row">
+              <ImageSlot
+                ref={startSlot}
+                slug={props.slug}
+                label={ti("start")}
+                hint={ti("startHint")}
+                value={images.start}
+                onChange={(start) => setImages((was) => ({ ...was, start }))}
+                sayShape
+                disabled={!props.canGenerate}
+              />
+              {model.endImage && (
+                <ImageSlot
+                  ref={endSlot}
+                  slug={props.slug}
+                  label={ti("end")}
+                  hint={ti("endHint")}
+                  value={images.end}
+                  onChange={(end) => setImages((was) => ({ ...was, end }))}
+                  disabled={!props.canGenerate}
+                />
+              )}
+            </div>
+          )}
         </div>
 
         {model.optimizer && (
@@ -409,6 +462,9 @@ export function PromptEditor(props: {
             <p className="rounded-lg bg-canvas px-3 py-2 text-[13px] text-fg-muted ring-1 ring-inset ring-line">
               {t("viewerOnly")}
             </p>
+          )}
+          {props.canGenerate && needsStart && (
+            <p className="text-[13px] text-fg-muted">{ti("needStart")}</p>
           )}
           <div className="flex flex-wrap items-center justify-between gap-3">
             <TakesPicker

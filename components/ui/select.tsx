@@ -70,3 +70,15 @@ export function SelectItem({
     </SelectPrimitive.Item>
   );
 }
+
+export const SelectGroup = SelectPrimitive.Group;
+
+/** A heading over a group of items; not itself a choice. */
+export function SelectLabel({ className, ...props }: ComponentProps<typeof SelectPrimitive.Label>) {
+  return (
+    <SelectPrimitive.Label
+      className={cn("px-2.5 pt-2 pb-1 text-[11px] font-medium text-fg-muted", className)}
+      {...props}
+    />
+  );
+}

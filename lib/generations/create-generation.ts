@@ -10,6 +10,7 @@ import { getGeneration } from "@/lib/generations/get-generation";
 import { publishChange } from "@/lib/generations/publish";
 import { MAX_TAKES } from "@/lib/generations/takes";
 import { afterResponse } from "@/lib/http/after-response";
+import { sourceImageUrl } from "@/lib/images/source-image-dto";
 import { type HeldJob, hold, runHeld } from "@/lib/jobs/jobs";
 import {
   checkChoice,
@@ -37,6 +38,9 @@ export async function createTakes(args: {
   model?: ModelId;
   duration?: Duration;
   resolution?: Resolution;
+  /** Stored images of this workspace (POST /api/w/:slug/images) to start and end on. */
+  startImageId?: string;
+  endImageId?: string;
   idempotencyKey: string;
   /** How many takes of the shot, 1 to MAX_TAKES. */
   takes: number;
@@ -44,11 +48,14 @@ export async function createTakes(args: {
   // Checked against the model before anything is written or spent; the optimizer setting is kept
   // as chosen (and sent only to models that take it).
   const model = args.model ?? DEFAULT_MODEL;
+  const images = await workspaceImages(args.workspace, [args.startImageId, args.endImageId]);
   const choice = {
     model,
     prompt: args.prompt,
     duration: args.duration,
     resolution: args.resolution,
+    imageUrl: args.startImageId && images.get(args.startImageId),
+    endImageUrl: args.endImageId && images.get(args.endImageId),
   };
   const checked = checkChoice(choice);
   if (!checked.ok) {
@@ -88,6 +95,8 @@ export async function createTakes(args: {
               duration: checked.duration,
               resolution: checked.resolution,
               contentFilter: workspace.contentFilter,
+              startImageId: args.startImageId ?? null,
+              endImageId: args.endImageId ?? null,
               estimatedCredits: estimateCredits(model, checked.duration, checked.resolution),
               state: "submitting",
               idempotencyKey: args.idempotencyKey,
@@ -173,6 +182,30 @@ export async function createTakes(args: {
     ),
   );
   return answer;
+}
+
+/**
+ * The studio's own URLs of the workspace's images among `ids`; an id that isn't one of its images
+ * is refused, so no generation can point at another workspace's image.
+ */
+async function workspaceImages(
+  workspace: { id: string; slug: string },
+  ids: (string | undefined)[],
+): Promise<Map<string, string>> {
+  const wanted = ids.filter((id): id is string => Boolean(id));
+  if (wanted.length === 0) return new Map();
+  const found = await db.sourceImage.findMany({
+    where: { id: { in: wanted }, workspaceId: workspace.id },
+    select: { id: true },
+  });
+  const known = new Set(found.map((f) => f.id));
+  const missing = wanted.find((id) => !known.has(id));
+  if (missing) {
+    throw new AppError("invalid_input", "The image is not in this workspace; add it again", {
+      image: "not_found",
+    });
+  }
+  return new Map(wanted.map((id) => [id, sourceImageUrl(workspace.slug, id)]));
 }
 
 /** One take: Generate with Takes at 1, and Retry of a failed generation. */

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { publishChange } from "@/lib/generations/publish";
 import { isInFlight } from "@/lib/generations/state-machine";
+import { removeUnusedImages } from "@/lib/images/remove-unused-images";
 import { removeJob } from "@/lib/jobs/jobs";
 import { logger } from "@/lib/logger";
 import { mediaStorage } from "@/lib/storage";
@@ -31,6 +32,8 @@ export async function deleteGeneration(args: {
       mediaState: true,
       mediaKey: true,
       posterKey: true,
+      startImageId: true,
+      endImageId: true,
       prompt: true,
     },
   });
@@ -92,4 +95,10 @@ export async function deleteGeneration(args: {
       logger.warn({ generation: g.id, err: String(err) }, "deleted video's file not removed");
     });
   }
+  // Its images go with it, unless another video still starts or ends on them.
+  await removeUnusedImages({
+    ids: [g.startImageId, g.endImageId].filter((id): id is string => id !== null),
+  }).catch((err: unknown) => {
+    logger.warn({ generation: g.id, err: String(err) }, "deleted video's images not removed");
+  });
 }

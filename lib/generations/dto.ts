@@ -15,6 +15,9 @@ export interface GenerationDto {
   resolution: string;
   /** What the studio's price list said it would cost, counted until kie.ai reports `credits`. */
   estimatedCredits: number;
+  /** The images it starts and ends on (image-to-video), at the member route. */
+  startImage: { url: string; width: number; height: number } | null;
+  endImage: { url: string; width: number; height: number } | null;
   state: GenerationState;
   /**
    * While submitting: "held" while kie.ai's allowance for new tasks is used up and it waits its

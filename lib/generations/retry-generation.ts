@@ -38,6 +38,8 @@ export async function retryGeneration(args: {
       model: true,
       duration: true,
       resolution: true,
+      startImageId: true,
+      endImageId: true,
     },
   });
   if (!g) throw new AppError("not_found", "Generation not found");
@@ -53,6 +55,8 @@ export async function retryGeneration(args: {
       prompt: g.prompt,
       promptOptimizer: g.promptOptimizer,
       ...storedChoice(g.model, g.duration, g.resolution),
+      startImageId: g.startImageId ?? undefined,
+      endImageId: g.endImageId ?? undefined,
       idempotencyKey: serverIdempotencyKey(),
     });
   }

@@ -18,6 +18,9 @@ export const createGenerationInput = z.object({
   // Left out: the model's own default.
   duration: z.enum(DURATIONS).optional(),
   resolution: z.enum(RESOLUTIONS).optional(),
+  // Images kept with POST /api/w/:slug/images, for the models that start (or end) on one.
+  startImageId: z.string().min(1).max(100).optional(),
+  endImageId: z.string().min(1).max(100).optional(),
   // One key per press of Generate: a double click or a replayed request maps to the same takes,
   // one kie.ai task each.
   idempotencyKey: z.string().min(8).max(100),

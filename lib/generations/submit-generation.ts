@@ -5,10 +5,11 @@ import { callbackUrl, newCallbackToken } from "@/lib/generations/callback-token"
 import { FAIL_CODE } from "@/lib/generations/fail-codes";
 import { nextPollDelayMs } from "@/lib/generations/poll-schedule";
 import { publishChange } from "@/lib/generations/publish";
+import { kieImageUrl } from "@/lib/images/kie-image-url";
 import { enqueue } from "@/lib/jobs/jobs";
 import type { JobOutcome } from "@/lib/jobs/types";
 import type { CreateTaskInput } from "@/lib/kie/client";
-import { failCodeFor, mayHaveBeenProcessed } from "@/lib/kie/errors";
+import { failCodeFor, type KieError, mayHaveBeenProcessed } from "@/lib/kie/errors";
 import { isModelId, MODELS, storedChoice } from "@/lib/kie/models";
 import { kieClientFor } from "@/lib/kie-account/kie-client-for";
 import { logger } from "@/lib/logger";
@@ -81,6 +82,8 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
       duration: true,
       resolution: true,
       contentFilter: true,
+      startImageId: true,
+      endImageId: true,
       state: true,
       submitStatus: true,
       submitAttempts: true,
@@ -110,6 +113,23 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
   }
   // Resolved before "sending" is recorded: a failure here must not look like a lost answer.
   const client = await kieClientFor(g.workspaceId);
+  // The images go to kie.ai first (its File Upload API): it can't fetch them from the studio.
+  for (const [field, imageId] of [
+    ["imageUrl", g.startImageId],
+    ["endImageUrl", g.endImageId],
+  ] as const) {
+    if (!imageId) continue;
+    const url = await kieImageUrl(client, imageId);
+    if (!url.ok) {
+      return refused(
+        g,
+        url.error,
+        { attempt: g.submitAttempts + 1, counted: false },
+        "image upload refused",
+      );
+    }
+    input[field] = url.data;
+  }
   const { token, hash } = newCallbackToken();
   const started = await db.generation.updateMany({
     where: { id: g.id, ...STILL_SUBMITTING, submitStatus: g.submitStatus },
@@ -171,10 +191,22 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
     }
     return { rescheduleAt: new Date(Date.now() + (error.retryAfterMs ?? 1_000)) };
   }
-  logger.warn(
-    { generation: g.id, attempt, kind: error.kind, code: error.code },
-    "createTask refused",
-  );
+  return refused(g, error, { attempt, counted: true }, "createTask refused");
+}
+
+/**
+ * kie.ai refused a submission (its createTask, or the upload of an image before it): an answer
+ * that may have started a task is written off as unknown, a passing refusal is tried again with
+ * backoff, anything else ends the generation with kie.ai's reason.
+ */
+async function refused(
+  g: { id: string; workspaceId: string },
+  error: KieError,
+  /** Which attempt this was, and whether it is already counted (createTask's are, as they start). */
+  { attempt, counted }: { attempt: number; counted: boolean },
+  what: string,
+): Promise<JobOutcome> {
+  logger.warn({ generation: g.id, attempt, kind: error.kind, code: error.code }, what);
   if (mayHaveBeenProcessed(error)) {
     await markError(g, {
       failCode: FAIL_CODE.noResponse,
@@ -190,6 +222,7 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
         submitStatus: "queued",
         failCode: failCodeFor(error),
         failMsg: error.message,
+        ...(!counted && { submitAttempts: { increment: 1 } }),
       },
     });
     if (!queued.count) return;

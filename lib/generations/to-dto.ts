@@ -1,5 +1,6 @@
 import type { GenerationDto } from "@/lib/generations/dto";
 import { isGenerationState } from "@/lib/generations/state-machine";
+import { sourceImageUrl } from "@/lib/images/source-image-dto";
 import { MEDIA_ERROR_CODES } from "@/lib/media/media-error-codes";
 import { playLink } from "@/lib/media/play-link";
 
@@ -34,7 +35,11 @@ export const generationDtoSelect = {
   height: true,
   bytes: true,
   author: { select: { id: true, email: true } },
+  startImage: { select: { id: true, width: true, height: true } },
+  endImage: { select: { id: true, width: true, height: true } },
 } as const;
+
+type ImageRow = { id: string; width: number; height: number } | null;
 
 interface Row {
   id: string;
@@ -67,10 +72,18 @@ interface Row {
   height: number | null;
   bytes: number | null;
   author: { id: string; email: string };
+  startImage: ImageRow;
+  endImage: ImageRow;
 }
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | null {
   return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
+}
+
+function imageDto(row: ImageRow, workspaceSlug: string): GenerationDto["startImage"] {
+  return (
+    row && { url: sourceImageUrl(workspaceSlug, row.id), width: row.width, height: row.height }
+  );
 }
 
 export async function toGenerationDto(row: Row, workspaceSlug: string): Promise<GenerationDto> {
@@ -84,6 +97,8 @@ export async function toGenerationDto(row: Row, workspaceSlug: string): Promise<
     duration: row.duration,
     resolution: row.resolution,
     estimatedCredits: row.estimatedCredits,
+    startImage: imageDto(row.startImage, workspaceSlug),
+    endImage: imageDto(row.endImage, workspaceSlug),
     state: isGenerationState(row.state) ? row.state : "error",
     submitStatus: oneOf(row.submitStatus, ["held", "queued", "unknown"] as const),
     shot: {

@@ -6,9 +6,18 @@ export async function readCappedText(
   req: Request,
   maxBytes: number,
 ): Promise<{ ok: true; text: string } | { ok: false; reason: "too_large" | "unreadable" }> {
+  const body = await readCappedBytes(req, maxBytes);
+  return body.ok ? { ok: true, text: Buffer.from(body.bytes).toString("utf8") } : body;
+}
+
+/** The same, as bytes. */
+export async function readCappedBytes(
+  req: Request,
+  maxBytes: number,
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; reason: "too_large" | "unreadable" }> {
   const declared = Number(req.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, reason: "too_large" };
-  if (!req.body) return { ok: true, text: "" };
+  if (!req.body) return { ok: true, bytes: new Uint8Array() };
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -26,5 +35,5 @@ export async function readCappedText(
   } catch {
     return { ok: false, reason: "unreadable" };
   }
-  return { ok: true, text: Buffer.concat(chunks).toString("utf8") };
+  return { ok: true, bytes: Buffer.concat(chunks) };
 }

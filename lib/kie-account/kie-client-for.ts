@@ -19,12 +19,13 @@ const clients = new Map<string, KieClient>();
  * other instance's.
  */
 export function kieClientForKey(apiKey: string): KieClient {
-  const { KIE_BASE_URL, KIE_TIMEOUT_MS } = env();
+  const { KIE_BASE_URL, KIE_UPLOAD_BASE_URL, KIE_TIMEOUT_MS } = env();
   const account = kieAccountOf(KIE_BASE_URL, apiKey);
   let client = clients.get(account);
   if (!client) {
     client = createKieClient({
       baseUrl: KIE_BASE_URL,
+      uploadBaseUrl: KIE_UPLOAD_BASE_URL,
       apiKey,
       timeoutMs: KIE_TIMEOUT_MS,
       maxRetries: 2,
@@ -46,7 +47,13 @@ function unreadableKeyClient(): KieClient {
       message: UNREADABLE_KEY_MESSAGE,
     }),
   });
-  return { createTask: refuse, recordInfo: refuse, credits: refuse, downloadUrl: refuse };
+  return {
+    createTask: refuse,
+    uploadFile: refuse,
+    recordInfo: refuse,
+    credits: refuse,
+    downloadUrl: refuse,
+  };
 }
 
 /**

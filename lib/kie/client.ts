@@ -15,6 +15,7 @@ import {
   type KieTaskRecord,
   recordDataSchema,
   toTaskRecord,
+  uploadDataSchema,
 } from "./schemas";
 import { exchange, MAX_RESPONSE_BYTES } from "./transport";
 
@@ -32,6 +33,8 @@ export type KieLimitedCall = "createTask" | "recordInfo";
 
 export interface KieClientOptions {
   baseUrl: string;
+  /** kie.ai's File Upload API (https://kieai.redpandaai.co); uploads are refused when unset. */
+  uploadBaseUrl?: string;
   apiKey: string;
   /** Per request (headers and body), default 15000. */
   timeoutMs?: number;
@@ -64,8 +67,20 @@ export type CreateTaskInput = Omit<GenerationChoice, "model"> & {
   callBackUrl?: string;
 };
 
+/** A file for kie.ai's File Upload API: what a task's `image_url` may then point at. */
+export interface UploadFileInput {
+  bytes: Uint8Array;
+  contentType: string;
+  /** kie.ai's folder for it, e.g. "hailuo-studio/images". */
+  uploadPath: string;
+  /** The same name in the same folder replaces the earlier file. */
+  fileName: string;
+}
+
 export interface KieClient {
   createTask(input: CreateTaskInput): Promise<KieResult<{ taskId: string }>>;
+  /** Uploads a file with kie.ai's File Upload API; answers the URL kie.ai can fetch it from. */
+  uploadFile(input: UploadFileInput): Promise<KieResult<{ downloadUrl: string }>>;
   recordInfo(taskId: string): Promise<KieResult<KieTaskRecord>>;
   credits(): Promise<KieResult<number>>;
   downloadUrl(url: string): Promise<KieResult<string>>;
@@ -75,6 +90,8 @@ interface Request<T> {
   method: "GET" | "POST";
   path: string;
   body?: unknown;
+  /** A multipart body, sent to the File Upload API's host instead of the API's. */
+  upload?: () => FormData;
   op: Operation;
   schema: z.ZodType<T>;
   limited?: KieLimitedCall;
@@ -82,6 +99,7 @@ interface Request<T> {
 
 export function createKieClient(opts: KieClientOptions): KieClient {
   const config = checkConfig(opts);
+  const uploadBaseUrl = opts.uploadBaseUrl ? normalizeBaseUrl(opts.uploadBaseUrl) : null;
   const secret = opts.apiKey.trim();
   const timeoutMs = positive(opts.timeoutMs, 15_000);
   const maxBytes = positive(opts.maxResponseBytes, MAX_RESPONSE_BYTES);
@@ -102,9 +120,11 @@ export function createKieClient(opts: KieClientOptions): KieClient {
         const waitMs = await admit(req.limited);
         if (waitMs > 0) return heldBack(waitMs);
       }
+      const host = req.upload ? uploadBaseUrl : baseUrl;
+      if (host === null) return localValidation("No kie.ai file upload URL is configured");
       const sent = await exchange({
         fetch: fetchImpl,
-        url: `${baseUrl}${req.path}`,
+        url: `${host}${req.path}`,
         init: {
           method: req.method,
           // Following a redirect would turn the POST into a GET and lose the body.
@@ -112,9 +132,15 @@ export function createKieClient(opts: KieClientOptions): KieClient {
           headers: {
             Authorization: `Bearer ${apiKey}`,
             Accept: "application/json",
+            // A multipart body sets its own type, with its boundary.
             ...(req.body === undefined ? {} : { "Content-Type": "application/json" }),
           },
-          body: req.body === undefined ? undefined : JSON.stringify(req.body),
+          // Made again for each attempt: a body can be read only once.
+          body: req.upload
+            ? req.upload()
+            : req.body === undefined
+              ? undefined
+              : JSON.stringify(req.body),
         },
         timeoutMs,
         maxBytes,
@@ -155,6 +181,26 @@ export function createKieClient(opts: KieClientOptions): KieClient {
           input: checked.input,
         },
       });
+    },
+
+    async uploadFile(input) {
+      if (input.bytes.byteLength === 0) return localValidation("The file to upload is empty");
+      // The same name again replaces the file at kie.ai, so a resend is as safe as a read.
+      const result = await call({
+        method: "POST",
+        path: "/api/file-stream-upload",
+        op: "read",
+        schema: uploadDataSchema,
+        upload: () => {
+          const form = new FormData();
+          const blob = new Blob([new Uint8Array(input.bytes)], { type: input.contentType });
+          form.append("file", blob, input.fileName);
+          form.append("uploadPath", input.uploadPath);
+          form.append("fileName", input.fileName);
+          return form;
+        },
+      });
+      return result.ok ? { ok: true, data: { downloadUrl: result.data.downloadUrl } } : result;
     },
 
     async recordInfo(taskId) {

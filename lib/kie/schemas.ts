@@ -78,6 +78,14 @@ export const downloadUrlDataSchema = z
   .trim()
   .refine((s) => isHttpUrl(s), "not an http(s) URL");
 
+/** The File Upload API's `data`: the URL a task can be given (other fields are not needed). */
+export const uploadDataSchema = z.looseObject({
+  downloadUrl: z
+    .string()
+    .trim()
+    .refine((s) => isHttpUrl(s), "not an http(s) URL"),
+});
+
 const optionalText = z
   .union([z.string(), z.number().transform(String)])
   .nullable()

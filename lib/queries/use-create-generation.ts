@@ -16,6 +16,9 @@ export interface CreateGenerationInput {
   model: ModelId;
   duration?: Duration;
   resolution?: Resolution;
+  /** Stored images to start and end on, for the models that take them. */
+  startImageId?: string;
+  endImageId?: string;
 }
 
 /** Generate: the new takes go to the top of the gallery as soon as the server answers. */

@@ -119,11 +119,8 @@ describe("refusals in words", () => {
 });
 
 describe("the editor's model choice", () => {
-  it("offers the models that start from the prompt", () => {
-    expect(OFFERED_MODELS).toEqual([
-      "hailuo/02-text-to-video-pro",
-      "hailuo/02-text-to-video-standard",
-    ]);
+  it("offers the whole family", () => {
+    expect(OFFERED_MODELS).toEqual(MODEL_IDS);
   });
 
   it("settles anything stored into a choice the model makes", () => {
@@ -141,10 +138,15 @@ describe("the editor's model choice", () => {
     expect(
       settleChoice({ model: "hailuo/02-text-to-video-pro", duration: "10", resolution: "512P" }),
     ).toEqual({ model: "hailuo/02-text-to-video-pro", duration: "6", resolution: "1080P" });
-    // Not offered here, unknown, or corrupt: the default.
-    expect(settleChoice({ model: "hailuo/02-image-to-video-pro" }).model).toBe(
-      "hailuo/02-text-to-video-pro",
-    );
+    expect(
+      settleChoice({ model: "hailuo/2-3-image-to-video-pro", duration: "10", resolution: "1080P" }),
+    ).toEqual({
+      model: "hailuo/2-3-image-to-video-pro",
+      duration: "6",
+      resolution: "1080P",
+    });
+    // Unknown or corrupt: the default.
+    expect(settleChoice({ model: "hailuo/03-pro" }).model).toBe("hailuo/02-text-to-video-pro");
     expect(settleChoice({ model: 42, duration: null }).model).toBe("hailuo/02-text-to-video-pro");
   });
 

@@ -24,6 +24,8 @@ function take(
     duration: "6",
     resolution: "1080P",
     estimatedCredits: 57,
+    startImage: null,
+    endImage: null,
     state: shape.state,
     submitStatus: shape.submitStatus,
     shot: { kept: false, ...shot },

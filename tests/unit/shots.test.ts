@@ -15,6 +15,8 @@ function take(
     duration: "6",
     resolution: "1080P",
     estimatedCredits: 57,
+    startImage: null,
+    endImage: null,
     state: ready ? "success" : "generating",
     submitStatus: null,
     shot: { kept: false, ...shot },

@@ -19,6 +19,8 @@ const action = workspaceAction(
       model: input.model,
       duration: input.duration,
       resolution: input.resolution,
+      startImageId: input.startImageId,
+      endImageId: input.endImageId,
       idempotencyKey: input.idempotencyKey,
       takes: input.takes,
     });

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     hmacKey: process.env.KIE_WEBHOOK_HMAC_KEY?.trim() || undefined,
     callbackMode: callbackModeFromEnv(),
     urlTtlMs: intFromEnv("SIMULATOR_URL_TTL_MS"),
+    uploadTtlMs: intFromEnv("SIMULATOR_UPLOAD_TTL_MS"),
   });
   console.log(`kie.ai simulator listening on ${simulator.url}`);
   let stopping = false;

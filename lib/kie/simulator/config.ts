@@ -70,6 +70,8 @@ export const faultConfigSchema = z.strictObject({
   taskIdStyle: z.enum(["hailuo", "hex", "alternate"]),
   createTaskRateLimit: window,
   recordInfoRateLimit: window.nullable(),
+  /** The next `count` uploads (any form) fail: HTTP 429 or HTTP 500, in the upload API's body. */
+  uploadFailures: z.strictObject({ status: z.literal([429, 500]), count: failureCount }).nullable(),
 });
 export type FaultConfig = z.infer<typeof faultConfigSchema>;
 
@@ -77,6 +79,8 @@ export const runtimeSettingsSchema = z.strictObject({
   stepMs: z.int().min(1),
   hmacKey: z.string().min(1).nullable(),
   urlTtlMs: z.int().min(1),
+  /** Uploaded files expire (and their links answer 404) this long after the upload. */
+  uploadTtlMs: z.int().min(1),
   apiKeys: z.array(z.string().min(1)).nullable(),
 });
 export type RuntimeSettings = z.infer<typeof runtimeSettingsSchema>;
@@ -85,7 +89,11 @@ export type SimulatorSettings = FaultConfig & RuntimeSettings;
 
 export const configPatchSchema = faultConfigSchema
   .extend(runtimeSettingsSchema.shape)
-  .extend({ credits: z.int().min(0) })
+  .extend({
+    credits: z.int().min(0),
+    /** Not a setting but an event: every upload so far expires now; later ones live as usual. */
+    expireUploads: z.boolean(),
+  })
   .partial();
 export type SimulatorConfigPatch = z.input<typeof configPatchSchema>;
 
@@ -109,23 +117,28 @@ export const defaultFaultConfig: FaultConfig = {
   taskIdStyle: "alternate",
   createTaskRateLimit: { max: 20, windowMs: 10_000 },
   recordInfoRateLimit: { max: 10, windowMs: 1000 },
+  uploadFailures: null,
 };
 
 export const defaultRuntimeSettings: RuntimeSettings = {
   stepMs: 1500,
   hmacKey: null,
   urlTtlMs: 24 * 60 * 60 * 1000,
+  uploadTtlMs: 3 * 24 * 60 * 60 * 1000,
   apiKeys: null,
 };
 
-/** Validates a patch and returns the merged settings plus a credit balance to set, if any. */
+/**
+ * Validates a patch and returns the merged settings plus what else it asks for: a credit balance
+ * to set, and whether every upload is to expire now.
+ */
 export function applyConfigPatch(
   current: SimulatorSettings,
   patch: unknown,
-): { settings: SimulatorSettings; credits: number | undefined } {
-  const { credits, ...rest } = configPatchSchema.parse(patch);
+): { settings: SimulatorSettings; credits: number | undefined; expireUploads: boolean } {
+  const { credits, expireUploads, ...rest } = configPatchSchema.parse(patch);
   const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
-  return { settings: { ...current, ...defined }, credits };
+  return { settings: { ...current, ...defined }, credits, expireUploads: expireUploads === true };
 }
 
 /** What `/__sim/config` shows: everything but the HMAC key itself. */

@@ -1,8 +1,10 @@
 import type { ServerResponse } from "node:http";
+import type { BlobStore } from "./blob-store";
 import type { SimulatorSettings } from "./config";
 import type { RateLimiter } from "./rate-limiter";
 import type { Renderer } from "./render-video";
 import type { TaskStore } from "./task-store";
+import type { UploadStore } from "./upload-store";
 
 // The state every handler shares; built once by startSimulator.
 
@@ -28,6 +30,18 @@ export interface SimulatorStats {
   downloadUrlCalls: number;
   videosRendered: number;
   fallbackVideos: number;
+  /** Calls to the three upload endpoints, refused ones included. */
+  uploadCalls: number;
+  /** Files stored by an upload. */
+  uploads: number;
+  /** Upload calls refused (401, 400, 413, configured failures). */
+  uploadErrors: number;
+  /** Uploaded files served through their download links. */
+  uploadsServed: number;
+  /** Start and end images a task fetched and could use. */
+  taskImagesFetched: number;
+  /** Tasks that failed because an image could not be had or used. */
+  taskImageFailures: number;
 }
 
 export interface SimulatorStatsSnapshot extends SimulatorStats {
@@ -66,6 +80,12 @@ export function emptyStats(): SimulatorStats {
     downloadUrlCalls: 0,
     videosRendered: 0,
     fallbackVideos: 0,
+    uploadCalls: 0,
+    uploads: 0,
+    uploadErrors: 0,
+    uploadsServed: 0,
+    taskImagesFetched: 0,
+    taskImageFailures: 0,
   };
 }
 
@@ -76,6 +96,9 @@ export interface SimulatorContext {
   createTaskCalls: CreateTaskCall[];
   taskSequence: number;
   readonly store: TaskStore;
+  readonly uploads: UploadStore;
+  /** Bytes of uploads and of the images tasks start from, by SHA-256. */
+  readonly blobs: BlobStore;
   readonly renderer: Renderer;
   readonly log: (line: string) => void;
   /** Aborted by close(): stops timers, callbacks and renders. */

@@ -2,12 +2,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 export const maxBodyBytes = 64 * 1024;
 
-export type BodyResult =
-  | { ok: true; text: string }
+export type RawBodyResult =
+  | { ok: true; bytes: Buffer<ArrayBuffer> }
   | { ok: false; reason: "too-large" | "aborted" };
 
 /** Reads a request body up to a cap; a larger body is refused, never buffered whole. */
-export function readBody(req: IncomingMessage, limit = maxBodyBytes): Promise<BodyResult> {
+export function readRawBody(req: IncomingMessage, limit = maxBodyBytes): Promise<RawBodyResult> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -21,7 +21,7 @@ export function readBody(req: IncomingMessage, limit = maxBodyBytes): Promise<Bo
       }
       chunks.push(chunk);
     });
-    req.on("end", () => resolve({ ok: true, text: Buffer.concat(chunks).toString("utf8") }));
+    req.on("end", () => resolve({ ok: true, bytes: Buffer.concat(chunks) }));
     req.on("error", () => resolve({ ok: false, reason: "aborted" }));
   });
 }
@@ -29,15 +29,15 @@ export function readBody(req: IncomingMessage, limit = maxBodyBytes): Promise<Bo
 export type JsonResult = { ok: true; value: unknown } | { ok: false; status: number; msg: string };
 
 /** Reads and parses a JSON body, turning every problem into an answer kie.ai would give. */
-export async function readJson(req: IncomingMessage): Promise<JsonResult> {
-  const body = await readBody(req);
+export async function readJson(req: IncomingMessage, limit = maxBodyBytes): Promise<JsonResult> {
+  const body = await readRawBody(req, limit);
   if (!body.ok) {
     return body.reason === "too-large"
-      ? { ok: false, status: 413, msg: `Request body exceeds ${maxBodyBytes} bytes` }
+      ? { ok: false, status: 413, msg: `Request body exceeds ${limit} bytes` }
       : { ok: false, status: 400, msg: "Request body could not be read" };
   }
   try {
-    return { ok: true, value: JSON.parse(body.text) };
+    return { ok: true, value: JSON.parse(body.bytes.toString("utf8")) };
   } catch {
     return { ok: false, status: 400, msg: "Request body is not valid JSON" };
   }

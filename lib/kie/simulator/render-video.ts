@@ -7,6 +7,7 @@ import { cameraMoves } from "../camera-commands";
 import { findFont } from "./find-font";
 import type { TaskOutput } from "./task-output";
 import type { VideoRef } from "./task-store";
+import { filterGraph, imageInputs, SEED_BACKGROUNDS, textColumns } from "./video-filter-graph";
 import { wrapPrompt } from "./wrap-prompt";
 
 // Each result is a real, playable H.264 MP4 that shows its prompt, so a person looking at the
@@ -15,12 +16,10 @@ import { wrapPrompt } from "./wrap-prompt";
 // task of a prompt gets the next of a few seeds, drawn on the frame with its own background.
 // At the size and length the task's model makes (1080P is 1920×1080, 25 fps, as kie.ai's), so
 // the studio stores, measures and plays real-sized files; a flat picture keeps even a 10-second
-// 1080P render to a few seconds on two cores. A prompt, seed, size and length reuse their render.
+// 1080P render to a few seconds on two cores. An image-to-video task's video opens with its start
+// image and closes with its end image. A prompt, seed, size, length and images reuse their render.
 
-const fps = 25;
 const renderTimeoutMs = 120_000;
-// Enough to tell four takes of a press apart; the same few renders serve a prompt made again.
-const SEED_BACKGROUNDS = ["0x0f172a", "0x1e1b4b", "0x052e16", "0x3b0764"] as const;
 
 export interface Renderer {
   /**
@@ -43,39 +42,20 @@ export function findFfmpeg(): string | null {
   return null;
 }
 
-function filterGraph(font: string | null, seed: number, output: TaskOutput): string {
-  const { width, height, seconds } = output;
-  // Type and bars grow with the frame: laid out for 360 lines, scaled to the real height.
-  const k = height / 360;
-  const px = (n: number) => Math.round(n * k);
-  const fontOption = font ? `fontfile=${font}:` : "";
-  const text = (file: string, style: string) =>
-    `drawtext=${fontOption}textfile=${file}:expansion=none:${style}`;
-  const background = SEED_BACKGROUNDS[(seed - 1) % SEED_BACKGROUNDS.length];
-  const strip = px(20);
-  return [
-    `color=c=${background}:s=${width}x${height}:r=${fps}:d=${seconds}[bg]`,
-    `testsrc2=s=${width}x${strip}:r=${fps}:d=${seconds}[strip]`,
-    `color=c=0x38bdf8:s=${width}x${px(4)}:r=${fps}:d=${seconds}[bar]`,
-    `[bg][strip]overlay=x=0:y=H-${strip}[a]`,
-    `[a][bar]overlay=x='-W+W*t/${seconds}':y=H-${strip + px(4)}:eval=frame[b]`,
-    `[b]${text("label.txt", `fontsize=${px(14)}:fontcolor=0x94a3b8:x=${px(20)}:y=${px(16)}`)},${text(
-      "prompt.txt",
-      `fontsize=${px(22)}:fontcolor=white:line_spacing=${px(8)}:x=(w-text_w)/2:y=(h-text_h)/2`,
-    )},${text("camera.txt", `fontsize=${px(15)}:fontcolor=0x7dd3fc:x=${px(20)}:y=H-${px(54)}`)},format=yuv420p[out]`,
-  ].join(";");
-}
-
 function runFfmpeg(params: {
   ffmpegPath: string;
   seed: number;
   output: TaskOutput;
+  cameraLines: number;
   cwd: string;
   children: Set<ChildProcess>;
 }): Promise<void> {
+  const { seed, output, cameraLines } = params;
+  const graph = filterGraph({ font: findFont(), seed, output, cameraLines });
   const args = [
     ...["-hide_banner", "-loglevel", "error", "-nostdin", "-y"],
-    ...["-filter_complex", filterGraph(findFont(), params.seed, params.output), "-map", "[out]"],
+    ...imageInputs(output).flatMap((path) => ["-i", path]),
+    ...["-filter_complex", graph, "-map", "[out]"],
     ...["-c:v", "libx264", "-preset", "veryfast", "-crf", "26", "-pix_fmt", "yuv420p"],
     ...["-movflags", "+faststart", "-t", String(params.output.seconds), "out.mp4"],
   ];
@@ -104,6 +84,38 @@ function runFfmpeg(params: {
 export function cameraLine(prompt: string): string {
   const moves = cameraMoves(prompt);
   return moves.length === 0 ? "" : `Camera: ${moves.map((m) => m.join(" + ")).join(" → ")}`;
+}
+
+/**
+ * The small print at the top: what made the video, and from which images. Wrapped between its
+ * parts, never inside one, so "6 s" or a model id is never split.
+ */
+function labelText(output: TaskOutput, seed: number, columns: number): string {
+  const { images } = output;
+  const parts = [
+    "Hailuo Studio simulator",
+    output.model,
+    output.resolution,
+    `${output.seconds} s`,
+    `seed ${seed}`,
+    ...(images ? [images.end ? "start image + end image" : "start image"] : []),
+  ];
+  const lines: string[] = [];
+  for (const part of parts) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 3 + part.length <= columns) {
+      lines[lines.length - 1] = `${last} · ${part}`;
+    } else lines.push(part);
+  }
+  return lines.join("\n");
+}
+
+/** Everything that changes a render's pixels, hashed into its file name. */
+function renderFileName(prompt: string, seed: number, output: TaskOutput): string {
+  const { model, width, height, seconds, images } = output;
+  const key = [seed, model, `${width}x${height}`, seconds, prompt];
+  if (images) key.push(`start ${images.start.sha256}`, `end ${images.end?.sha256 ?? "none"}`);
+  return `${createHash("sha256").update(key.join("\n")).digest("hex").slice(0, 32)}.mp4`;
 }
 
 export function createRenderer(params: {
@@ -160,13 +172,13 @@ export function createRenderer(params: {
     }
     const workDir = await mkdtemp(join(params.videosDir, ".render-"));
     try {
-      await writeFile(join(workDir, "prompt.txt"), wrapPrompt(prompt, 52, 8));
-      await writeFile(
-        join(workDir, "label.txt"),
-        `Hailuo Studio simulator · ${output.model} · ${output.resolution} · ${output.seconds} s · seed ${seed}`,
-      );
-      await writeFile(join(workDir, "camera.txt"), cameraLine(prompt));
-      await runFfmpeg({ ffmpegPath, seed, output, cwd: workDir, children });
+      const columns = textColumns(output);
+      const camera = wrapPrompt(cameraLine(prompt), columns.camera, 3);
+      await writeFile(join(workDir, "prompt.txt"), wrapPrompt(prompt, columns.prompt, 8));
+      await writeFile(join(workDir, "label.txt"), labelText(output, seed, columns.label));
+      await writeFile(join(workDir, "camera.txt"), camera);
+      const cameraLines = camera.split("\n").length;
+      await runFfmpeg({ ffmpegPath, seed, output, cameraLines, cwd: workDir, children });
       await rename(join(workDir, "out.mp4"), join(params.videosDir, file));
       return { source: "ffmpeg", file, readyAt: Date.now() };
     } catch (error) {
@@ -180,8 +192,7 @@ export function createRenderer(params: {
   return {
     render(prompt, output) {
       const seed = nextSeed(prompt);
-      const key = `${seed}\n${output.model}\n${output.width}x${output.height}\n${output.seconds}\n${prompt}`;
-      const file = `${createHash("sha256").update(key).digest("hex").slice(0, 32)}.mp4`;
+      const file = renderFileName(prompt, seed, output);
       const existing = inFlight.get(file);
       if (existing) return existing;
       const job = withSlot(() =>

@@ -8,14 +8,19 @@ import {
   handleReset,
   handleStats,
   handleTasks,
+  handleUploads,
 } from "./handlers/control";
 import { handleCreateTask } from "./handlers/create-task";
 import { handleRecordInfo } from "./handlers/record-info";
 import { handleFile } from "./handlers/serve-file";
+import { handleUploadDownload } from "./handlers/serve-upload";
+import { handleUpload } from "./handlers/upload-file";
 import { bodyCodes, sendJson } from "./http-io";
 import { isSafeTaskId } from "./task-store";
+import { uploadLinkPrefix } from "./upload-link";
 
-// kie.ai's paths, the file host, and the simulator's own /__sim control API.
+// kie.ai's paths (the generation API and the File Upload API), the file hosts for results and
+// uploads, and the simulator's own /__sim control API.
 
 const filePath = /^\/files\/([^/]+)\.mp4$/;
 
@@ -32,6 +37,9 @@ export async function route(
   if (file !== undefined && isSafeTaskId(file) && (method === "GET" || method === "HEAD")) {
     return handleFile({ ctx, req, res, taskId: file, query: url.searchParams });
   }
+  if (path.startsWith(uploadLinkPrefix) && (method === "GET" || method === "HEAD")) {
+    return handleUploadDownload({ ctx, req, res, url });
+  }
   switch (`${method} ${path}`) {
     case "POST /api/v1/jobs/createTask":
       return handleCreateTask(ctx, req, res);
@@ -41,6 +49,12 @@ export async function route(
       return handleCredit(ctx, req, res);
     case "POST /api/v1/common/download-url":
       return handleDownloadUrl(ctx, req, res);
+    case "POST /api/file-stream-upload":
+      return handleUpload(ctx, req, res, "stream");
+    case "POST /api/file-base64-upload":
+      return handleUpload(ctx, req, res, "base64");
+    case "POST /api/file-url-upload":
+      return handleUpload(ctx, req, res, "url");
     case "GET /__sim/config":
     case "POST /__sim/config":
       return handleConfig({ ctx, actions, req, res });
@@ -50,6 +64,8 @@ export async function route(
       return handleReset(actions, res);
     case "GET /__sim/tasks":
       return handleTasks(ctx, res);
+    case "GET /__sim/uploads":
+      return handleUploads(ctx, res);
     case "GET /__sim/create-task-calls":
       return handleCreateTaskCalls(ctx, res);
     case "GET /":

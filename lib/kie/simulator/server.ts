@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { openBlobStore } from "./blob-store";
 import {
   applyConfigPatch,
   type CallbackMode,
@@ -26,9 +27,11 @@ import { createRenderer, findFfmpeg } from "./render-video";
 import { logRequest, route } from "./router";
 import { runTask } from "./task-lifecycle";
 import { openTaskStore } from "./task-store";
+import { openUploadStore, type UploadRecord } from "./upload-store";
 
 export type { CallbackMode, FaultConfig, SimulatorConfigPatch, SimulatorSettings } from "./config";
 export type { CreateTaskCall, SimulatorStatsSnapshot } from "./context";
+export type { UploadForm, UploadRecord } from "./upload-store";
 
 // A local stand-in for api.kie.ai, quirks included, so the studio runs and is tested with no
 // key and no internet. Plain node:http keeps it startable from a test, a script or the CLI.
@@ -48,6 +51,8 @@ export interface SimulatorOptions {
   callbackDelayMs?: number;
   /** Result URLs expire this long after the task ends. */
   urlTtlMs?: number;
+  /** Uploaded files expire this long after their upload (kie.ai: 3 days). */
+  uploadTtlMs?: number;
   initialCredits?: number;
   /** Only these Bearer keys are accepted; unset accepts any non-empty key. */
   apiKeys?: string[];
@@ -71,6 +76,8 @@ export interface Simulator {
   stats(): SimulatorStatsSnapshot;
   /** createTask calls as they arrived, since start or the last reset, oldest first. */
   createTaskCalls(): CreateTaskCall[];
+  /** Every upload so far (kept across resets and restarts), oldest first. */
+  uploads(): UploadRecord[];
   settings(): SimulatorSettings;
 }
 
@@ -90,6 +97,7 @@ function initialSettings(opts: SimulatorOptions): SimulatorSettings {
     callbackMode: opts.callbackMode,
     callbackDelayMs: opts.callbackDelayMs,
     urlTtlMs: opts.urlTtlMs,
+    uploadTtlMs: opts.uploadTtlMs,
     apiKeys: opts.apiKeys,
   };
   // Unset top-level options must not blank out the same setting given in `faults`.
@@ -104,11 +112,10 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   const log = opts.log ?? ((line: string) => console.log(`[kie-sim] ${line}`));
   const initialCredits = opts.initialCredits ?? 10_000;
   const startSettings = initialSettings(opts);
-  const store = await openTaskStore({
-    dataDir: opts.dataDir,
-    initialCredits,
-    onWriteError: (error) => log(`could not save state: ${String(error)}`),
-  });
+  const onWriteError = (error: unknown) => log(`could not save state: ${String(error)}`);
+  const store = await openTaskStore({ dataDir: opts.dataDir, initialCredits, onWriteError });
+  const blobs = await openBlobStore(join(opts.dataDir, "blobs"));
+  const uploads = await openUploadStore({ dataDir: opts.dataDir, blobs, onWriteError });
   const closing = new AbortController();
   let baseUrl = opts.publicUrl?.replace(/\/+$/, "") ?? "";
   const ctx: SimulatorContext = {
@@ -117,6 +124,8 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     createTaskCalls: [],
     taskSequence: 0,
     store,
+    uploads,
+    blobs,
     renderer: createRenderer({
       ffmpegPath: opts.ffmpegPath === undefined ? findFfmpeg() : opts.ffmpegPath,
       videosDir: store.videosDir,
@@ -135,12 +144,13 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
 
   const actions: ControlActions = {
     configure(patch) {
-      const { settings, credits } = applyConfigPatch(ctx.settings, patch);
+      const { settings, credits, expireUploads } = applyConfigPatch(ctx.settings, patch);
       ctx.settings = settings;
       if (credits !== undefined) {
         store.credits = credits;
         store.saveCredits();
       }
+      if (expireUploads) uploads.expireAll(Date.now());
     },
     reset() {
       ctx.settings = structuredClone(startSettings);
@@ -202,6 +212,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     reset: actions.reset,
     stats: actions.stats,
     createTaskCalls: () => ctx.createTaskCalls.map((call) => ({ ...call })),
+    uploads: () => uploads.all().map((upload) => ({ ...upload })),
     settings: () => structuredClone(ctx.settings),
     close() {
       closed ??= (async () => {
@@ -213,7 +224,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await stopped;
-        await store.flush();
+        await Promise.all([store.flush(), uploads.flush()]);
       })();
       return closed;
     },

@@ -10,8 +10,16 @@ export function signWebhook(params: { taskId: string; timestamp: string; key: st
     .digest("base64");
 }
 
-function fileSignature(taskId: string, expires: number, secret: string): string {
-  return createHmac("sha256", secret).update(`${taskId}.${expires}`).digest("base64url");
+// A task id never holds a "/" or ":", so a result file's subject and an upload's
+// ("upload:<filePath>") can never sign the same text.
+function fileSignature(subject: string, expires: number, secret: string): string {
+  return createHmac("sha256", secret).update(`${subject}.${expires}`).digest("base64url");
+}
+
+function sameSignature(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export function signFileUrl(params: {
@@ -30,7 +38,19 @@ export function verifyFileSignature(params: {
   sig: string;
   secret: string;
 }): boolean {
-  const expected = Buffer.from(fileSignature(params.taskId, params.expires, params.secret));
-  const given = Buffer.from(params.sig);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return sameSignature(params.sig, fileSignature(params.taskId, params.expires, params.secret));
+}
+
+/** The signature of an uploaded file's download link: its path in the upload store and expiry. */
+export function signUpload(params: { filePath: string; expires: number; secret: string }): string {
+  return fileSignature(`upload:${params.filePath}`, params.expires, params.secret);
+}
+
+export function verifyUploadSignature(params: {
+  filePath: string;
+  expires: number;
+  sig: string;
+  secret: string;
+}): boolean {
+  return sameSignature(params.sig, signUpload(params));
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { CallbackMode } from "./config";
 import type { PromptMarkers } from "./markers";
+import { createWriteQueue, writeAtomically } from "./write-queue";
 
 // Tasks, the credit balance and the URL-signing secret live as small JSON files in dataDir,
 // so a restarted simulator still knows its tasks and still honours the URLs it handed out.
@@ -29,6 +30,11 @@ export interface TaskRecord {
   /** Decided at creation from the markers and the configuration of that moment. */
   callbackMode: CallbackMode;
   video: VideoRef | null;
+  /**
+   * Why a task that was meant to succeed failed after all (its start image could not be had);
+   * absent for a success and for a failure decided at creation.
+   */
+  failure?: { code: string; msg: string };
   /** Set once the task has ended and its credits and callback were dealt with. */
   completeTime: number | null;
   resultExpires: number | null;
@@ -52,12 +58,6 @@ const taskIdPattern = /^[A-Za-z0-9_-]{1,100}$/;
 
 export function isSafeTaskId(taskId: string): boolean {
   return taskIdPattern.test(taskId);
-}
-
-async function writeAtomically(path: string, content: string): Promise<void> {
-  const tmp = `${path}.${randomBytes(4).toString("hex")}.tmp`;
-  await writeFile(tmp, content);
-  await rename(tmp, path);
 }
 
 async function readJson(path: string): Promise<unknown> {
@@ -101,18 +101,7 @@ export async function openTaskStore(params: {
   const urlSecret = await loadSecret(join(params.dataDir, "url-secret"));
   const accountPath = join(params.dataDir, "account.json");
   const account = (await readJson(accountPath)) as { credits?: unknown } | undefined;
-  const writes = new Map<string, Promise<void>>();
-
-  const enqueueWrite = (path: string, content: () => string) => {
-    const previous = writes.get(path) ?? Promise.resolve();
-    const next = previous
-      .then(() => writeAtomically(path, content()))
-      .catch(params.onWriteError)
-      .finally(() => {
-        if (writes.get(path) === next) writes.delete(path);
-      });
-    writes.set(path, next);
-  };
+  const writes = createWriteQueue(params.onWriteError);
 
   const store: TaskStore = {
     videosDir,
@@ -125,14 +114,12 @@ export async function openTaskStore(params: {
       store.save(task);
     },
     save(task) {
-      enqueueWrite(join(tasksDir, `${task.taskId}.json`), () => JSON.stringify(task, null, 2));
+      writes.write(join(tasksDir, `${task.taskId}.json`), () => JSON.stringify(task, null, 2));
     },
     saveCredits() {
-      enqueueWrite(accountPath, () => JSON.stringify({ credits: store.credits }));
+      writes.write(accountPath, () => JSON.stringify({ credits: store.credits }));
     },
-    async flush() {
-      while (writes.size > 0) await Promise.all(writes.values());
-    },
+    flush: writes.flush,
   };
   return store;
 }

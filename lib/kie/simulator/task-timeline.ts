@@ -47,8 +47,8 @@ export function viewTask(task: TaskRecord, resultUrl: string | null, now: number
     param: task.param,
     resultJson:
       state === "success" ? JSON.stringify({ resultUrls: resultUrl ? [resultUrl] : [] }) : "",
-    failCode: state === "fail" ? failCode : "",
-    failMsg: state === "fail" ? failMsg : "",
+    failCode: state === "fail" ? (task.failure?.code ?? failCode) : "",
+    failMsg: state === "fail" ? (task.failure?.msg ?? failMsg) : "",
     costTime: task.completeTime === null ? null : task.completeTime - task.createTime,
     completeTime: task.completeTime,
     createTime: task.createTime,

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticate, unauthorizedMsg } from "../authenticate";
 import type { SimulatorContext } from "../context";
 import { isRecord, readJson, sendBodyError, sendJson } from "../http-io";
+import { isOwnUrl } from "../own-url";
 import { signFileUrl } from "../signing";
 
 const downloadUrlTtlMs = 20 * 60 * 1000;
@@ -17,9 +18,7 @@ export function handleCredit(ctx: SimulatorContext, req: IncomingMessage, res: S
 function ownTaskId(ctx: SimulatorContext, raw: string): string | null {
   if (!URL.canParse(raw)) return null;
   const url = new URL(raw);
-  const own = new URL(ctx.baseUrl());
-  const loopback = ["127.0.0.1", "localhost", "[::1]", own.hostname];
-  if (url.port !== own.port || !loopback.includes(url.hostname)) return null;
+  if (!isOwnUrl(ctx, url)) return null;
   return filePathPattern.exec(url.pathname)?.[1] ?? null;
 }
 

@@ -66,3 +66,23 @@ export function handleTasks(ctx: SimulatorContext, res: ServerResponse): void {
     }));
   sendJson(res, 200, { code: 200, msg: "success", data: tasks });
 }
+
+// GET /__sim/uploads — every upload, oldest first: what was sent, in which form, and its life
+export function handleUploads(ctx: SimulatorContext, res: ServerResponse): void {
+  const now = Date.now();
+  const uploads = ctx.uploads.all().map((upload) => ({
+    uploadPath: upload.uploadPath,
+    fileName: upload.fileName,
+    filePath: upload.filePath,
+    fileSize: upload.fileSize,
+    mimeType: upload.mimeType,
+    sha256: upload.sha256,
+    form: upload.form,
+    uploadedAt: new Date(upload.uploadedAt).toISOString(),
+    expiresAt: new Date(upload.expiresAt).toISOString(),
+    expired: upload.expiresAt <= now,
+    /** A later upload took its name: its link now serves that one. */
+    replaced: ctx.uploads.current(upload.filePath) !== upload,
+  }));
+  sendJson(res, 200, { code: 200, msg: "success", data: uploads });
+}
