@@ -148,7 +148,10 @@ function refusalText(refusal: UploadRefusal, t: T): string {
     case "type":
       return t("refused.type", { type: refusal.type || "?" });
     case "bytes":
-      return t("refused.bytes", { mb: (refusal.bytes / 1024 / 1024).toFixed(1) });
+      // Rounded up, so an image just over the limit never reads as "10.00 MB".
+      return t("refused.bytes", {
+        mb: (Math.ceil((refusal.bytes / 1024 / 1024) * 100) / 100).toFixed(2),
+      });
     case "short_side":
       return t("refused.shortSide", { px: refusal.shortSide });
     case "ratio":

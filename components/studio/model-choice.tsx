@@ -111,7 +111,7 @@ export function ModelPicker(props: {
               <SelectGroup key={start}>
                 <SelectLabel>{t(`start.${start}`)}</SelectLabel>
                 {OFFERED_MODELS.filter((id) => MODELS[id].start === start).map((id) => (
-                  <SelectItem key={id} value={id} aria-label={long(id)}>
+                  <SelectItem key={id} value={id}>
                     {name(id)}
                   </SelectItem>
                 ))}

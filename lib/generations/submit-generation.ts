@@ -124,7 +124,7 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
       return refused(
         g,
         url.error,
-        { attempt: g.submitAttempts + 1, counted: false },
+        { attempt: g.submitAttempts + 1, counted: false, tasked: false },
         "image upload refused",
       );
     }
@@ -191,7 +191,7 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
     }
     return { rescheduleAt: new Date(Date.now() + (error.retryAfterMs ?? 1_000)) };
   }
-  return refused(g, error, { attempt, counted: true }, "createTask refused");
+  return refused(g, error, { attempt, counted: true, tasked: true }, "createTask refused");
 }
 
 /**
@@ -202,12 +202,15 @@ export async function submitGeneration(generationId: string): Promise<JobOutcome
 async function refused(
   g: { id: string; workspaceId: string },
   error: KieError,
-  /** Which attempt this was, and whether it is already counted (createTask's are, as they start). */
-  { attempt, counted }: { attempt: number; counted: boolean },
+  /**
+   * Which attempt this was; whether it is already counted (createTask's are, as they start); and
+   * whether createTask was called: only then may an answer that never came have started a task.
+   */
+  { attempt, counted, tasked }: { attempt: number; counted: boolean; tasked: boolean },
   what: string,
 ): Promise<JobOutcome> {
   logger.warn({ generation: g.id, attempt, kind: error.kind, code: error.code }, what);
-  if (mayHaveBeenProcessed(error)) {
+  if (tasked && mayHaveBeenProcessed(error)) {
     await markError(g, {
       failCode: FAIL_CODE.noResponse,
       failMsg: UNKNOWN_OUTCOME,
@@ -215,7 +218,9 @@ async function refused(
     });
     return;
   }
-  if (error.retryable && attempt < MAX_SUBMIT_ATTEMPTS) {
+  // An upload that broke off started nothing: it is tried again like any passing refusal.
+  const passing = error.retryable || (!tasked && mayHaveBeenProcessed(error));
+  if (passing && attempt < MAX_SUBMIT_ATTEMPTS) {
     const queued = await db.generation.updateMany({
       where: { id: g.id, ...STILL_SUBMITTING },
       data: {

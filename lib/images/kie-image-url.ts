@@ -9,15 +9,31 @@ import { mediaStorage } from "@/lib/storage";
 // days in another. A copy is trusted for less than the shorter, with room for a task to fetch it.
 const TRUSTED_FOR_MS = 20 * 60 * 60 * 1000;
 
+// The takes of one press are submitted together: while one uploads an image, the others in this
+// process wait for its answer instead of uploading it again.
+const uploading = new Map<string, Promise<KieResult<string>>>();
+
 /**
  * The URL kie.ai fetches a stored image from: its copy from the File Upload API while that is
  * still trusted, else a new upload (recorded, so the takes of a press and later submissions use
  * it too).
  */
-export async function kieImageUrl(
+export function kieImageUrl(
   client: KieClient,
   imageId: string,
   now = new Date(),
+): Promise<KieResult<string>> {
+  const pending = uploading.get(imageId);
+  if (pending) return pending;
+  const work = resolveKieImageUrl(client, imageId, now).finally(() => uploading.delete(imageId));
+  uploading.set(imageId, work);
+  return work;
+}
+
+async function resolveKieImageUrl(
+  client: KieClient,
+  imageId: string,
+  now: Date,
 ): Promise<KieResult<string>> {
   const image = await db.sourceImage.findUnique({
     where: { id: imageId },

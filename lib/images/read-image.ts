@@ -19,7 +19,9 @@ export function sniffImageType(bytes: Uint8Array): string {
 export function readImage(bytes: Uint8Array): ImageFacts | null {
   const type = sniffImageType(bytes);
   try {
-    const size = imageSize(bytes);
+    // An exact copy: image-size reads the view's whole underlying buffer, which for a small body
+    // is a slice of a shared pool holding other bytes.
+    const size = imageSize(Uint8Array.prototype.slice.call(bytes));
     if (!size.width || !size.height) return null;
     // EXIF orientations 5 to 8 are the quarter turns.
     const turned = size.orientation !== undefined && size.orientation >= 5;

@@ -19,7 +19,7 @@ export function describeImageProblem(problem: ImageProblem | { rule: "unreadable
     case "type":
       return `The image is ${problem.type}; kie.ai takes JPEG, PNG or WEBP`;
     case "bytes":
-      return `The image is ${(problem.bytes / 1024 / 1024).toFixed(1)} MB; kie.ai takes at most 10 MB`;
+      return `The image is ${problem.bytes.toLocaleString("en-US")} bytes; kie.ai takes at most 10 MB (10,485,760 bytes)`;
     case "short_side":
       return `The image's shorter side is ${problem.shortSide} px; kie.ai needs more than 300 px`;
     case "ratio":

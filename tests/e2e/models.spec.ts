@@ -19,7 +19,7 @@ test("Model: Hailuo 02 Standard at 10 s is chosen, priced, made at 768P for 10 s
   const editor = page.getByRole("region", { name: "New video" });
   const model = editor.getByRole("combobox", { name: "Model" });
   const makes = page.locator("#model-makes");
-  await expect(model).toHaveText("Hailuo 02 Pro");
+  await expect(model).toHaveText("Hailuo 02 Pro, From the prompt");
   await expect(makes).toContainText("1080P · 6 s · about 57 credits a video");
   // Pro makes one length and size: nothing to choose.
   await expect(page.getByRole("group", { name: "Length" })).toHaveCount(0);
@@ -39,8 +39,11 @@ test("Model: Hailuo 02 Standard at 10 s is chosen, priced, made at 768P for 10 s
   await page.emulateMedia({ colorScheme: "light" });
 
   await model.click();
-  await page.getByRole("option", { name: "Hailuo 02 Standard" }).click();
-  await expect(model).toHaveText("Hailuo 02 Standard");
+  await page
+    .getByRole("group", { name: "From the prompt" })
+    .getByRole("option", { name: "Hailuo 02 Standard" })
+    .click();
+  await expect(model).toHaveText("Hailuo 02 Standard, From the prompt");
   const length = page.getByRole("group", { name: "Length" });
   await expect(length.getByRole("radio", { name: "6 s" })).toBeChecked();
   await length.getByText("10 s", { exact: true }).click();
@@ -63,7 +66,7 @@ test("Model: Hailuo 02 Standard at 10 s is chosen, priced, made at 768P for 10 s
 
   // Remembered in this browser.
   await page.goto(studio);
-  await expect(model).toHaveText("Hailuo 02 Standard");
+  await expect(model).toHaveText("Hailuo 02 Standard, From the prompt");
   await expect(
     page.getByRole("group", { name: "Length" }).getByRole("radio", { name: "10 s" }),
   ).toBeChecked();

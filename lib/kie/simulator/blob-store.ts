@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { writeAtomically } from "./write-queue";
 
 // Uploaded files and the images tasks start from, kept once each under their SHA-256: an upload
@@ -20,7 +20,9 @@ export interface BlobStore {
 
 export async function openBlobStore(dir: string): Promise<BlobStore> {
   await mkdir(dir, { recursive: true });
-  const pathOf = (sha256: string) => join(dir, sha256);
+  // Absolute: ffmpeg reads these from a render folder of its own.
+  const root = resolve(dir);
+  const pathOf = (sha256: string) => join(root, sha256);
   return {
     pathOf,
     async put(bytes) {

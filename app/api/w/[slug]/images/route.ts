@@ -19,13 +19,11 @@ export const POST = withWorkspace(
         );
       }
       const declared = Number(req.headers.get("content-length") ?? "NaN");
-      const bytes = Number.isFinite(declared) ? declared : IMAGE_MAX_BYTES + 1;
+      const message = declared > IMAGE_MAX_BYTES
+        ? describeImageProblem({ rule: "bytes", bytes: declared })
+        : "The image is over 10 MB; kie.ai takes at most 10 MB (10,485,760 bytes)";
       return NextResponse.json(
-        {
-          error: "invalid_input",
-          message: describeImageProblem({ rule: "bytes", bytes }),
-          fields: { image: "bytes" },
-        },
+        { error: "invalid_input", message, fields: { image: "bytes" } },
         { status: 413 },
       );
     }
