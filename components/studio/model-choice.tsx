@@ -98,7 +98,15 @@ export function ModelPicker(props: {
         <Select
           value={model}
           onValueChange={(value) => {
-            if (isModelId(value)) props.onChange({ model: value });
+            // A new model starts at its own length and size.
+            if (isModelId(value)) {
+              const m = MODELS[value];
+              props.onChange({
+                model: value,
+                duration: m.defaultDuration,
+                resolution: m.defaultResolution,
+              });
+            }
           }}
           disabled={props.disabled}
         >

@@ -9,7 +9,8 @@ import { expect, type Page, test } from "./client";
 /** A still made with ffmpeg: a pattern no other test image has, at the given size. */
 function makeImage(path: string, size: string, source = "testsrc2"): string {
   execFileSync("ffmpeg", [
-    ...["-v", "error", "-y", "-f", "lavfi", "-i", `${source}=s=${size}:d=1`],
+    ...["-v", "error", "-y", "-f", "lavfi"],
+    ...["-i", `${source}${source.includes("=") ? ":" : "="}s=${size}:d=1`],
     ...["-frames:v", "1", path],
   ]);
   return path;
