@@ -19,9 +19,10 @@ export const POST = withWorkspace(
         );
       }
       const declared = Number(req.headers.get("content-length") ?? "NaN");
-      const message = declared > IMAGE_MAX_BYTES
-        ? describeImageProblem({ rule: "bytes", bytes: declared })
-        : "The image is over 10 MB; kie.ai takes at most 10 MB (10,485,760 bytes)";
+      const message =
+        declared > IMAGE_MAX_BYTES
+          ? describeImageProblem({ rule: "bytes", bytes: declared })
+          : "The image is over 10 MB; kie.ai takes at most 10 MB (10,485,760 bytes)";
       return NextResponse.json(
         { error: "invalid_input", message, fields: { image: "bytes" } },
         { status: 413 },
