@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useCallback, useSyncExternalStore } from "react";
+import { rememberedChoice } from "@/components/hooks/use-remembered";
 import { useModelText } from "@/components/models/use-model-text";
 import {
   type ModelChoice,
@@ -21,56 +21,30 @@ import { estimateCredits, isModelId, lengthFits, MODELS } from "@/lib/kie/models
 
 export { choiceToSend, type ModelChoice } from "@/components/studio/model-choice-rules";
 
-const STORAGE_KEY = "hailuo-studio:model";
-const CHANGE_EVENT = "hailuo-studio:model";
 const DEFAULT_CHOICE = settleChoice({});
 
-// The snapshot must keep its identity while storage holds the same text.
-let cached: { raw: string | null; choice: ModelChoice } = { raw: null, choice: DEFAULT_CHOICE };
+const remembered = rememberedChoice(
+  "hailuo-studio:model",
+  (stored) => {
+    try {
+      const parsed: unknown = stored === null ? null : JSON.parse(stored);
+      return typeof parsed === "object" && parsed !== null ? settleChoice(parsed) : DEFAULT_CHOICE;
+    } catch {
+      return DEFAULT_CHOICE;
+    }
+  },
+  DEFAULT_CHOICE,
+);
 
-function readChoice(): ModelChoice {
-  let raw: string | null = null;
-  try {
-    raw = window.localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return cached.choice;
-  }
-  if (raw === cached.raw) return cached.choice;
-  let parsed: unknown = null;
-  try {
-    parsed = raw === null ? null : JSON.parse(raw);
-  } catch {
-    parsed = null;
-  }
-  const choice =
-    typeof parsed === "object" && parsed !== null ? settleChoice(parsed) : DEFAULT_CHOICE;
-  cached = { raw, choice };
-  return choice;
-}
-
-function subscribe(onChange: () => void) {
-  window.addEventListener(CHANGE_EVENT, onChange);
-  window.addEventListener("storage", onChange);
-  return () => {
-    window.removeEventListener(CHANGE_EVENT, onChange);
-    window.removeEventListener("storage", onChange);
-  };
+/** A change to the latest choice, settled into one the model makes, and remembered. */
+function setChoice(next: Partial<ModelChoice>) {
+  const settled = settleChoice({ ...remembered.get(), ...next });
+  remembered.set(settled, JSON.stringify(settled));
 }
 
 /** The person's last model, length and size, remembered in this browser (the default until chosen). */
 export function useModelChoice(): [ModelChoice, (next: Partial<ModelChoice>) => void] {
-  const choice = useSyncExternalStore(subscribe, readChoice, () => DEFAULT_CHOICE);
-  const setChoice = useCallback((next: Partial<ModelChoice>) => {
-    const settled = settleChoice({ ...readChoice(), ...next });
-    try {
-      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(settled));
-    } catch {
-      // Private mode or a full quota: this page keeps the choice until it reloads.
-      cached = { raw: cached.raw, choice: settled };
-    }
-    window.dispatchEvent(new Event(CHANGE_EVENT));
-  }, []);
-  return [choice, setChoice];
+  return [remembered.use(), setChoice];
 }
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { startHousekeeping } from "@/lib/housekeeping";
 import { logger } from "@/lib/logger";
-import { processSingleton } from "@/lib/process-singleton";
 
 /** How long every provider event of a finished generation is kept, for debugging. */
 export const PROVIDER_EVENT_RETENTION_DAYS = 30;
@@ -45,21 +45,16 @@ export async function pruneProviderEvents(now = new Date()): Promise<number> {
   return deleted;
 }
 
-/**
- * Prunes a minute after the server starts, then every six hours. Each instance runs its own:
- * a delete that another instance already did deletes nothing.
- */
+/** A minute after the server starts, then every six hours. */
 export function startProviderEventPruning(): void {
-  processSingleton("provider-event-pruning", () => {
-    const run = () =>
-      void pruneProviderEvents()
-        .then((deleted) => {
-          if (deleted > 0) logger.info({ deleted }, "old provider events pruned");
-        })
-        .catch((e: unknown) => {
-          logger.warn({ error: (e as Error).message }, "pruning provider events failed");
-        });
-    setTimeout(run, FIRST_RUN_MS).unref();
-    return setInterval(run, EVERY_MS).unref();
+  startHousekeeping({
+    name: "provider-event-pruning",
+    firstRunMs: FIRST_RUN_MS,
+    everyMs: EVERY_MS,
+    run: async () => {
+      const deleted = await pruneProviderEvents();
+      if (deleted > 0) logger.info({ deleted }, "old provider events pruned");
+    },
+    failed: "pruning provider events failed",
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { startHousekeeping } from "@/lib/housekeeping";
 import { logger } from "@/lib/logger";
-import { processSingleton } from "@/lib/process-singleton";
 import { mediaStorage } from "@/lib/storage";
 
 // An image given but never used (the editor was left, another was chosen) goes after a day.
@@ -48,18 +48,16 @@ export async function removeUnusedImages(
   return removed;
 }
 
-/** A minute and a half after the server starts, then every six hours, on each instance. */
+/** A minute and a half after the server starts, then every six hours. */
 export function startUnusedImageRemoval(): void {
-  processSingleton("unused-image-removal", () => {
-    const run = () =>
-      void removeUnusedImages()
-        .then((removed) => {
-          if (removed > 0) logger.info({ removed }, "unused images removed");
-        })
-        .catch((e: unknown) => {
-          logger.warn({ error: (e as Error).message }, "removing unused images failed");
-        });
-    setTimeout(run, FIRST_RUN_MS).unref();
-    return setInterval(run, EVERY_MS).unref();
+  startHousekeeping({
+    name: "unused-image-removal",
+    firstRunMs: FIRST_RUN_MS,
+    everyMs: EVERY_MS,
+    run: async () => {
+      const removed = await removeUnusedImages();
+      if (removed > 0) logger.info({ removed }, "unused images removed");
+    },
+    failed: "removing unused images failed",
   });
 }
