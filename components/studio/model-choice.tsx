@@ -1,4 +1,5 @@
 "use client";
+import { ChevronDownIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { rememberedChoice } from "@/components/hooks/use-remembered";
 import { useModelText } from "@/components/models/use-model-text";
@@ -7,17 +8,11 @@ import {
   OFFERED_MODELS,
   settleChoice,
 } from "@/components/studio/model-choice-rules";
+import { cn } from "@/components/ui/cn";
+import { pressToLoad, StandInTrigger, usePressToLoad } from "@/components/ui/press-to-load";
 import { Segmented } from "@/components/ui/segmented";
-import {
-  Select,
-  SelectContent,
-  SelectGroup,
-  SelectItem,
-  SelectLabel,
-  SelectTrigger,
-  SelectValue,
-} from "@/components/ui/select";
-import { estimateCredits, isModelId, lengthFits, MODELS } from "@/lib/kie/models";
+import { SELECT_TRIGGER_CLASSES } from "@/components/ui/select-trigger-classes";
+import { estimateCredits, isModelId, lengthFits, MODELS, type ModelId } from "@/lib/kie/models";
 
 export { choiceToSend, type ModelChoice } from "@/components/studio/model-choice-rules";
 
@@ -57,7 +52,6 @@ export function ModelPicker(props: {
   disabled?: boolean;
 }) {
   const t = useTranslations("models");
-  const { name, long } = useModelText();
   const { model, duration, resolution } = props.value;
   const m = MODELS[model];
   const credits = estimateCredits(model, duration, resolution);
@@ -69,38 +63,19 @@ export function ModelPicker(props: {
         <label htmlFor="model" className="text-[13px] font-medium text-fg-soft">
           {t("label")}
         </label>
-        <Select
+        <ModelMenu
           value={model}
-          onValueChange={(value) => {
-            // A new model starts at its own length and size.
-            if (isModelId(value)) {
-              const m = MODELS[value];
-              props.onChange({
-                model: value,
-                duration: m.defaultDuration,
-                resolution: m.defaultResolution,
-              });
-            }
-          }}
           disabled={props.disabled}
-        >
-          <SelectTrigger id="model" aria-describedby="model-makes" className="h-9 w-auto min-w-44">
-            {/* Named here too, so the page arrives with it before the menu has ever opened. */}
-            <SelectValue>{long(model)}</SelectValue>
-          </SelectTrigger>
-          <SelectContent>
-            {(["text", "image"] as const).map((start) => (
-              <SelectGroup key={start}>
-                <SelectLabel>{t(`start.${start}`)}</SelectLabel>
-                {OFFERED_MODELS.filter((id) => MODELS[id].start === start).map((id) => (
-                  <SelectItem key={id} value={id}>
-                    {name(id)}
-                  </SelectItem>
-                ))}
-              </SelectGroup>
-            ))}
-          </SelectContent>
-        </Select>
+          onChange={(value) => {
+            // A new model starts at its own length and size.
+            const m = MODELS[value];
+            props.onChange({
+              model: value,
+              duration: m.defaultDuration,
+              resolution: m.defaultResolution,
+            });
+          }}
+        />
         <p id="model-makes" className="text-xs text-fg-muted tabular-nums">
           {t("makes", { resolution, seconds: duration, credits })}
         </p>
@@ -140,5 +115,62 @@ export function ModelPicker(props: {
         </div>
       )}
     </div>
+  );
+}
+
+const Menu = pressToLoad(() =>
+  import("@/components/studio/model-select-list").then((m) => m.ModelSelectList),
+);
+
+/**
+ * The Model menu: the models grouped by what a video starts from. Its select is fetched on the
+ * first hover, focus or press; until then a stand-in trigger looks and is named the same.
+ */
+function ModelMenu(props: {
+  value: ModelId;
+  onChange: (model: ModelId) => void;
+  disabled?: boolean;
+}) {
+  const t = useTranslations("models");
+  const { name, long } = useModelText();
+  const { Component, openedBy, standIn } = usePressToLoad(Menu);
+  const trigger = {
+    id: "model",
+    "aria-describedby": "model-makes",
+    className: "h-9 w-auto min-w-44",
+    disabled: props.disabled,
+    children: long(props.value),
+  };
+  if (Component) {
+    return (
+      <Component
+        defaultOpen={openedBy !== null}
+        trigger={trigger}
+        value={props.value}
+        onValueChange={(value) => {
+          if (isModelId(value)) props.onChange(value);
+        }}
+        groups={(["text", "image"] as const).map((start) => ({
+          label: t(`start.${start}`),
+          options: OFFERED_MODELS.filter((id) => MODELS[id].start === start).map((id) => ({
+            value: id,
+            label: name(id),
+          })),
+        }))}
+      />
+    );
+  }
+  return (
+    <StandInTrigger
+      opens="listbox"
+      handlers={standIn}
+      id={trigger.id}
+      aria-describedby={trigger["aria-describedby"]}
+      disabled={props.disabled}
+      className={cn(SELECT_TRIGGER_CLASSES, trigger.className)}
+    >
+      <span className="min-w-0 truncate">{trigger.children}</span>
+      <ChevronDownIcon aria-hidden="true" className="size-4 shrink-0 text-fg-muted" />
+    </StandInTrigger>
   );
 }

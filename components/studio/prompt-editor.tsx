@@ -7,6 +7,7 @@ import {
   type ClipboardEvent,
   type FormEvent,
   type KeyboardEvent,
+  Suspense,
   startTransition,
   useCallback,
   useEffect,
@@ -20,7 +21,7 @@ import { useActionErrorText } from "@/components/hooks/use-action-error-text";
 import { useBrowserValue } from "@/components/hooks/use-hydrated";
 import { useModelText } from "@/components/models/use-model-text";
 import { CameraHints } from "@/components/studio/camera-hints";
-import { ImageSlot } from "@/components/studio/image-slot";
+import type { EditorImages } from "@/components/studio/image-slots";
 import { choiceToSend, ModelPicker, useModelChoice } from "@/components/studio/model-choice";
 import { settleChoice } from "@/components/studio/model-choice-rules";
 import { newIdempotencyKey } from "@/components/studio/new-idempotency-key";
@@ -32,10 +33,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { CheckIcon, SparklesIcon } from "@/components/ui/icons";
+import { onDemand } from "@/components/ui/on-demand";
 import { Spinner } from "@/components/ui/spinner";
 import { Switch } from "@/components/ui/switch";
 import type { GenerationDto } from "@/lib/generations/dto";
-import type { SourceImageDto } from "@/lib/images/source-image-dto";
 import { hasCameraCommand, insertCameraCommand } from "@/lib/kie/camera-commands";
 import { estimateCredits, MODELS } from "@/lib/kie/models";
 import { countPromptChars } from "@/lib/kie/prompt";
@@ -46,6 +47,8 @@ import { useGeneration } from "@/lib/queries/use-generation";
 
 // The counter turns amber this close to the model's limit.
 const WARN_SHARE = 0.9;
+
+const Slots = onDemand(() => import("@/components/studio/image-slots").then((m) => m.ImageSlots));
 
 /** A press whose request got no answer: its outcome is unknown, so pressing again reuses its key. */
 interface UnansweredPress {
@@ -72,12 +75,8 @@ export function PromptEditor(props: {
   const [takes, setTakes] = useTakesChoice();
   const [modelChoice, setModelChoice] = useModelChoice();
   // The images the next press starts and ends on; kept after a press, for the next take on them.
-  const [images, setImages] = useState<{
-    start: SourceImageDto | null;
-    end: SourceImageDto | null;
-  }>({ start: null, end: null });
-  const startSlot = useRef<{ take: (file: File) => void }>(null);
-  const endSlot = useRef<{ take: (file: File) => void }>(null);
+  const [images, setImages] = useState<EditorImages>({ start: null, end: null });
+  const slots = useRef<{ paste: (file: File) => void }>(null);
   const { name: modelName } = useModelText();
   const qc = useQueryClient();
   // The Recent menu, and whether ↑ in the empty prompt box opened it (focus then goes into it).
@@ -202,8 +201,7 @@ export function PromptEditor(props: {
     const file = [...event.clipboardData.files].find((f) => f.type.startsWith("image/"));
     if (!file) return;
     event.preventDefault();
-    const slot = images.start && model.endImage && !images.end ? endSlot : startSlot;
-    slot.current?.take(file);
+    slots.current?.paste(file);
   }
 
   // Why the last camera pick was not inserted (a bracket already holds three moves).
@@ -372,29 +370,20 @@ export function PromptEditor(props: {
             disabled={!props.canGenerate}
           />
           {model.start === "image" && (
-            <div className="mt-3 flex flex-col gap-3 sm:flex-row">
-              <ImageSlot
-                ref={startSlot}
+            <Suspense
+              fallback={
+                <div className="mt-3 aspect-video w-full rounded-xl bg-canvas/60 sm:w-1/2" />
+              }
+            >
+              <Slots.Component
+                ref={slots}
                 slug={props.slug}
-                label={ti("start")}
-                hint={ti("startHint")}
-                value={images.start}
-                onChange={(start) => setImages((was) => ({ ...was, start }))}
-                sayShape
+                endImage={model.endImage}
+                value={images}
+                onChange={(change) => setImages((was) => ({ ...was, ...change }))}
                 disabled={!props.canGenerate}
               />
-              {model.endImage && (
-                <ImageSlot
-                  ref={endSlot}
-                  slug={props.slug}
-                  label={ti("end")}
-                  hint={ti("endHint")}
-                  value={images.end}
-                  onChange={(end) => setImages((was) => ({ ...was, end }))}
-                  disabled={!props.canGenerate}
-                />
-              )}
-            </div>
+            </Suspense>
           )}
         </div>
 
