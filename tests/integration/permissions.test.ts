@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -10,6 +11,8 @@ import { GET as getPoster } from "@/app/api/w/[slug]/generations/[id]/poster/rou
 import { GET as getGeneration } from "@/app/api/w/[slug]/generations/[id]/route";
 import { GET as getVideo } from "@/app/api/w/[slug]/generations/[id]/video/route";
 import { GET as listGenerations } from "@/app/api/w/[slug]/generations/route";
+import { GET as getImage } from "@/app/api/w/[slug]/images/[id]/route";
+import { POST as postImage } from "@/app/api/w/[slug]/images/route";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { signOutEverywhereAction } from "@/lib/actions/auth/sign-out-everywhere";
 import { addToCollectionAction } from "@/lib/actions/collections/add-to-collection";
@@ -35,6 +38,7 @@ import { acceptInviteAction } from "@/lib/actions/invites/accept-invite";
 import { createInviteAction } from "@/lib/actions/invites/create-invite";
 import { revokeInviteAction } from "@/lib/actions/invites/revoke-invite";
 import { removeKieKeyAction } from "@/lib/actions/kie-account/remove-kie-key";
+import { setContentFilterAction } from "@/lib/actions/kie-account/set-content-filter";
 import { setKieKeysAction } from "@/lib/actions/kie-account/set-kie-keys";
 import { setMemberBudgetAction } from "@/lib/actions/kie-account/set-member-budget";
 import { setWorkspaceBudgetAction } from "@/lib/actions/kie-account/set-workspace-budget";
@@ -54,6 +58,7 @@ import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { storeSourceImage } from "@/lib/images/store-source-image";
 import { createInvite } from "@/lib/invites/create-invite";
 import { createShareLink } from "@/lib/sharing/create-share-link";
 import { hashShareToken } from "@/lib/sharing/token";
@@ -107,7 +112,7 @@ function fromAction(r: ActionResult<unknown>): Outcome {
 
 async function fromResponse(res: Response): Promise<Outcome> {
   const type = res.headers.get("content-type") ?? "";
-  if (res.status === 200 || res.status === 206) {
+  if (res.status === 200 || res.status === 201 || res.status === 206) {
     await res.body?.cancel();
     return "allowed";
   }
@@ -394,6 +399,9 @@ const ACTION_PROBES: Probe[] = [
   action("testKieKeyAction", "settings.keys", (t) =>
     testKieKeyAction({ workspaceSlug: slugOf(t) }),
   ),
+  action("setContentFilterAction", "settings.keys", (t) =>
+    setContentFilterAction({ workspaceSlug: slugOf(t), on: true }),
+  ),
   action("setWorkspaceBudgetAction", "settings.budget", (t) =>
     setWorkspaceBudgetAction({ workspaceSlug: slugOf(t), limit: 5_000 }),
   ),
@@ -441,8 +449,17 @@ const PUBLIC_ACTIONS = [
   "recordShareViewAction",
 ];
 
-/** The shared team's ready video and a live link to it. */
-const ready = { generationId: "", token: "" };
+/** The shared team's ready video, a live link to it, and a start image it keeps. */
+const ready = { generationId: "", token: "", imageId: "" };
+
+/** A 400 × 400 PNG, as a start image. */
+const probeImage = () =>
+  new Uint8Array(
+    execFileSync("ffmpeg", [
+      ...["-v", "error", "-f", "lavfi", "-i", "color=c=0x3366cc:s=400x400"],
+      ...["-frames:v", "1", "-f", "image2pipe", "-vcodec", "png", "-"],
+    ]),
+  );
 
 function route(
   name: string,
@@ -484,6 +501,21 @@ const ROUTE_PROBES: Probe[] = [
       slug: slugOf(t),
       id: ready.generationId,
     }),
+  ),
+  route(
+    "POST /api/w/[slug]/images",
+    "generation.create",
+    (t) =>
+      callRoute(
+        postImage,
+        `${w(t)}/images`,
+        { slug: slugOf(t) },
+        { method: "POST", headers: { "content-type": "image/png" }, body: probeImage() },
+      ),
+    { shared: false },
+  ),
+  route("GET /api/w/[slug]/images/[id]", "media.view", (t) =>
+    callRoute(getImage, `${w(t)}/images/${ready.imageId}`, { slug: slugOf(t), id: ready.imageId }),
   ),
   route("GET /api/w/[slug]/events", "gallery.view", async (t) => {
     const abort = new AbortController();
@@ -678,5 +710,11 @@ async function prepareSharedTeam(): Promise<Team> {
   });
   ready.generationId = dto.id;
   ready.token = url.split("/s/")[1] ?? "";
+  const image = await storeSourceImage({
+    workspace: t.workspace,
+    uploaderId: t.member.id,
+    bytes: probeImage(),
+  });
+  ready.imageId = image.id;
   return t;
 }

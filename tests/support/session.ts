@@ -100,7 +100,12 @@ export function callRoute<P>(
   handler: Handler<P>,
   path: string,
   params: P,
-  init: { headers?: Record<string, string>; signal?: AbortSignal } = {},
+  init: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: Uint8Array<ArrayBuffer>;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<Response> {
   return handler(new NextRequest(`http://127.0.0.1${path}`, init), {
     params: Promise.resolve(params),
