@@ -611,6 +611,8 @@ function describeFailure(
         return t("errors.promptTooLong", { max });
       if (error.fields?.prompt === "prompt_empty") return t("errors.promptEmpty");
       if (error.fields?.duration || error.fields?.resolution) return t("errors.choice");
+      if (error.fields?.image === "not_found") return t("errors.imageGone");
+      if (error.fields?.imageUrl === "image_required") return t("errors.imageRequired");
       return t("errors.invalid");
     case "unauthorized":
       return t("errors.unauthorized");

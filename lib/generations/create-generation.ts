@@ -132,6 +132,13 @@ export async function createTakes(args: {
       return jobs;
     });
   } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2003") {
+      // Its image was cleared away as unused between the check above and the insert (an editor
+      // left open for a day).
+      throw new AppError("invalid_input", "The image is not in this workspace; add it again", {
+        image: "not_found",
+      });
+    }
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
       // The same press again (a double click, a replayed request): what it made the first time.
       const existing = await db.generation.findMany({
