@@ -104,7 +104,10 @@ test("the editor folds to a bar and posters come in three sizes, both remembered
   await expect(page.getByLabel("Prompt", { exact: true })).toBeVisible();
 
   // The whole gallery, shared: a wall of posters, a full-screen viewer that the arrow keys move
-  // through and Esc leaves.
+  // through and Esc leaves. A share shows ready videos only: all four are made first.
+  for (const card of await page.getByTestId("generation-card").all()) {
+    await expect(card).toHaveAttribute("data-state", "success", { timeout: 120_000 });
+  }
   await page.goto(`${new URL(page.url()).pathname}/shares`);
   await page.getByRole("button", { name: "Share gallery" }).click();
   const dialog = page.getByRole("dialog");
